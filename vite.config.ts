@@ -1,0 +1,105 @@
+/// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, type Plugin } from 'vite';
+import dts from 'vite-plugin-dts';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const isLibBuild = !process.env.STORYBOOK && !process.env.VITEST;
+
+/** Emits `dist/styles.css` from `src/styles.css` and the component sheets it `@import`s, in order. */
+function stylesheet(): Plugin {
+  const entry = path.join(root, 'src/styles.css');
+  const inline = (file: string): string =>
+    readFileSync(file, 'utf8').replace(/@import\s+['"](.+?)['"];?/g, (_m, rel: string) =>
+      inline(path.resolve(path.dirname(file), rel)),
+    );
+  return {
+    name: 'ticket-chat-stylesheet',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: inline(entry) });
+    },
+  };
+}
+
+const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  },
+});
+// A fresh object per project: sharing one `browser` object fails ("project name already defined").
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  provider: chromium,
+  instances: [{ browser: 'chromium' as const }],
+  screenshotFailures: false,
+});
+
+export default defineConfig({
+  plugins: [
+    react(),
+    isLibBuild && dts({ tsconfigPath: './tsconfig.build.json' }),
+    isLibBuild && stylesheet(),
+  ],
+  build: {
+    lib: {
+      entry: { index: 'src/index.ts', 'client/index': 'src/client/index.ts' },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^@tanstack\/react-virtual/, /^valibot/],
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    },
+    minify: false,
+    sourcemap: true,
+    copyPublicDir: false,
+    emptyOutDir: true,
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          globals: true,
+          setupFiles: ['./test/setup.ts'],
+          include: ['src/**/*.test.{ts,tsx}', 'simulator/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.browser.test.{ts,tsx}', 'test/e2e/**', 'node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          globals: true,
+          setupFiles: ['./test/setup.browser.ts'],
+          include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],
+          browser: browser(),
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: path.join(root, '.storybook') })],
+        test: { name: 'storybook', browser: browser() },
+      },
+    ],
+  },
+});
