@@ -1,0 +1,97 @@
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import type { TicketChatClient } from '../client/types.ts';
+import { crossTabSupported, startCrossTab } from './crossTab.ts';
+import { shareUnreadAcrossTabs } from './shareUnreadAcrossTabs.ts';
+
+export interface TicketChatContextValue {
+  client: TicketChatClient;
+  /** The client's X-Language, for components' texts. */
+  language: string;
+  /** The client's X-Time-Zone (the zone `create_time` was read in, not necessarily the viewer's). */
+  timeZone: string;
+  /** False in a follower tab when cross-tab polling is on: the leader polls and shares its cache. */
+  isPollingLeader: boolean;
+}
+
+const TicketChatContext = createContext<TicketChatContextValue | null>(null);
+
+export interface TicketChatProviderProps {
+  client: TicketChatClient;
+  /** Default: the QueryClient of an enclosing QueryClientProvider, else one created here. */
+  queryClient?: QueryClient;
+  /**
+   * One poller across the tabs of this origin (leader election + cache broadcast, loaded lazily).
+   * Default: on in browsers with BroadcastChannel, off in jsdom.
+   */
+  crossTab?: boolean;
+  /** Channel name for cross-tab sync; tabs with different clients/users should use different names. */
+  crossTabChannel?: string;
+  children?: ReactNode;
+}
+
+/** Defaults for queries this provider creates: polling handles retries, focus refetch is opted into per query. */
+export function createTicketChatQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export function TicketChatProvider({
+  client,
+  queryClient,
+  crossTab = crossTabSupported(),
+  crossTabChannel = 'ticket-chat',
+  children,
+}: TicketChatProviderProps) {
+  const ambient = useContext(QueryClientContext);
+  // Created once, used only when neither a prop nor an enclosing provider supplies a client (cheap if unused).
+  const [fallback] = useState(createTicketChatQueryClient);
+  const qc = queryClient ?? ambient ?? fallback;
+  const [isLeader, setLeader] = useState(!crossTab);
+
+  useEffect(() => {
+    if (!crossTab) {
+      setLeader(true);
+      return;
+    }
+    setLeader(false);
+    const handle = startCrossTab(qc, crossTabChannel, setLeader);
+    return () => handle.stop();
+  }, [crossTab, crossTabChannel, qc]);
+
+  // The leader also polls the badges of follower tabs.
+  useEffect(
+    () => (crossTab && isLeader ? shareUnreadAcrossTabs(qc, client) : undefined),
+    [crossTab, isLeader, qc, client],
+  );
+
+  const value = useMemo<TicketChatContextValue>(
+    () => ({ client, language: client.language, timeZone: client.timeZone, isPollingLeader: isLeader }),
+    [client, isLeader],
+  );
+  return (
+    <QueryClientProvider client={qc}>
+      <TicketChatContext.Provider value={value}>{children}</TicketChatContext.Provider>
+    </QueryClientProvider>
+  );
+}
+
+export function useTicketChatContext(): TicketChatContextValue {
+  const value = useContext(TicketChatContext);
+  if (!value) throw new Error('ticket-chat hooks must be used inside <TicketChatProvider client={…}>');
+  return value;
+}
+
+export function useTicketChatClient(): TicketChatClient {
+  return useTicketChatContext().client;
+}
+
+/** The client's language and time zone (for formatting; display still uses the viewer's zone). */
+export function useTicketChatLocale(): { language: string; timeZone: string } {
+  const { language, timeZone } = useTicketChatContext();
+  return useMemo(() => ({ language, timeZone }), [language, timeZone]);
+}

@@ -1,0 +1,85 @@
+import { renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { installSimulator, makeClient, pollRequests } from '../../test/property/harness.tsx';
+import {
+  createTicketChatQueryClient,
+  TicketChatProvider,
+  useTicketChatContext,
+} from './TicketChatProvider.tsx';
+import { useInstantMessages } from './useInstantMessages.ts';
+import { useUnread } from './useUnread.ts';
+
+// Real timers: leader election and the channel run on their own clocks. Two providers with two
+// QueryClients in one document stand in for two tabs (BroadcastChannel delivers between them).
+const { sim } = installSimulator();
+
+function tab(channel: string) {
+  const queryClient = createTicketChatQueryClient();
+  const client = makeClient();
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <TicketChatProvider client={client} queryClient={queryClient} crossTab crossTabChannel={channel}>
+      {children}
+    </TicketChatProvider>
+  );
+  return { wrapper, queryClient };
+}
+
+describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab polling', () => {
+  test('one tab polls, the other receives its cache updates', async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+    const channel = `tc-test-${Math.random()}`;
+    const a = tab(channel);
+    const b = tab(channel);
+    const view = () => ({
+      thread: useInstantMessages('c1', { intervalMs: 200 }),
+      ctx: useTicketChatContext(),
+    });
+    const ha = renderHook(view, { wrapper: a.wrapper });
+    const hb = renderHook(view, { wrapper: b.wrapper });
+    await vi.waitFor(() => expect(ha.result.current.thread.messages).toHaveLength(1), { timeout: 5000 });
+    await vi.waitFor(() => expect(hb.result.current.thread.messages).toHaveLength(1), { timeout: 5000 });
+    sim().post('c1', { content: 'from support' });
+    await vi.waitFor(() => expect(hb.result.current.thread.messages).toHaveLength(2), { timeout: 5000 });
+    const leaders = [ha.result.current.ctx.isPollingLeader, hb.result.current.ctx.isPollingLeader];
+    expect(leaders.filter(Boolean)).toHaveLength(1);
+    const before = pollRequests(sim()).length;
+    await new Promise((r) => setTimeout(r, 1000));
+    const during = pollRequests(sim()).length - before;
+    // one poller at 200 ms: about 5 polls a second, not 10
+    expect(during).toBeGreaterThan(0);
+    expect(during).toBeLessThanOrEqual(7);
+    expect(hb.result.current.thread.messages.map((m) => m.content)).toEqual(['hello', 'from support']);
+    ha.unmount();
+    hb.unmount();
+    a.queryClient.clear();
+    b.queryClient.clear();
+  }, 15_000);
+
+  test("the leader polls the followers' badges; counts reach the follower", async () => {
+    sim().addTicket({ id: 'c1', unread: 4 });
+    const channel = `tc-test-${Math.random()}`;
+    const a = tab(channel);
+    const b = tab(channel);
+    const view = () => ({ unread: useUnread('c1', { intervalMs: 300 }), ctx: useTicketChatContext() });
+    const ha = renderHook(view, { wrapper: a.wrapper });
+    const hb = renderHook(view, { wrapper: b.wrapper });
+    await vi.waitFor(
+      () => {
+        expect(ha.result.current.unread.count).toBe(4);
+        expect(hb.result.current.unread.count).toBe(4);
+      },
+      { timeout: 5000 },
+    );
+    const before = sim().requests.filter((r) => r.endpoint === 'unread').length;
+    await new Promise((r) => setTimeout(r, 1000));
+    const during = sim().requests.filter((r) => r.endpoint === 'unread').length - before;
+    expect(during).toBeGreaterThan(0);
+    expect(during).toBeLessThanOrEqual(4); // one poller at 300 ms, not two
+    sim().post('c1', { content: 'new' });
+    await vi.waitFor(() => expect(hb.result.current.unread.count).toBe(5), { timeout: 5000 });
+    ha.unmount();
+    hb.unmount();
+    a.queryClient.clear();
+    b.queryClient.clear();
+  }, 15_000);
+});

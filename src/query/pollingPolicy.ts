@@ -1,0 +1,84 @@
+import { isTicketChatError } from '../client/errors.ts';
+
+/** Ticket statuses after which nothing new is expected: completed, withdrawn, invalid. */
+export const CLOSED_TICKET_STATUSES: ReadonlySet<number> = new Set([3, 4, 12]);
+
+export interface PollingPolicy {
+  intervalMs: number;
+  /** Interval once the ticket is closed. */
+  closedIntervalMs: number;
+  /** Cap of the exponential back-off after errors. */
+  maxBackoffMs: number;
+}
+
+export const DEFAULT_CLOSED_INTERVAL_MS = 60_000;
+export const DEFAULT_MAX_BACKOFF_MS = 60_000;
+
+/**
+ * Delay before the next poll after `consecutiveErrors` failures: interval·2^n capped, with "equal jitter"
+ * (half fixed, half random) so many clients that failed together do not come back together.
+ */
+export function backoffDelay(
+  intervalMs: number,
+  consecutiveErrors: number,
+  maxMs: number,
+  random: number,
+): number {
+  const exp = Math.min(maxMs, intervalMs * 2 ** Math.min(consecutiveErrors, 16));
+  return Math.round(exp / 2 + (exp / 2) * random);
+}
+
+/** What to do after an error: `false` = stop until something external (refetch, focus) restarts. */
+export function delayAfterError(
+  error: unknown,
+  consecutiveErrors: number,
+  intervalMs: number,
+  maxBackoffMs: number,
+  random: number,
+): number | false {
+  if (isTicketChatError(error)) {
+    // A new token is needed; the client asks the token function again on the next attempt (refetch/focus).
+    if (error.kind === 'auth' || error.kind === 'input') return false;
+    // The server's word wins over our own back-off.
+    if (error.retryAfterMs !== undefined && error.retryAfterMs > 0) return error.retryAfterMs;
+  }
+  return backoffDelay(intervalMs, consecutiveErrors, maxBackoffMs, random);
+}
+
+interface ErrorTrack {
+  /** errorUpdateCount at the last success: consecutive errors = count now - baseline. */
+  baseline: number;
+  jitterFor: number;
+  jitter: number;
+}
+const tracks = new WeakMap<object, ErrorTrack>();
+
+/**
+ * `refetchInterval` for a thread query. Re-evaluated by React Query after every update of the query, so
+ * the jitter is fixed per error (keyed by errorUpdateCount) to keep the timer from being re-rolled.
+ */
+export function threadRefetchInterval(
+  query: { state: { error: unknown; errorUpdateCount: number } },
+  policy: PollingPolicy,
+  ticketStatus: () => number | undefined,
+): number | false {
+  const state = query.state;
+  let track = tracks.get(query);
+  if (!track) {
+    track = { baseline: 0, jitterFor: -1, jitter: 0 };
+    tracks.set(query, track);
+  }
+  if (state.error === null || state.error === undefined) {
+    track.baseline = state.errorUpdateCount;
+    const status = ticketStatus();
+    return status !== undefined && CLOSED_TICKET_STATUSES.has(status)
+      ? policy.closedIntervalMs
+      : policy.intervalMs;
+  }
+  if (track.jitterFor !== state.errorUpdateCount) {
+    track.jitterFor = state.errorUpdateCount;
+    track.jitter = Math.random();
+  }
+  const consecutive = Math.max(1, state.errorUpdateCount - track.baseline);
+  return delayAfterError(state.error, consecutive, policy.intervalMs, policy.maxBackoffMs, track.jitter);
+}

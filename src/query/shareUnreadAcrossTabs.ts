@@ -1,0 +1,43 @@
+import type { Query, QueryClient } from '@tanstack/react-query';
+import type { TicketChatClient } from '../client/types.ts';
+import { ticketChatKeys } from './keys.ts';
+import { getUnreadBatcher } from './unreadBatcher.ts';
+
+const UNREAD_PREFIX = ticketChatKeys.unreads(undefined).slice(0, 2);
+
+function unreadTarget(query: Query): { caseId: string; groupId: string | undefined } | null {
+  const key = query.queryKey;
+  if (key.length !== 4 || key[0] !== UNREAD_PREFIX[0] || key[1] !== UNREAD_PREFIX[1]) return null;
+  const [, , group, caseId] = key;
+  if (typeof caseId !== 'string') return null;
+  return { caseId, groupId: typeof group === 'string' ? group : undefined };
+}
+
+/**
+ * In the leader tab, polls the unread counts that follower tabs' badges ask for. A follower's `useUnread`
+ * creates its cache entry, the cache broadcast creates the same entry here, and this subscribes its id to
+ * the group's batcher until the entry is garbage-collected. Returns the stop function.
+ */
+export function shareUnreadAcrossTabs(queryClient: QueryClient, client: TicketChatClient): () => void {
+  const held = new Map<string, () => void>();
+  const hold = (query: Query) => {
+    const target = unreadTarget(query);
+    if (!target || held.has(query.queryHash)) return;
+    held.set(query.queryHash, getUnreadBatcher(queryClient, client, target.groupId).subscribe(target.caseId));
+  };
+  const release = (query: Query) => {
+    held.get(query.queryHash)?.();
+    held.delete(query.queryHash);
+  };
+  const cache = queryClient.getQueryCache();
+  for (const query of cache.getAll()) hold(query);
+  const unsubscribe = cache.subscribe((event) => {
+    if (event.type === 'added') hold(event.query);
+    else if (event.type === 'removed') release(event.query);
+  });
+  return () => {
+    unsubscribe();
+    for (const stop of held.values()) stop();
+    held.clear();
+  };
+}

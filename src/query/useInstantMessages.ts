@@ -1,0 +1,122 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { isTicketChatError, TicketChatError } from '../client/errors.ts';
+import { useTicketChatContext } from './TicketChatProvider.tsx';
+import { threadQueryOptions } from './threadQueryOptions.ts';
+import type { ThreadMessage } from './types.ts';
+import { useAutoMarkRead } from './useAutoMarkRead.ts';
+import { useOlderMessages } from './useOlderMessages.ts';
+
+export interface UseInstantMessagesOptions {
+  groupId?: string;
+  /** Poll interval while the page is visible, default 3000. Closed tickets poll every 60 s. */
+  intervalMs?: number;
+  enabled?: boolean;
+  /**
+   * Mark the ticket read while this thread is mounted and the page visible, whenever new support messages
+   * arrive (see `useAutoMarkRead`). Default false; `TicketChat` turns it on.
+   */
+  markReadWhenVisible?: boolean;
+  /** Page size of `loadOlder`, default 50. */
+  olderPageSize?: number;
+  /** Cap of the back-off after errors, default 60 000. */
+  maxBackoffMs?: number;
+  /** Interval for closed tickets (status 3, 4, 12), default 60 000. */
+  closedIntervalMs?: number;
+}
+
+export interface UseInstantMessagesResult {
+  /** The whole thread so far, oldest first, no duplicates; local pending messages carry `delivery`. */
+  messages: ThreadMessage[];
+  chatStatus: number | undefined;
+  /** Ticket status when known (from the unread endpoint). */
+  ticketStatus: number | undefined;
+  /** No thread yet and the first poll is on its way. */
+  isLoading: boolean;
+  /** The last poll's error (messages are kept). Null after a successful poll. */
+  error: TicketChatError | null;
+  /** Poll now (also the way to resume after an auth error once a new token is available). */
+  refetch: () => void;
+  /** A poll is in flight. */
+  readonly isFetching: boolean;
+  /** The last poll failed in a transient way (network, timeout, retryable HTTP): polling continues with back-off. */
+  isReconnecting: boolean;
+  /** The last poll failed with 401 even after asking the token function again: polling is stopped. */
+  authRequired: boolean;
+  loadOlder: () => void;
+  hasOlder: boolean;
+  isLoadingOlder: boolean;
+  olderError: TicketChatError | null;
+}
+
+const EMPTY: ThreadMessage[] = [];
+
+function asTicketChatError(e: unknown): TicketChatError | null {
+  if (e === null || e === undefined) return null;
+  if (isTicketChatError(e)) return e;
+  return new TicketChatError('network', e instanceof Error ? e.message : String(e), { cause: e });
+}
+
+/** The live thread of one ticket: one poller per (caseId, groupId), however many components show it. */
+export function useInstantMessages(
+  caseId: string,
+  options: UseInstantMessagesOptions = {},
+): UseInstantMessagesResult {
+  const {
+    groupId,
+    intervalMs = 3000,
+    enabled = true,
+    markReadWhenVisible = false,
+    olderPageSize,
+    maxBackoffMs,
+    closedIntervalMs,
+  } = options;
+  const { client, isPollingLeader } = useTicketChatContext();
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    ...threadQueryOptions({
+      client,
+      queryClient,
+      caseId,
+      groupId,
+      intervalMs,
+      ...(maxBackoffMs !== undefined ? { maxBackoffMs } : {}),
+      ...(closedIntervalMs !== undefined ? { closedIntervalMs } : {}),
+    }),
+    // Follower tabs receive the leader's cache updates instead of polling.
+    enabled: enabled && isPollingLeader,
+  });
+  const older = useOlderMessages(caseId, {
+    ...(groupId !== undefined ? { groupId } : {}),
+    ...(olderPageSize !== undefined ? { limit: olderPageSize } : {}),
+  });
+  useAutoMarkRead(caseId, {
+    ...(groupId !== undefined ? { groupId } : {}),
+    enabled: enabled && markReadWhenVisible,
+  });
+
+  const entry = query.data;
+  const error = useMemo(() => asTicketChatError(query.error), [query.error]);
+  const { refetch: refetchQuery } = query;
+  // Never cancels a poll in flight: there is at most one request per thread.
+  const refetch = useCallback(() => {
+    void refetchQuery({ cancelRefetch: false });
+  }, [refetchQuery]);
+  const kind = error?.kind;
+  return {
+    messages: entry?.messages ?? EMPTY,
+    chatStatus: entry?.chatStatus,
+    ticketStatus: entry?.ticketStatus,
+    isLoading: enabled && entry === undefined && error === null,
+    error,
+    refetch,
+    // A getter, so React Query only re-renders for fetch state when a component reads it.
+    get isFetching() {
+      return query.isFetching;
+    },
+    isReconnecting:
+      kind === 'network' || kind === 'timeout' || (kind === 'http' && error?.retryable === true),
+    authRequired: kind === 'auth',
+    ...older,
+  };
+}

@@ -1,0 +1,125 @@
+import { act, renderHook } from '@testing-library/react';
+import {
+  advance,
+  installFakeClock,
+  installSimulator,
+  makeClient,
+  pollRequests,
+  providerFor,
+} from '../../test/property/harness.tsx';
+import { useAutoMarkRead } from './useAutoMarkRead.ts';
+import { useInstantMessages } from './useInstantMessages.ts';
+import { useSendMessage } from './useSendMessage.ts';
+import { useUnread } from './useUnread.ts';
+
+const { sim } = installSimulator();
+installFakeClock();
+
+function renderThread() {
+  sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+  const { wrapper } = providerFor(makeClient());
+  return renderHook(() => ({ thread: useInstantMessages('c1'), sender: useSendMessage('c1') }), { wrapper });
+}
+
+const view = (r: { current: { thread: { messages: { content: string; delivery?: string }[] } } }) =>
+  r.current.thread.messages.map((m) => (m.delivery ? `${m.content} (${m.delivery})` : m.content));
+
+describe('useSendMessage', () => {
+  test('appears at once as sending, then the server copy replaces it without a duplicate', async () => {
+    const { result } = renderThread();
+    await vi.waitFor(() => expect(result.current.thread.messages).toHaveLength(1));
+    sim().injectFault({ kind: 'latency', ms: 500 }, { endpoint: 'send' });
+    act(() => result.current.sender.send('my question'));
+    await advance(0);
+    expect(view(result)).toEqual(['hello', 'my question (sending)']);
+    expect(result.current.thread.messages[1]?.key).toMatch(/^local:/);
+    await advance(500);
+    await vi.waitFor(() => expect(view(result)).toEqual(['hello', 'my question']));
+    // it was fetched by an immediate poll, not the 3 s tick
+    expect(pollRequests(sim())).toHaveLength(2);
+    await advance(9000);
+    expect(view(result)).toEqual(['hello', 'my question']);
+    expect(result.current.thread.messages[1]?.fromSupport).toBe(false);
+  });
+
+  test('a failed send stays, marked failed; retry sends it again and it is replaced once', async () => {
+    const { result } = renderThread();
+    await vi.waitFor(() => expect(result.current.thread.messages).toHaveLength(1));
+    sim().injectFault({ kind: 'http', status: 500, code: 'OSM.0004' }, { endpoint: 'send' });
+    act(() => result.current.sender.send('try me'));
+    await advance(10);
+    await vi.waitFor(() => expect(view(result)).toEqual(['hello', 'try me (failed)']));
+    expect(result.current.sender.error?.kind).toBe('http');
+    await advance(6000); // polls go on; the failed message is kept
+    expect(view(result)).toEqual(['hello', 'try me (failed)']);
+    const key = result.current.thread.messages[1]?.key as string;
+    sim().injectFault({ kind: 'latency', ms: 100 }, { endpoint: 'send' });
+    act(() => result.current.sender.retry(key));
+    await advance(0);
+    expect(view(result)).toEqual(['hello', 'try me (sending)']);
+    await advance(100);
+    await vi.waitFor(() => expect(view(result)).toEqual(['hello', 'try me']));
+    expect(
+      sim()
+        .ticket('c1')
+        ?.messages.map((m) => m.content),
+    ).toEqual(['hello', 'try me']);
+  });
+
+  test('two identical sends: both settle, none stays pending, none duplicated (identity rule)', async () => {
+    const { result } = renderThread();
+    await vi.waitFor(() => expect(result.current.thread.messages).toHaveLength(1));
+    sim().injectFault({ kind: 'latency', ms: 100 }, { endpoint: 'send', times: 2 });
+    act(() => {
+      result.current.sender.send('ok');
+      result.current.sender.send('ok');
+    });
+    await advance(0);
+    expect(view(result)).toEqual(['hello', 'ok (sending)', 'ok (sending)']);
+    await advance(3100);
+    await vi.waitFor(() => expect(view(result).some((v) => v.includes('('))).toBe(false));
+    // Same second, same sender, same text: twins that arrive in different answers are folded (the stated
+    // limitation); expected copies = the most any single delivered answer carried.
+    const okSeqs = new Set(
+      sim()
+        .ticket('c1')
+        ?.messages.filter((m) => m.content === 'ok')
+        .map((m) => m.seq),
+    );
+    const expected = Math.max(
+      ...sim().deliveries.map((d) => d.flatMap((g) => g.seqs).filter((seq) => okSeqs.has(seq)).length),
+    );
+    expect(okSeqs.size).toBe(2);
+    expect(view(result).filter((v) => v === 'ok')).toHaveLength(expected);
+  });
+});
+
+describe('useAutoMarkRead', () => {
+  test('marks read when a support message arrives while visible; badge goes to 0', async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }], unread: 1 });
+    const { wrapper } = providerFor(makeClient());
+    const { result } = renderHook(
+      () => ({ thread: useInstantMessages('c1', { markReadWhenVisible: true }), unread: useUnread('c1') }),
+      { wrapper },
+    );
+    await advance(20);
+    await vi.waitFor(() => expect(sim().requests.filter((r) => r.endpoint === 'markRead')).toHaveLength(1));
+    await vi.waitFor(() => expect(result.current.unread.count).toBe(0));
+    sim().post('c1', { content: 'a reply' });
+    await advance(3000);
+    await vi.waitFor(() => expect(sim().requests.filter((r) => r.endpoint === 'markRead')).toHaveLength(2));
+    expect(sim().ticket('c1')?.unread).toBe(0);
+    await advance(30_000);
+    expect(result.current.unread.count).toBe(0);
+    // nothing new: no more mark-read calls
+    expect(sim().requests.filter((r) => r.endpoint === 'markRead')).toHaveLength(2);
+  });
+
+  test('does nothing when disabled', async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }], unread: 1 });
+    const { wrapper } = providerFor(makeClient());
+    renderHook(() => [useInstantMessages('c1'), useAutoMarkRead('c1', { enabled: false })], { wrapper });
+    await advance(5000);
+    expect(sim().requests.filter((r) => r.endpoint === 'markRead')).toHaveLength(0);
+  });
+});
