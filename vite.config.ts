@@ -58,6 +58,10 @@ export default defineConfig({
     isLibBuild && dts({ tsconfigPath: './tsconfig.build.json' }),
     isLibBuild && stylesheet(),
   ],
+  // Pre-bundled up front: discovering them mid-run reloads the browser tests with a second copy of React.
+  optimizeDeps: {
+    include: ['react', 'react-dom', 'react-dom/client', '@tanstack/react-query', '@tanstack/react-virtual', 'msw/browser'],
+  },
   build: {
     lib: {
       entry: { index: 'src/index.ts', 'client/index': 'src/client/index.ts' },

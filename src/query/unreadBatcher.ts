@@ -230,10 +230,13 @@ export class UnreadBatcher {
         signal: abort.signal,
       });
       for (const c of counts) {
-        if (this.markReadsInFlight.has(c.caseId) || (this.zeroedAt.get(c.caseId) ?? 0) > startedAt) continue;
-        this.queryClient.setQueryData<UnreadCount>(this.key(c.caseId), (old) =>
-          old && old.unread === c.unread && old.status === c.status ? old : c,
-        );
+        // A count fetched before a mark-read reached the server is stale; its ticket status is not.
+        const countIsStale =
+          this.markReadsInFlight.has(c.caseId) || (this.zeroedAt.get(c.caseId) ?? 0) > startedAt;
+        this.queryClient.setQueryData<UnreadCount>(this.key(c.caseId), (old) => {
+          const next = countIsStale ? { ...c, unread: old?.unread ?? 0 } : c;
+          return old && old.unread === next.unread && old.status === next.status ? old : next;
+        });
       }
       this.consecutiveErrors = 0;
       this.setError(null);

@@ -1,0 +1,39 @@
+import { useTicketChatLocale } from '../../query/TicketChatProvider.tsx';
+import { useUnread } from '../../query/useUnread.ts';
+import { UnreadBadge } from '../UnreadBadge/UnreadBadge.tsx';
+
+export interface CaseUnreadBadgeProps {
+  caseId: string;
+  groupId?: string;
+  /** Above this the badge shows `${max}+` (the accessible name keeps the full count). Default 99. */
+  max?: number;
+  /** Language of the accessible name. Default: the client's language. */
+  locale?: string;
+  /** Poll interval; badges of one group share one request at the smallest interval asked. Default 30 000. */
+  intervalMs?: number;
+  className?: string;
+}
+
+/** Unread count of one ticket for nav bars and lists: nothing while 0 or unknown. */
+export function CaseUnreadBadge({
+  caseId,
+  groupId,
+  max,
+  locale,
+  intervalMs,
+  className,
+}: CaseUnreadBadgeProps) {
+  const { language } = useTicketChatLocale();
+  const { count } = useUnread(caseId, {
+    ...(groupId !== undefined ? { groupId } : {}),
+    ...(intervalMs !== undefined ? { intervalMs } : {}),
+  });
+  return (
+    <UnreadBadge
+      count={count ?? 0}
+      locale={locale ?? language}
+      {...(max !== undefined ? { max } : {})}
+      {...(className !== undefined ? { className } : {})}
+    />
+  );
+}

@@ -1,0 +1,1 @@
+export { CaseUnreadBadge, type CaseUnreadBadgeProps } from './CaseUnreadBadge.tsx';

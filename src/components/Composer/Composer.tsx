@@ -1,0 +1,179 @@
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  type Ref,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react';
+import { getStrings } from '../i18n/locale.ts';
+import { useAutoGrow } from './useAutoGrow.ts';
+
+/** The service's limit on a message's length (UTF-16 code units, as `String.length` counts). */
+export const MAX_MESSAGE_LENGTH = 2000;
+
+export interface ComposerHandle {
+  focus(): void;
+}
+
+export interface ComposerProps {
+  /** Called with the message, trimmed; the field then clears and keeps focus. */
+  onSend: (content: string) => void;
+  /** Language tag, e.g. 'en-US' or 'zh-cn' (default zh-CN). */
+  locale?: string;
+  /** Default 2000. */
+  maxLength?: number;
+  /** The counter shows once this few characters (or fewer) are left. Default 200. */
+  counterThreshold?: number;
+  /** No sending (e.g. the ticket is closed); `disabledReason` tells the user why. */
+  disabled?: boolean;
+  /** Shown under the field while `disabled`. */
+  disabledReason?: string;
+  placeholder?: string;
+  ref?: Ref<ComposerHandle>;
+  className?: string;
+}
+
+type Blocked = 'disabled' | 'empty' | 'over' | null;
+
+/**
+ * Message field + send button. Enter sends, Shift+Enter adds a line, Enter that confirms an IME
+ * composition does nothing. The send button stays focusable when it cannot send (aria-disabled) and says
+ * why through aria-describedby, instead of silently disappearing from the tab order.
+ */
+export function Composer(props: ComposerProps) {
+  const {
+    onSend,
+    locale,
+    maxLength = MAX_MESSAGE_LENGTH,
+    counterThreshold = 200,
+    disabled = false,
+    disabledReason,
+    className,
+  } = props;
+  const strings = getStrings(locale);
+  const [value, setValue] = useState('');
+  const fieldRef = useRef<HTMLTextAreaElement | null>(null);
+  useAutoGrow(fieldRef, value);
+  useImperativeHandle(props.ref, () => ({ focus: () => fieldRef.current?.focus() }), []);
+
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const counterId = `${id}-counter`;
+  const reasonId = `${id}-reason`;
+
+  const length = value.length;
+  const remaining = maxLength - length;
+  const over = remaining < 0;
+  const blocked: Blocked = disabled ? 'disabled' : over ? 'over' : value.trim() === '' ? 'empty' : null;
+  const showCounter = !disabled && remaining <= counterThreshold;
+  const reason =
+    blocked === 'disabled'
+      ? (disabledReason ?? strings.composerUnavailable)
+      : blocked === 'over'
+        ? strings.composerOverLimit(maxLength)
+        : blocked === 'empty'
+          ? strings.composerEmpty
+          : null;
+
+  const send = () => {
+    if (blocked !== null) {
+      fieldRef.current?.focus();
+      return;
+    }
+    onSend(value.trim());
+    setValue('');
+    fieldRef.current?.focus();
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    send();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    // Enter that commits an IME candidate (Chinese, Japanese…) must not send. keyCode 229: Safari.
+    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    send();
+  };
+
+  const describedBy = [
+    disabled ? null : hintId,
+    showCounter ? counterId : null,
+    blocked === 'over' || blocked === 'disabled' ? reasonId : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <form
+      className={className ? `tc-composer ${className}` : 'tc-composer'}
+      data-disabled={disabled || undefined}
+      data-over-limit={over || undefined}
+      onSubmit={onSubmit}
+    >
+      <label className="tc-visually-hidden" htmlFor={`${id}-field`}>
+        {strings.composerLabel}
+      </label>
+      <div className="tc-composer__box">
+        <textarea
+          ref={fieldRef}
+          id={`${id}-field`}
+          className="tc-composer__field"
+          rows={1}
+          value={value}
+          placeholder={props.placeholder ?? strings.composerPlaceholder}
+          disabled={disabled}
+          aria-invalid={over || undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => setValue(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button
+          type="submit"
+          className="tc-composer__send"
+          aria-disabled={blocked !== null || undefined}
+          aria-describedby={reason ? reasonId : undefined}
+          disabled={disabled}
+        >
+          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+            <path
+              d="M3 10 17 3l-4 14-3.2-5.8z M9.8 11.2 17 3"
+              fill="currentColor"
+              stroke="currentColor"
+              strokeWidth="1.2"
+              strokeLinejoin="round"
+            />
+          </svg>
+          <span className="tc-composer__send-label">{strings.send}</span>
+        </button>
+      </div>
+      <div className="tc-composer__footer">
+        <span
+          id={reasonId}
+          className={
+            blocked === 'over' || blocked === 'disabled' ? 'tc-composer__reason' : 'tc-visually-hidden'
+          }
+          data-kind={blocked ?? undefined}
+        >
+          {reason}
+        </span>
+        {!disabled && (
+          <span id={hintId} className="tc-composer__hint">
+            {strings.composerHint}
+          </span>
+        )}
+        {showCounter && (
+          <span id={counterId} className="tc-composer__counter" data-over={over || undefined}>
+            {over ? strings.charactersOver(-remaining) : strings.charactersLeft(remaining)}
+          </span>
+        )}
+      </div>
+      {/* Said once when the message goes over the limit (the counter itself is not live: it changes per key). */}
+      <div className="tc-visually-hidden" aria-live="polite">
+        {over ? strings.composerOverLimit(maxLength) : ''}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,1 @@
+export { Composer, type ComposerHandle, type ComposerProps, MAX_MESSAGE_LENGTH } from './Composer.tsx';

@@ -1,0 +1,208 @@
+/**
+ * Real Chromium: the simulator behind MSW's service worker, the real client and provider. A keyboard-only
+ * send, and screenshots (light/dark × en/zh, plus the error states) written to /work/main/screenshots.
+ */
+import '../../styles.css';
+import { setupWorker } from 'msw/browser';
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
+import { page, userEvent } from 'vitest/browser';
+import {
+  createHandlers,
+  createServiceModel,
+  type ServiceModel,
+  TEST_TOKEN,
+} from '../../../simulator/index.ts';
+import { createTicketChatClient } from '../../client/index.ts';
+import { createTicketChatQueryClient, TicketChatProvider } from '../../query/index.ts';
+import { TicketChat, type TicketChatProps } from './TicketChat.tsx';
+
+const BASE = '/osm';
+const worker = setupWorker();
+let sim: ServiceModel;
+let root: Root | null = null;
+let host: HTMLDivElement | null = null;
+
+beforeAll(async () => {
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+});
+afterAll(() => worker.stop());
+beforeEach(async () => {
+  await page.viewport(520, 720);
+  sim = createServiceModel();
+  worker.resetHandlers(...createHandlers(sim, { baseUrl: BASE }));
+});
+afterEach(() => {
+  root?.unmount();
+  host?.remove();
+  root = null;
+  host = null;
+});
+
+const MIN = 60_000;
+function seed(status = 1) {
+  const now = Date.now();
+  sim.addTicket({
+    id: 'CS20250315000333',
+    status,
+    chatStatus: 1,
+    messages: [
+      {
+        content: 'Our RDS instance has been at 100% CPU since 09:00 and queries time out.',
+        replierType: 0,
+        replierName: 'Li Wei',
+        at: now - 42 * MIN,
+      },
+      {
+        content: 'Thanks, we are looking at it. Could you send the slow query log?',
+        replierName: 'Zhang Min (Support)',
+        at: now - 38 * MIN,
+      },
+      {
+        content: 'Here it is.',
+        replierType: 0,
+        replierName: 'Li Wei',
+        attachments: [{ id: 'att-1', name: 'slow-query-2025-03-15.log' }],
+        at: now - 30 * MIN,
+      },
+      {
+        content:
+          '收到。慢查询主要来自 orders 表的全表扫描，建议在 customer_id 上添加索引。\nDetails: https://support.example.com/kb/rds-index',
+        replierName: 'Zhang Min (Support)',
+        at: now - 12 * MIN,
+      },
+    ],
+  });
+}
+
+async function mount(
+  props: Partial<TicketChatProps> = {},
+  theme: 'light' | 'dark' = 'light',
+  language = 'en-us',
+) {
+  const client = createTicketChatClient({ endpoint: BASE, token: () => TEST_TOKEN, language });
+  host = document.createElement('div');
+  host.dataset.theme = theme;
+  host.style.cssText = `block-size: 600px; inline-size: 440px; padding: 16px; box-sizing: border-box;
+    background: ${theme === 'dark' ? '#0b0d10' : '#e9edf2'};`;
+  document.body.append(host);
+  const r = createRoot(host);
+  root = r;
+  flushSync(() =>
+    r.render(
+      <TicketChatProvider client={client} queryClient={createTicketChatQueryClient()} crossTab={false}>
+        <TicketChat caseId="CS20250315000333" timeZone="Asia/Shanghai" {...props} />
+      </TicketChatProvider>,
+    ),
+  );
+  return host;
+}
+
+const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+describe('TicketChat in Chromium', () => {
+  test('keyboard only: Tab to the message field, type, Enter sends, the message shows and is delivered', async () => {
+    seed();
+    const el = await mount();
+    await expect.element(page.getByText('Here it is.')).toBeVisible();
+    const field = page.getByRole('textbox', { name: 'Message' });
+    (document.activeElement as HTMLElement | null)?.blur();
+    for (let i = 0; i < 12 && document.activeElement !== field.element(); i++) await userEvent.tab();
+    expect(document.activeElement).toBe(field.element());
+    await userEvent.keyboard('Hello from the keyboard');
+    await userEvent.keyboard('{Enter}');
+    const row = el.querySelector<HTMLElement>('[data-message-key^="local:"]');
+    expect(row?.textContent).toContain('Hello from the keyboard');
+    await expect.element(field).toHaveValue('');
+    expect(document.activeElement).toBe(field.element());
+    // The server copy replaces the local one: one row, no delivery state.
+    await expect
+      .poll(() =>
+        [...el.querySelectorAll<HTMLElement>('[data-message-key]')]
+          .filter((r) => r.textContent?.includes('Hello from the keyboard'))
+          .map((r) => r.dataset.delivery ?? 'delivered'),
+      )
+      .toEqual(['delivered']);
+    // Pinned to the newest message.
+    const viewport = el.querySelector('.tc-thread__viewport') as HTMLElement;
+    await expect
+      .poll(() => viewport.scrollHeight - viewport.scrollTop - viewport.clientHeight)
+      .toBeLessThan(4);
+  });
+
+  test('the field grows with its content up to about six lines, then scrolls', async () => {
+    seed();
+    await mount();
+    const field = page.getByRole('textbox', { name: 'Message' });
+    await expect.element(field).toBeVisible();
+    const textarea = field.element() as HTMLTextAreaElement;
+    const oneLine = textarea.getBoundingClientRect().height;
+    await userEvent.click(field);
+    await userEvent.keyboard('one{Shift>}{Enter}{/Shift}two{Shift>}{Enter}{/Shift}three');
+    await frames();
+    const threeLines = textarea.getBoundingClientRect().height;
+    expect(threeLines).toBeGreaterThan(oneLine * 1.8);
+    await userEvent.keyboard('{Shift>}{Enter}{Enter}{Enter}{Enter}{Enter}{Enter}{Enter}{/Shift}');
+    await frames();
+    const capped = textarea.getBoundingClientRect().height;
+    expect(capped).toBeLessThan(oneLine * 5);
+    expect(textarea.scrollHeight).toBeGreaterThan(textarea.clientHeight);
+  });
+
+  test.each([
+    ['en-us', 'light'],
+    ['en-us', 'dark'],
+    ['zh-cn', 'light'],
+    ['zh-cn', 'dark'],
+  ] as const)('screenshot %s %s', async (language, theme) => {
+    seed();
+    const el = await mount({}, theme, language);
+    await expect.element(page.getByText('Here it is.')).toBeVisible();
+    await expect.element(page.getByText(language === 'zh-cn' ? '处理中' : 'In progress')).toBeVisible();
+    const chat = el.querySelector('.tc-chat') as HTMLElement;
+    expect(getComputedStyle(chat).backgroundColor).toBe(
+      theme === 'dark' ? 'rgb(17, 20, 24)' : 'rgb(246, 247, 249)',
+    );
+    // Composer docked at the bottom of the container.
+    const composer = el.querySelector('.tc-composer') as HTMLElement;
+    expect(
+      Math.abs(composer.getBoundingClientRect().bottom - chat.getBoundingClientRect().bottom),
+    ).toBeLessThan(2);
+    await frames();
+    await page.screenshot({ element: el, path: `../../../screenshots/chat-${language}-${theme}.png` });
+  });
+
+  test('screenshot: closed ticket, over-limit draft and errors', async () => {
+    seed(3);
+    const el = await mount({}, 'light');
+    await expect.element(page.getByText('Completed')).toBeVisible();
+    await expect
+      .element(page.getByText("This ticket is closed, so new messages can't be sent."))
+      .toBeVisible();
+    await page.screenshot({ element: el, path: '../../../screenshots/chat-en-us-closed.png' });
+  });
+
+  test('screenshot: expired session and reconnecting', async () => {
+    seed();
+    const el = await mount({ intervalMs: 500, onSignIn: () => {} }, 'dark');
+    await expect.element(page.getByText('Here it is.')).toBeVisible();
+    sim.injectFault({ kind: 'drop' }, { endpoint: 'poll', times: 50 });
+    await expect.element(page.getByText('Connection lost. Reconnecting…')).toBeVisible();
+    await page.screenshot({ element: el, path: '../../../screenshots/chat-en-us-reconnecting.png' });
+    sim.clearFaults();
+    sim.expireAllTokens();
+    await expect.element(page.getByText('Your session has expired.'), { timeout: 15_000 }).toBeVisible();
+    await page.screenshot({ element: el, path: '../../../screenshots/chat-en-us-expired.png' });
+  });
+
+  test('screenshot: over-limit draft', async () => {
+    seed();
+    const el = await mount({}, 'light');
+    const field = page.getByRole('textbox', { name: 'Message' });
+    await expect.element(field).toBeVisible();
+    await userEvent.fill(field, 'x'.repeat(2012));
+    await expect.element(page.getByText('12 characters too many')).toBeVisible();
+    await frames();
+    await page.screenshot({ element: el, path: '../../../screenshots/chat-en-us-over-limit.png' });
+  });
+});

@@ -1,0 +1,377 @@
+import { focusManager, onlineManager } from '@tanstack/react-query';
+import { act, configure, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import {
+  createHandlers,
+  createServiceModel,
+  type ServiceModel,
+  TEST_BASE_URL,
+  TEST_TOKEN,
+} from '../../../simulator/index.ts';
+import { createTicketChatClient } from '../../client/index.ts';
+import { createTicketChatQueryClient, TicketChatProvider } from '../../query/index.ts';
+import { TicketChat, type TicketChatProps } from './TicketChat.tsx';
+
+// The machine is shared and slow at times: a generous wait limit (not a timing assertion).
+configure({ asyncUtilTimeout: 5000 });
+const waitFor = <T,>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 5000, interval: 20 });
+
+const server = setupServer();
+let sim: ServiceModel;
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+beforeEach(() => {
+  sim = createServiceModel();
+  server.resetHandlers(...createHandlers(sim));
+  // Fake clock that still moves on its own, so Testing Library's polling waits keep working.
+  vi.useFakeTimers({
+    shouldAdvanceTime: true,
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
+  focusManager.setFocused(true);
+  onlineManager.setOnline(true);
+});
+afterEach(() => {
+  focusManager.setFocused(undefined);
+  vi.useRealTimers();
+});
+
+const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+const requestsTo = (endpoint: string) => sim.requests.filter((r) => r.endpoint === endpoint).length;
+
+function renderChat(props: Partial<TicketChatProps> = {}, token: string | (() => string) = TEST_TOKEN) {
+  const client = createTicketChatClient({ endpoint: TEST_BASE_URL, token, language: 'en-us' });
+  const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
+  const view = render(
+    <TicketChatProvider client={client} queryClient={createTicketChatQueryClient()} crossTab={false}>
+      <TicketChat caseId="c1" timeZone="UTC" {...props} />
+    </TicketChatProvider>,
+  );
+  return { ...view, user };
+}
+
+const field = () => screen.getByRole('textbox', { name: 'Message' });
+const log = () => screen.getByRole('log', { name: 'Messages' });
+const rowTexts = () =>
+  [...log().querySelectorAll<HTMLElement>('[data-message-key]')].map((row) => {
+    const text = row.querySelector('.tc-msg__text')?.textContent ?? '';
+    return row.dataset.delivery ? `${text} (${row.dataset.delivery})` : text;
+  });
+
+describe('TicketChat', () => {
+  test('shows the ticket status, the live-chat flag and the messages', async () => {
+    sim.addTicket({
+      id: 'c1',
+      status: 1,
+      chatStatus: 1,
+      messages: [{ content: 'Hello, how can we help?' }, { content: 'My VM is down', replierType: 0 }],
+    });
+    renderChat();
+    expect(screen.getByText('Loading messages…')).toHaveAttribute('role', 'status');
+    expect(await screen.findByText('My VM is down')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Support chat' })).toBeInTheDocument();
+    expect(screen.getByText('Ticket c1')).toBeInTheDocument();
+    expect(await screen.findByText('In progress')).toBeInTheDocument();
+    expect(screen.getByText('Live chat available')).toBeInTheDocument();
+    expect(rowTexts()).toEqual(['Hello, how can we help?', 'My VM is down']);
+  });
+
+  test('an empty ticket shows the empty state and an offline live chat', async () => {
+    sim.addTicket({ id: 'c1', status: 0, chatStatus: 0 });
+    renderChat();
+    expect(await screen.findByText(/No messages yet/)).toBeInTheDocument();
+    expect(screen.getByText('Live chat unavailable')).toBeInTheDocument();
+  });
+
+  test('Enter sends: the message shows as sending at once, then the server copy replaces it', async () => {
+    sim.addTicket({ id: 'c1', status: 1, messages: [{ content: 'hello' }] });
+    const { user } = renderChat();
+    await screen.findByText('hello');
+    sim.injectFault({ kind: 'latency', ms: 400 }, { endpoint: 'send' });
+    await user.click(field());
+    await user.type(field(), 'my question{Enter}');
+    expect(rowTexts()).toEqual(['hello', 'my question (sending)']);
+    expect(field()).toHaveValue('');
+    expect(field()).toHaveFocus();
+    await advance(400);
+    await waitFor(() => expect(rowTexts()).toEqual(['hello', 'my question']));
+    await advance(10_000);
+    expect(rowTexts()).toEqual(['hello', 'my question']);
+    expect(sim.ticket('c1')?.messages.map((m) => m.content)).toEqual(['hello', 'my question']);
+  });
+
+  test('Shift+Enter adds a new line instead of sending; IME composition Enter does not send', async () => {
+    sim.addTicket({ id: 'c1', status: 1 });
+    const { user } = renderChat();
+    await screen.findByText(/No messages yet/);
+    await user.click(field());
+    await user.type(field(), 'line one{Shift>}{Enter}{/Shift}line two');
+    expect(field()).toHaveValue('line one\nline two');
+    // An Enter that confirms an IME candidate.
+    act(() => {
+      field().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, isComposing: true }));
+    });
+    expect(requestsTo('send')).toBe(0);
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(sim.ticket('c1')?.messages.map((m) => m.content)).toEqual(['line one\nline two']),
+    );
+  });
+
+  test('a failed send is marked failed; Retry sends it again', async () => {
+    sim.addTicket({ id: 'c1', status: 1, messages: [{ content: 'hello' }] });
+    const { user } = renderChat();
+    await screen.findByText('hello');
+    sim.injectFault({ kind: 'http', status: 500, code: 'OSM.0004' }, { endpoint: 'send' });
+    await user.type(field(), 'try me{Enter}');
+    await waitFor(() => expect(rowTexts()).toEqual(['hello', 'try me (failed)']));
+    expect(within(log()).getByText('Not sent.')).toBeInTheDocument();
+    await user.click(within(log()).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(rowTexts()).toEqual(['hello', 'try me']));
+    expect(sim.ticket('c1')?.messages.map((m) => m.content)).toEqual(['hello', 'try me']);
+  });
+
+  test('the counter appears near 2000 characters and over the limit sending is blocked with a reason', async () => {
+    sim.addTicket({ id: 'c1', status: 1 });
+    const { user } = renderChat();
+    await screen.findByText(/No messages yet/);
+    await user.click(field());
+    await user.paste('x'.repeat(1700));
+    expect(screen.queryByText(/characters left/)).toBeNull();
+    await user.paste('x'.repeat(290));
+    const counter = screen.getByText('10 characters left');
+    expect(field().getAttribute('aria-describedby')).toContain(counter.id);
+    await user.paste('x'.repeat(15));
+    expect(screen.getByText('5 characters too many')).toBeInTheDocument();
+    expect(field()).toHaveAttribute('aria-invalid', 'true');
+    const reason = screen.getAllByText(/over the 2000-character limit/)[0] as HTMLElement;
+    const send = screen.getByRole('button', { name: 'Send' });
+    expect(send).toHaveAttribute('aria-disabled', 'true');
+    expect(send).toHaveAccessibleDescription(reason.textContent ?? '');
+    await user.keyboard('{Enter}');
+    await user.click(send);
+    expect(requestsTo('send')).toBe(0);
+    expect(field()).toHaveValue('x'.repeat(2005));
+    await user.keyboard('{Backspace>5/}{Enter}');
+    await waitFor(() => expect(requestsTo('send')).toBe(1));
+  });
+
+  test.each([
+    [3, 'Completed'],
+    [4, 'Withdrawn'],
+    [12, 'Invalid'],
+  ])('a closed ticket (status %i) disables the composer and says why', async (status, label) => {
+    sim.addTicket({ id: 'c1', status, messages: [{ content: 'Resolved, closing.' }] });
+    renderChat();
+    await screen.findByText('Resolved, closing.');
+    expect(await screen.findByText(label)).toBeInTheDocument();
+    expect(field()).toBeDisabled();
+    const reason = screen.getByText("This ticket is closed, so new messages can't be sent.");
+    expect(field()).toHaveAccessibleDescription(reason.textContent ?? '');
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+  });
+
+  test('an API error shows an alert with the server message; Retry recovers and keeps the messages', async () => {
+    sim.addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
+    const { user } = renderChat({ intervalMs: 3000 });
+    await screen.findByText('first');
+    sim.injectFault(
+      { kind: 'apiErrorIn200', code: 'OSM.0010', message: 'Ticket is locked' },
+      { endpoint: 'poll' },
+    );
+    await advance(3000);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent("Couldn't update the conversation: Ticket is locked");
+    expect(rowTexts()).toEqual(['first']);
+    sim.post('c1', { content: 'second' });
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(rowTexts()).toEqual(['first', 'second']));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  test('malformed answers show an alert and keep the thread', async () => {
+    sim.addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
+    renderChat();
+    await screen.findByText('first');
+    sim.injectFault({ kind: 'malformed' }, { endpoint: 'poll' });
+    await advance(3000);
+    expect(await screen.findByRole('alert')).toHaveTextContent("Couldn't read the server's answer");
+    expect(rowTexts()).toEqual(['first']);
+  });
+
+  test('a network failure shows "reconnecting" (not an alert), keeps the messages, and recovers', async () => {
+    sim.addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
+    renderChat();
+    await screen.findByText('first');
+    sim.injectFault({ kind: 'drop' }, { endpoint: 'poll', times: 2 });
+    await advance(3000);
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Connection lost. Reconnecting…'),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(rowTexts()).toEqual(['first']);
+    sim.post('c1', { content: 'after the outage' });
+    await advance(60_000);
+    await waitFor(() => expect(rowTexts()).toEqual(['first', 'after the outage']));
+    expect(screen.queryByText(/Reconnecting/)).toBeNull();
+  });
+
+  test('an expired session shows the sign-in state, stops polling, and Retry resumes with a new token', async () => {
+    sim.addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
+    let token = TEST_TOKEN;
+    const onSignIn = vi.fn();
+    const { user } = renderChat({ onSignIn }, () => token);
+    await screen.findByText('first');
+    sim.expireAllTokens();
+    await advance(3000);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your session has expired.');
+    expect(rowTexts()).toEqual(['first']);
+    expect(field()).toBeDisabled();
+    expect(screen.getByText('Sign in again to send messages.')).toBeInTheDocument();
+    // The unread batch (every 30 s) meets the expired token too, then stops as well.
+    await advance(31_000);
+    const polls = requestsTo('poll');
+    const unread = requestsTo('unread');
+    await advance(120_000);
+    expect(requestsTo('poll')).toBe(polls);
+    expect(requestsTo('unread')).toBe(unread);
+    await user.click(within(alert).getByRole('button', { name: 'Sign in' }));
+    expect(onSignIn).toHaveBeenCalledOnce();
+    token = sim.issueToken();
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(field()).toBeEnabled();
+    expect(requestsTo('poll')).toBeGreaterThan(polls);
+  });
+
+  test('an attachment downloads with the token through an object URL that is revoked afterwards', async () => {
+    sim.addTicket({
+      id: 'c1',
+      status: 1,
+      messages: [{ content: 'Logs attached', attachments: [{ id: 'att-1', name: 'trace.log' }] }],
+    });
+    const created: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      created.push(blob);
+      return 'blob:http://localhost/trace';
+    });
+    const revokeObjectURL = vi.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const clicked: HTMLAnchorElement[] = [];
+    const onClick = (event: MouseEvent) => {
+      if (event.target instanceof HTMLAnchorElement) {
+        clicked.push(event.target);
+        event.preventDefault(); // jsdom cannot navigate
+      }
+    };
+    document.addEventListener('click', onClick);
+    try {
+      sim.injectFault({ kind: 'latency', ms: 300 }, { endpoint: 'download' });
+      const { user } = renderChat();
+      const chip = await screen.findByRole('button', { name: 'Download trace.log' });
+      await user.click(chip);
+      expect(chip).toHaveAttribute('aria-busy', 'true');
+      await advance(300);
+      await waitFor(() => expect(createObjectURL).toHaveBeenCalledOnce());
+      expect(requestsTo('download')).toBe(1);
+      expect(sim.requests.find((r) => r.endpoint === 'download')?.hadToken).toBe(true);
+      expect(created[0]?.size).toBe(sim.accessories.get('att-1')?.bytes.byteLength);
+      expect(clicked[0]?.download).toBe('trace.log');
+      expect(clicked[0]?.getAttribute('href')).toBe('blob:http://localhost/trace');
+      expect(clicked[0]?.isConnected).toBe(false);
+      await advance(1000);
+      expect(revokeObjectURL).toHaveBeenCalledWith('blob:http://localhost/trace');
+      expect(screen.getByRole('button', { name: 'Download trace.log' })).not.toHaveAttribute('aria-busy');
+    } finally {
+      document.removeEventListener('click', onClick);
+      Reflect.deleteProperty(URL, 'createObjectURL');
+      Reflect.deleteProperty(URL, 'revokeObjectURL');
+    }
+  });
+
+  test('a failed download shows an alert; Retry downloads again', async () => {
+    sim.addTicket({
+      id: 'c1',
+      status: 1,
+      messages: [{ content: 'Logs', attachments: [{ id: 'att-9', name: 'dump.zip' }] }],
+    });
+    sim.injectFault({ kind: 'http', status: 404, message: 'gone' }, { endpoint: 'download' });
+    const { user } = renderChat();
+    const chip = await screen.findByRole('button', { name: 'Download dump.zip' });
+    await user.click(chip);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent("Couldn't download dump.zip.");
+    expect(chip).not.toHaveAttribute('aria-busy');
+    expect(rowTexts()).toEqual(['Logs']);
+    // Retry downloads again (and succeeds: the fault was used up).
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() });
+    const preventNavigation = (event: MouseEvent) => event.preventDefault();
+    document.addEventListener('click', preventNavigation);
+    try {
+      await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+      await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+      expect(requestsTo('download')).toBe(2);
+      expect(URL.createObjectURL).toHaveBeenCalledOnce();
+    } finally {
+      document.removeEventListener('click', preventNavigation);
+      Reflect.deleteProperty(URL, 'createObjectURL');
+      Reflect.deleteProperty(URL, 'revokeObjectURL');
+    }
+  });
+
+  test('onAttachmentClick replaces the built-in download', async () => {
+    sim.addTicket({
+      id: 'c1',
+      status: 1,
+      messages: [{ content: 'x', attachments: [{ id: 'a1', name: 'a.png' }] }],
+    });
+    const onAttachmentClick = vi.fn();
+    const { user } = renderChat({ onAttachmentClick });
+    await user.click(await screen.findByRole('button', { name: 'Download a.png' }));
+    expect(onAttachmentClick).toHaveBeenCalledWith({ id: 'a1', name: 'a.png' }, expect.anything());
+    expect(requestsTo('download')).toBe(0);
+  });
+
+  test('opening the chat marks new support messages read; a separator stays before the unread ones', async () => {
+    sim.addTicket({
+      id: 'c1',
+      status: 1,
+      messages: [{ content: 'old' }, { content: 'mine', replierType: 0 }],
+    });
+    sim.post('c1', { content: 'unread reply' });
+    sim.post('c1', { content: 'second unread' });
+    expect(sim.ticket('c1')?.unread).toBe(2);
+    renderChat();
+    await screen.findByText('second unread');
+    await waitFor(() => expect(requestsTo('markRead')).toBeGreaterThan(0));
+    await waitFor(() => expect(sim.ticket('c1')?.unread).toBe(0));
+    const separator = await screen.findByText('New messages');
+    const order = [...log().querySelectorAll('.tc-separator__label, .tc-msg__text')].map(
+      (el) => el.textContent,
+    );
+    expect(order.slice(order.indexOf('New messages'))).toEqual([
+      'New messages',
+      'unread reply',
+      'second unread',
+    ]);
+    // Later messages do not move it.
+    sim.post('c1', { content: 'even newer' });
+    await advance(3000);
+    await screen.findByText('even newer');
+    expect(separator).toBeInTheDocument();
+    expect(screen.getAllByText('New messages')).toHaveLength(1);
+  });
+
+  test('texts follow the locale prop (zh-CN)', async () => {
+    sim.addTicket({ id: 'c1', status: 1, chatStatus: 1, messages: [{ content: '你好' }] });
+    renderChat({ locale: 'zh-CN' });
+    await screen.findByText('你好');
+    expect(screen.getByRole('heading', { name: '在线沟通' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: '消息' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '发送' })).toBeInTheDocument();
+    expect(await screen.findByText('处理中')).toBeInTheDocument();
+    expect(screen.getByText('在线沟通可用')).toBeInTheDocument();
+  });
+});

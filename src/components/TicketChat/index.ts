@@ -1,0 +1,1 @@
+export { TicketChat, type TicketChatProps } from './TicketChat.tsx';
