@@ -1,0 +1,60 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AttachmentChip } from './AttachmentChip.tsx';
+import { fileKindOf, splitForTruncation } from './fileKind.ts';
+
+const report = { id: 'a1', name: 'quarterly-report-final-version.pdf' };
+
+describe('AttachmentChip', () => {
+  it('is a button named "Download <name>" that calls onClick with the attachment, by keyboard too', async () => {
+    const user = userEvent.setup();
+    const onClick = vi.fn();
+    render(<AttachmentChip attachment={report} onClick={onClick} locale="en-US" />);
+    const button = screen.getByRole('button', { name: `Download ${report.name}` });
+    expect(button).toHaveAttribute('title', report.name);
+    await user.click(button);
+    button.focus();
+    await user.keyboard('{Enter}');
+    await user.keyboard(' ');
+    expect(onClick).toHaveBeenCalledTimes(3);
+    expect(onClick).toHaveBeenCalledWith(report);
+  });
+
+  it('uses the zh-CN label by default and shows busy state', () => {
+    render(<AttachmentChip attachment={report} onClick={() => {}} busy />);
+    const button = screen.getByRole('button', { name: `下载 ${report.name}` });
+    expect(button).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it('without onClick renders non-interactive text carrying the full name', () => {
+    const { container } = render(<AttachmentChip attachment={report} />);
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(container.firstElementChild?.tagName).toBe('SPAN');
+    expect(container.firstElementChild).toHaveAttribute('title', report.name);
+    expect(container.querySelector('.tc-visually-hidden')).toHaveTextContent(report.name);
+  });
+
+  it('splits the visible name so the extension survives truncation', () => {
+    render(<AttachmentChip attachment={report} onClick={() => {}} />);
+    expect(document.querySelector('.tc-attachment-chip__tail')).toHaveTextContent('rsion.pdf');
+    expect(splitForTruncation('a.pdf')).toEqual({ head: '', tail: 'a.pdf' });
+    expect(splitForTruncation('README')).toEqual({ head: 'R', tail: 'EADME' });
+  });
+
+  it.each([
+    ['photo.JPG', 'image'],
+    ['scan.pdf', 'pdf'],
+    ['logs.tar.gz', 'archive'],
+    ['notes.docx', 'document'],
+    ['data.csv', 'sheet'],
+    ['binary.exe', 'generic'],
+    ['.env', 'generic'],
+    ['noext', 'generic'],
+  ])('%s has a %s icon', (name, kind) => {
+    expect(fileKindOf(name)).toBe(kind);
+    const { container } = render(<AttachmentChip attachment={{ id: name, name }} />);
+    const icon = container.querySelector('svg');
+    expect(icon).toHaveAttribute('data-kind', kind);
+    expect(icon).toHaveAttribute('aria-hidden', 'true');
+  });
+});

@@ -1,0 +1,60 @@
+import type { Attachment } from '../../client/types.ts';
+import { getStrings } from '../i18n/locale.ts';
+import { FileIcon } from './FileIcon.tsx';
+import { fileKindOf, splitForTruncation } from './fileKind.ts';
+
+export interface AttachmentChipProps {
+  attachment: Attachment;
+  /** Without it the chip is plain text (nothing to click). */
+  onClick?: (attachment: Attachment) => void;
+  /** A download of this attachment is in progress. */
+  busy?: boolean;
+  /** Language tag, e.g. 'en-US' or 'zh-cn' (default zh-CN). */
+  locale?: string;
+  className?: string;
+}
+
+/** A file: type icon, middle-truncated name (the extension stays visible), full name on hover and for AT. */
+export function AttachmentChip({
+  attachment,
+  onClick,
+  busy = false,
+  locale,
+  className,
+}: AttachmentChipProps) {
+  const { name } = attachment;
+  const kind = fileKindOf(name);
+  const { head, tail } = splitForTruncation(name);
+  const classes = className ? `tc-attachment-chip ${className}` : 'tc-attachment-chip';
+  const content = (
+    <>
+      <FileIcon kind={kind} />
+      <span className="tc-attachment-chip__name" aria-hidden="true">
+        {head && <span className="tc-attachment-chip__head">{head}</span>}
+        <span className="tc-attachment-chip__tail">{tail}</span>
+      </span>
+    </>
+  );
+  if (!onClick) {
+    return (
+      <span className={classes} data-kind={kind} title={name}>
+        {content}
+        <span className="tc-visually-hidden">{name}</span>
+      </span>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className={classes}
+      data-kind={kind}
+      data-busy={busy || undefined}
+      aria-busy={busy || undefined}
+      title={name}
+      aria-label={getStrings(locale).downloadAttachment(name)}
+      onClick={() => onClick(attachment)}
+    >
+      {content}
+    </button>
+  );
+}

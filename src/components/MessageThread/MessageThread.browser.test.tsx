@@ -1,0 +1,255 @@
+import '../../styles.css';
+import { createRef } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
+import type { ThreadMessage } from '../../query/types.ts';
+import { customer, engineer, makeMessage, makeThread } from '../shared/testFixtures.ts';
+import { MessageThread, type MessageThreadHandle, type MessageThreadProps } from './MessageThread.tsx';
+
+const frames = (n = 2) =>
+  new Promise<void>((resolve) => {
+    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  });
+
+let root: Root | null = null;
+let host: HTMLDivElement | null = null;
+
+afterEach(() => {
+  root?.unmount();
+  host?.remove();
+  root = null;
+  host = null;
+});
+
+async function mount(props: MessageThreadProps) {
+  host = document.createElement('div');
+  host.style.cssText = 'height: 400px; width: 420px; display: flex; flex-direction: column;';
+  document.body.append(host);
+  const r = createRoot(host);
+  root = r;
+  let current = props;
+  const update = async (next: Partial<MessageThreadProps>) => {
+    current = { ...current, ...next };
+    flushSync(() => r.render(<MessageThread {...current} />));
+    await frames(3);
+  };
+  await update({});
+  const viewport = host.querySelector('.tc-thread__viewport') as HTMLDivElement;
+  return { update, viewport, host };
+}
+
+const distanceFromBottom = (el: HTMLElement) => el.scrollHeight - el.scrollTop - el.clientHeight;
+
+/** The first message row visible at the top of the viewport, and its offset from the viewport top. */
+function topVisible(viewport: HTMLElement) {
+  const top = viewport.getBoundingClientRect().top;
+  for (const el of viewport.querySelectorAll<HTMLElement>('[data-message-key]')) {
+    const rect = el.getBoundingClientRect();
+    if (rect.bottom > top + 1) return { key: el.dataset.messageKey as string, offset: rect.top - top };
+  }
+  throw new Error('no visible message');
+}
+function offsetOf(viewport: HTMLElement, key: string) {
+  const el = viewport.querySelector<HTMLElement>(`[data-message-key="${key}"]`);
+  if (!el) throw new Error(`${key} not rendered`);
+  return el.getBoundingClientRect().top - viewport.getBoundingClientRect().top;
+}
+async function scrollTo(viewport: HTMLElement, top: number) {
+  viewport.scrollTop = top;
+  await frames(3);
+}
+const newer = (thread: ThreadMessage[], n: number, extra: Partial<ThreadMessage> = {}) => {
+  const last = thread[thread.length - 1]?.createdAt?.getTime() ?? Date.UTC(2024, 2, 10);
+  return Array.from({ length: n }, (_, i) =>
+    makeMessage({
+      ...engineer,
+      content: `newer ${i}`,
+      createdAt: new Date(last + (i + 1) * 60_000),
+      ...extra,
+    }),
+  );
+};
+const older = (thread: ThreadMessage[], n: number) => {
+  const first = thread[0]?.createdAt?.getTime() ?? Date.UTC(2024, 2, 10);
+  return Array.from({ length: n }, (_, i) =>
+    makeMessage({
+      ...(i % 4 < 2 ? engineer : customer),
+      content: i % 3 === 0 ? `older ${i}\nwith a second line\nand a third` : `older ${i}`,
+      createdAt: new Date(first - (n - i) * 60_000),
+    }),
+  );
+};
+const jumpButton = (host: HTMLElement) => host.querySelector<HTMLButtonElement>('.tc-thread__jump');
+const live = (host: HTMLElement) => (host.querySelector('[aria-live="polite"]') as HTMLElement).textContent;
+
+describe.each([
+  ['plain', 60],
+  ['virtual', 400],
+])('scroll rules (%s list)', (mode, size) => {
+  const base = { locale: 'en', timeZone: 'UTC', virtualizeAfter: 200 } as const;
+  async function mountThread(thread: ThreadMessage[], extra: Partial<MessageThreadProps> = {}) {
+    const m = await mount({ ...base, messages: thread, ...extra });
+    await vi.waitFor(() => expect(m.host.querySelector('.tc-thread')).toHaveAttribute('data-mode', mode));
+    await frames(3);
+    return m;
+  }
+
+  it('starts at the bottom and stays pinned when messages arrive', async () => {
+    let thread = makeThread(size);
+    const { update, viewport } = await mountThread(thread);
+    await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
+    thread = [...thread, ...newer(thread, 2)];
+    await update({ messages: thread });
+    await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
+    expect(viewport.querySelector(`[data-message-key="${thread.at(-1)?.key}"]`)).not.toBeNull();
+  });
+
+  it('scrolled up: keeps the reader in place, counts new messages, jumps on click', async () => {
+    let thread = makeThread(size);
+    const { update, viewport, host } = await mountThread(thread);
+    await scrollTo(viewport, viewport.scrollTop - 900);
+    const before = topVisible(viewport);
+    thread = [...thread, ...newer(thread, 3)];
+    await update({ messages: thread });
+    expect(Math.abs(offsetOf(viewport, before.key) - before.offset)).toBeLessThanOrEqual(2);
+    expect(jumpButton(host)).toHaveTextContent('3 new messages');
+    thread = [...thread, ...newer(thread, 1)];
+    await update({ messages: thread });
+    expect(jumpButton(host)).toHaveTextContent('4 new messages');
+    jumpButton(host)?.click();
+    await frames(4);
+    await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
+    expect(jumpButton(host)).toBeNull();
+    expect(document.activeElement).toBe(viewport);
+  });
+
+  it('scrolls to the bottom when the user sends, even when scrolled up', async () => {
+    let thread = makeThread(size);
+    const { update, viewport } = await mountThread(thread);
+    await scrollTo(viewport, viewport.scrollTop - 900);
+    expect(distanceFromBottom(viewport)).toBeGreaterThan(100);
+    thread = [...thread, ...newer(thread, 1, { ...customer, key: 'local:1', delivery: 'sending' })];
+    await update({ messages: thread });
+    await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
+    expect(viewport.querySelector('[data-message-key="local:1"]')).not.toBeNull();
+  });
+
+  it('keeps the visible message at the same offset when older messages are prepended', async () => {
+    let thread = makeThread(size);
+    const { update, viewport, host } = await mountThread(thread, { hasOlder: true, onLoadOlder: () => {} });
+    await scrollTo(viewport, viewport.scrollTop - 700);
+    const before = topVisible(viewport);
+    thread = [...older(thread, 50), ...thread];
+    await update({ messages: thread });
+    await frames(4);
+    expect(Math.abs(offsetOf(viewport, before.key) - before.offset)).toBeLessThanOrEqual(2);
+    expect(jumpButton(host)).toBeNull();
+    // and once more, from near the top
+    await scrollTo(viewport, 400);
+    const again = topVisible(viewport);
+    thread = [...older(thread, 30), ...thread];
+    await update({ messages: thread });
+    await frames(4);
+    expect(Math.abs(offsetOf(viewport, again.key) - again.offset)).toBeLessThanOrEqual(2);
+  });
+
+  it('asks for older messages when the reader scrolls near the top, once per load', async () => {
+    const onLoadOlder = vi.fn();
+    const thread = makeThread(size);
+    const { viewport, update } = await mountThread(thread, { hasOlder: true, onLoadOlder });
+    await scrollTo(viewport, 500);
+    await scrollTo(viewport, 50);
+    await scrollTo(viewport, 10);
+    expect(onLoadOlder).toHaveBeenCalledTimes(1);
+    await update({ isLoadingOlder: true });
+    await update({ isLoadingOlder: false, messages: [...older(thread, 20), ...thread] });
+    await scrollTo(viewport, viewport.scrollTop + 300);
+    await scrollTo(viewport, 20);
+    expect(onLoadOlder).toHaveBeenCalledTimes(2);
+  });
+
+  it('announces each batch once and nothing on first render', async () => {
+    let thread = makeThread(size);
+    const { update, host } = await mountThread(thread);
+    expect(live(host)).toBe('');
+    thread = [...thread, ...newer(thread, 1, { content: 'All fixed' })];
+    await update({ messages: thread });
+    expect(live(host)).toBe('New message from Li Wei: All fixed');
+    thread = [...thread, ...newer(thread, 3)];
+    await update({ messages: thread });
+    expect(live(host)).toBe('3 new messages');
+  });
+});
+
+describe('scrolling on request', () => {
+  it('scrolls to the bottom through the ref and when scrollToBottomSignal changes', async () => {
+    const ref = createRef<MessageThreadHandle>();
+    const { update, viewport } = await mount({
+      messages: makeThread(60),
+      locale: 'en',
+      ref,
+      scrollToBottomSignal: 0,
+    });
+    await scrollTo(viewport, 100);
+    ref.current?.scrollToBottom();
+    await frames(2);
+    expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8);
+    await scrollTo(viewport, 100);
+    await update({ scrollToBottomSignal: 1 });
+    expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8);
+  });
+
+  it('keeps the reader in place when a growing thread switches to the virtual list', async () => {
+    let thread = makeThread(150);
+    const { update, viewport, host } = await mount({ messages: thread, locale: 'en', virtualizeAfter: 160 });
+    await scrollTo(viewport, viewport.scrollTop - 800);
+    const before = topVisible(viewport);
+    thread = [...thread, ...newer(thread, 20)];
+    await update({ messages: thread });
+    await vi.waitFor(() => expect(host.querySelector('.tc-thread')).toHaveAttribute('data-mode', 'virtual'));
+    await frames(6);
+    expect(Math.abs(offsetOf(viewport, before.key) - before.offset)).toBeLessThanOrEqual(2);
+    expect(jumpButton(host)).toHaveTextContent('20 new messages');
+  });
+});
+
+describe('long threads', () => {
+  it('mounts 10,000 messages virtualized, pinned to the bottom, and keeps the rules', async () => {
+    let thread = makeThread(10_000);
+    const { update, viewport, host } = await mount({ messages: thread, locale: 'en', timeZone: 'UTC' });
+    await vi.waitFor(() => expect(host.querySelector('.tc-thread')).toHaveAttribute('data-mode', 'virtual'));
+    await frames(4);
+    expect(viewport.querySelectorAll('[data-message-key]').length).toBeLessThan(100);
+    await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
+    expect(viewport.querySelector(`[data-message-key="${thread.at(-1)?.key}"]`)).not.toBeNull();
+
+    thread = [...thread, ...newer(thread, 1)];
+    await update({ messages: thread });
+    await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
+
+    await scrollTo(viewport, viewport.scrollTop - 3000);
+    const before = topVisible(viewport);
+    thread = [...thread, ...newer(thread, 2)];
+    await update({ messages: thread });
+    expect(Math.abs(offsetOf(viewport, before.key) - before.offset)).toBeLessThanOrEqual(2);
+    expect(jumpButton(host)).toHaveTextContent('2 new messages');
+
+    thread = [...older(thread, 100), ...thread];
+    await update({ messages: thread });
+    await frames(4);
+    expect(Math.abs(offsetOf(viewport, before.key) - before.offset)).toBeLessThanOrEqual(2);
+    expect(viewport.querySelectorAll('[data-message-key]').length).toBeLessThan(100);
+
+    jumpButton(host)?.click();
+    await frames(4);
+    await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
+    expect(viewport.querySelector(`[data-message-key="${thread.at(-1)?.key}"]`)).not.toBeNull();
+  });
+
+  it('does not load the virtualizer for a short thread', async () => {
+    const { host } = await mount({ messages: makeThread(20), locale: 'en' });
+    expect(host.querySelector('.tc-thread')).toHaveAttribute('data-mode', 'plain');
+    expect(host.querySelector('[data-virtual]')).toBeNull();
+  });
+});

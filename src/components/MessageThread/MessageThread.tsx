@@ -1,0 +1,255 @@
+import {
+  type ComponentType,
+  type Ref,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { Attachment } from '../../client/types.ts';
+import type { ThreadMessage } from '../../query/types.ts';
+import { dayKeyOf, RELATIVE_TIME_LIMIT_MS } from '../i18n/format.ts';
+import { getStrings, resolveLocale } from '../i18n/locale.ts';
+import { describeBatch } from './announce.ts';
+import { PlainRows } from './PlainRows.tsx';
+import type { RowsHandle } from './rowsHandle.ts';
+import { ThreadRowView } from './ThreadRowView.tsx';
+import type { ThreadDiff } from './threadDiff.ts';
+import { getThreadLayout, type ThreadRow } from './threadLayout.ts';
+import { useNow } from './useNow.ts';
+import { useThreadScroll } from './useThreadScroll.ts';
+import type { VirtualRowsProps } from './VirtualRows.tsx';
+
+export interface MessageThreadHandle {
+  /** Jump to the newest message (e.g. after the composer sends). */
+  scrollToBottom(): void;
+}
+
+export interface MessageThreadProps {
+  /** The whole thread so far, oldest first. */
+  messages: readonly ThreadMessage[];
+  /** Language tag, e.g. 'en-US' or 'zh-cn' (default zh-CN). */
+  locale?: string;
+  /** The VIEWER's IANA time zone for day separators and times; default the browser's. */
+  timeZone?: string;
+  /** Makes attachments buttons; called with the attachment and its message. */
+  onAttachmentClick?: (attachment: Attachment, message: ThreadMessage) => void;
+  /** Attachment ids whose download is in progress (their chips show busy). */
+  busyAttachmentIds?: readonly string[];
+  /** Key of the first unread message: an "unread" separator goes before it. */
+  unreadFromKey?: string | null;
+  /** Asks for older messages (button at the top, or scrolling near the top). */
+  onLoadOlder?: () => void;
+  hasOlder?: boolean;
+  isLoadingOlder?: boolean;
+  /** Shows a retry button on messages whose delivery failed. */
+  onRetry?: (message: ThreadMessage) => void;
+  /** Any change of this value scrolls to the bottom (alternative to the ref's scrollToBottom). */
+  scrollToBottomSignal?: unknown;
+  ref?: Ref<MessageThreadHandle>;
+  className?: string;
+  /** Fixed clock (tests, stories); default the live time, refreshed while relative times show. */
+  now?: Date;
+  /** Virtualize when the thread has more rows than this. Default 200. */
+  virtualizeAfter?: number;
+  /** Same sender within this window (and day) forms a group. Default 5 minutes. */
+  groupWindowMs?: number;
+}
+
+const DEFAULT_VIRTUALIZE_AFTER = 200;
+
+// The virtualizer chunk, once loaded, for every thread on the page.
+let loadedVirtualRows: ComponentType<VirtualRowsProps> | null = null;
+let loadingVirtualRows: Promise<ComponentType<VirtualRowsProps>> | null = null;
+function loadVirtualRows(): Promise<ComponentType<VirtualRowsProps>> {
+  loadingVirtualRows ??= import('./VirtualRows.tsx').then((m) => {
+    loadedVirtualRows = m.default;
+    return m.default;
+  });
+  return loadingVirtualRows;
+}
+
+/**
+ * The message list of one ticket: day and unread separators in the viewer's zone, sender groups, links,
+ * attachments, delivery states, and scrolling that keeps the reader's place. Presentational: data in,
+ * callbacks out.
+ *
+ * The scroller is role="log" with aria-live="off": a log's implicit live region would re-read rows the
+ * virtualizer mounts while scrolling and whole pages of prepended history. Instead a separate polite live
+ * region receives one short sentence per batch of new messages.
+ */
+export function MessageThread(props: MessageThreadProps) {
+  const {
+    messages,
+    timeZone,
+    unreadFromKey,
+    onLoadOlder,
+    hasOlder = false,
+    isLoadingOlder = false,
+    className,
+    virtualizeAfter = DEFAULT_VIRTUALIZE_AFTER,
+    groupWindowMs,
+  } = props;
+  const locale = resolveLocale(props.locale);
+  const strings = getStrings(locale);
+
+  const newest = messages[messages.length - 1]?.createdAt?.getTime();
+  const showsRelative = newest !== undefined && Date.now() - newest < RELATIVE_TIME_LIMIT_MS;
+  const now = useNow(props.now, showsRelative);
+  const todayKey = dayKeyOf(now, timeZone);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the DAY changes, not every tick
+  const rows = useMemo(
+    () => getThreadLayout(messages, { timeZone, now, unreadFromKey, groupWindowMs }),
+    [messages, timeZone, todayKey, unreadFromKey, groupWindowMs],
+  );
+
+  // Long threads: load the virtualizer; until it is here, render the newest rows only.
+  const wantsVirtual = rows.length > virtualizeAfter;
+  const [VirtualRows, setVirtualRows] = useState(() => loadedVirtualRows);
+  useEffect(() => {
+    if (!wantsVirtual || VirtualRows) return;
+    let live = true;
+    loadVirtualRows().then((component) => live && setVirtualRows(() => component));
+    return () => {
+      live = false;
+    };
+  }, [wantsVirtual, VirtualRows]);
+  // The list type changes in its own commit, after the rows change was handled in the old one: each
+  // commit then has one thing to keep the reader's place through.
+  const targetMode: 'plain' | 'virtual' = wantsVirtual && VirtualRows ? 'virtual' : 'plain';
+  const [mode, setMode] = useState(targetMode);
+  useLayoutEffect(() => {
+    if (mode !== targetMode) setMode(targetMode);
+  }, [mode, targetMode]);
+  const shownRows = mode === 'plain' && wantsVirtual ? rows.slice(-virtualizeAfter) : rows;
+
+  const [announcement, setAnnouncement] = useState<{ id: number; text: string } | null>(null);
+  const onBatch = useCallback(
+    (diff: ThreadDiff) => {
+      const text = describeBatch(diff.arrived, strings);
+      if (text) setAnnouncement((a) => ({ id: (a?.id ?? 0) + 1, text }));
+    },
+    [strings],
+  );
+
+  const viewportRef = useRef<HTMLDivElement | null>(null);
+  const contentRef = useRef<HTMLDivElement | null>(null);
+  const handleRef = useRef<RowsHandle | null>(null);
+  const canLoadOlder = hasOlder && !isLoadingOlder && onLoadOlder !== undefined;
+  const { unseen, scrollToBottom } = useThreadScroll({
+    viewportRef,
+    contentRef,
+    handleRef,
+    messages,
+    mode,
+    canLoadOlder,
+    onLoadOlder,
+    onBatch,
+  });
+  useImperativeHandle(props.ref, () => ({ scrollToBottom }), [scrollToBottom]);
+
+  const signal = props.scrollToBottomSignal;
+  const signalRef = useRef(signal);
+  useEffect(() => {
+    if (Object.is(signalRef.current, signal)) return;
+    signalRef.current = signal;
+    scrollToBottom();
+  }, [signal, scrollToBottom]);
+
+  // Stable callbacks so memoized rows don't re-render when the parent passes new closures.
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const onAttachmentClick = useCallback(
+    (a: Attachment, m: ThreadMessage) => callbacks.current.onAttachmentClick?.(a, m),
+    [],
+  );
+  const onRetry = useCallback((m: ThreadMessage) => callbacks.current.onRetry?.(m), []);
+  const hasAttachmentClick = props.onAttachmentClick !== undefined;
+  const hasRetry = props.onRetry !== undefined;
+  const busyIds = (props.busyAttachmentIds ?? []).join('\n');
+
+  const renderRow = useCallback(
+    (row: ThreadRow) => {
+      const recent =
+        row.kind === 'message' &&
+        row.message.createdAt !== null &&
+        now.getTime() - row.message.createdAt.getTime() < RELATIVE_TIME_LIMIT_MS + 60_000;
+      return (
+        <ThreadRowView
+          row={row}
+          locale={locale}
+          strings={strings}
+          timeZone={timeZone}
+          now={recent || row.kind === 'day' ? now : undefined}
+          onAttachmentClick={hasAttachmentClick ? onAttachmentClick : undefined}
+          onRetry={hasRetry ? onRetry : undefined}
+          busyAttachmentIds={busyIds}
+        />
+      );
+    },
+    [locale, strings, timeZone, now, hasAttachmentClick, onAttachmentClick, hasRetry, onRetry, busyIds],
+  );
+
+  const jump = () => {
+    scrollToBottom();
+    viewportRef.current?.focus({ preventScroll: true });
+  };
+
+  return (
+    <div className={className ? `tc-thread ${className}` : 'tc-thread'} data-mode={mode}>
+      <div
+        ref={viewportRef}
+        className="tc-thread__viewport"
+        role="log"
+        aria-live="off"
+        aria-label={strings.threadLabel}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        tabIndex={0}
+      >
+        <div className="tc-thread__top">
+          {hasOlder && onLoadOlder && (
+            <button
+              type="button"
+              className="tc-thread__older"
+              aria-disabled={isLoadingOlder || undefined}
+              data-loading={isLoadingOlder || undefined}
+              onClick={() => {
+                if (!isLoadingOlder) onLoadOlder();
+              }}
+            >
+              {isLoadingOlder ? strings.loadingOlder : strings.loadOlder}
+            </button>
+          )}
+        </div>
+        {messages.length === 0 && <p className="tc-thread__empty">{strings.threadEmpty}</p>}
+        {mode === 'virtual' && VirtualRows ? (
+          <VirtualRows
+            rows={rows}
+            viewportRef={viewportRef}
+            contentRef={contentRef}
+            handleRef={handleRef}
+            renderRow={renderRow}
+          />
+        ) : (
+          <PlainRows rows={shownRows} contentRef={contentRef} renderRow={renderRow} />
+        )}
+        <div className="tc-thread__end" />
+      </div>
+      {unseen > 0 && (
+        <button type="button" className="tc-thread__jump" onClick={jump}>
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+            <path d="M8 3v10M3.5 8.5 8 13l4.5-4.5" fill="none" stroke="currentColor" strokeWidth="1.75" />
+          </svg>
+          {strings.newMessagesBelow(unseen)}
+        </button>
+      )}
+      <div className="tc-visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement && <span key={announcement.id}>{announcement.text}</span>}
+      </div>
+    </div>
+  );
+}

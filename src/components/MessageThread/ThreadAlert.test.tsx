@@ -1,0 +1,28 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MessageThreadSkeleton } from './MessageThreadSkeleton.tsx';
+import { ThreadAlert } from './ThreadAlert.tsx';
+
+describe('ThreadAlert', () => {
+  it('is an alert with a retry button', async () => {
+    const onRetry = vi.fn();
+    render(<ThreadAlert message="The server said no." onRetry={onRetry} retryLabel="Try again" />);
+    expect(screen.getByRole('alert')).toHaveTextContent('The server said no.');
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+  it('defaults the label from the catalog and can omit the button', () => {
+    const { rerender } = render(<ThreadAlert message="x" onRetry={() => {}} locale="en" />);
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    rerender(<ThreadAlert message="x" />);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('MessageThreadSkeleton', () => {
+  it('is busy and tells screen readers it is loading', () => {
+    const { container } = render(<MessageThreadSkeleton locale="en" />);
+    expect(container.firstElementChild).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('status')).toHaveTextContent('Loading messages…');
+  });
+});

@@ -1,0 +1,41 @@
+import { getStrings } from '../i18n/locale.ts';
+
+export interface ThreadAlertProps {
+  /** What went wrong, already in the user's language. */
+  message: string;
+  onRetry?: () => void;
+  /** Default: the catalog's "Retry". */
+  retryLabel?: string;
+  locale?: string;
+  className?: string;
+}
+
+/** An error the user should hear at once (role="alert"), with an optional retry. */
+export function ThreadAlert({ message, onRetry, retryLabel, locale, className }: ThreadAlertProps) {
+  return (
+    <div className={className ? `tc-thread-alert ${className}` : 'tc-thread-alert'} role="alert">
+      <svg
+        className="tc-thread-alert__icon"
+        viewBox="0 0 16 16"
+        width="16"
+        height="16"
+        aria-hidden="true"
+        focusable="false"
+      >
+        <path
+          d="M8 1.5 15 14H1z M8 6v3.5 M8 11.5v.5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+          strokeLinejoin="round"
+        />
+      </svg>
+      <span className="tc-thread-alert__message">{message}</span>
+      {onRetry && (
+        <button type="button" className="tc-thread-alert__retry" onClick={onRetry}>
+          {retryLabel ?? getStrings(locale).retry}
+        </button>
+      )}
+    </div>
+  );
+}

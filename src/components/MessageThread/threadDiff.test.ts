@@ -1,0 +1,47 @@
+import { getStrings } from '../i18n/locale.ts';
+import { customer, engineer, makeMessage } from '../shared/testFixtures.ts';
+import { describeBatch } from './announce.ts';
+import { diffThread } from './threadDiff.ts';
+
+describe('diffThread', () => {
+  const a = makeMessage({ ...engineer });
+  const b = makeMessage({ ...engineer });
+  it('finds appended server messages', () => {
+    const c = makeMessage({ ...engineer });
+    expect(diffThread([a, b], [a, b, c])).toMatchObject({ arrived: [c], prepended: 0, sentLocally: false });
+  });
+  it('counts prepended history, which is not "arrived"', () => {
+    const old = makeMessage();
+    expect(diffThread([a, b], [old, a, b])).toMatchObject({ arrived: [], prepended: 1 });
+  });
+  it('detects a local send and skips the echo that replaces it', () => {
+    const local = makeMessage({ ...customer, key: 'local:1', content: 'hi', delivery: 'sending' });
+    expect(diffThread([a], [a, local])).toMatchObject({ sentLocally: true, arrived: [] });
+    const echo = makeMessage({ ...customer, content: 'hi' });
+    expect(diffThread([a, local], [a, echo])).toMatchObject({ sentLocally: false, arrived: [] });
+  });
+  it('reports a replaced thread', () => {
+    expect(diffThread([a], [b]).replaced).toBe(true);
+  });
+});
+
+describe('describeBatch', () => {
+  const en = getStrings('en');
+  it('names the sender of a single message and truncates long text', () => {
+    const m = makeMessage({ replierName: 'Li Wei', content: `Hello\nthere ${'x'.repeat(300)}` });
+    const text = describeBatch([m], en) ?? '';
+    expect(text.startsWith('New message from Li Wei: Hello there x')).toBe(true);
+    expect(text.length).toBeLessThan(200);
+  });
+  it('counts several messages, in Chinese too', () => {
+    expect(describeBatch([makeMessage(), makeMessage()], en)).toBe('2 new messages');
+    expect(describeBatch([makeMessage(), makeMessage(), makeMessage()], getStrings('zh-cn'))).toBe(
+      '3 条新消息',
+    );
+  });
+  it('describes an attachment-only message and says nothing for an empty batch', () => {
+    const m = makeMessage({ content: '', attachments: [{ id: '1', name: 'a.png' }] });
+    expect(describeBatch([m], en)).toBe('New message from Li Wei: 1 attachment');
+    expect(describeBatch([], en)).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+import type { ThreadMessage } from '../../query/types.ts';
+import { sideOf } from './threadLayout.ts';
+
+export interface ThreadDiff {
+  /** Server messages new below the previously newest one, minus echoes of what this browser sent. */
+  arrived: ThreadMessage[];
+  /** Messages new above the previously oldest one (older history loaded). */
+  prepended: number;
+  /** A local 'sending' message was appended: the user just sent. */
+  sentLocally: boolean;
+  /** No message survived: a different thread. */
+  replaced: boolean;
+}
+
+const NONE: ThreadDiff = { arrived: [], prepended: 0, sentLocally: false, replaced: false };
+
+/**
+ * What changed between two renders of one thread (both oldest first). O(n) with a Set, run once per
+ * change of the `messages` array. A server message replacing a local one (same content, our side) is the
+ * echo of our own send: not "arrived", so it is neither announced nor counted as unseen.
+ */
+export function diffThread(prev: readonly ThreadMessage[], next: readonly ThreadMessage[]): ThreadDiff {
+  if (prev === next) return NONE;
+  const prevKeys = new Set(prev.map((m) => m.key));
+  let firstOld = -1;
+  let lastOld = -1;
+  for (let i = 0; i < next.length; i++) {
+    if (prevKeys.has((next[i] as ThreadMessage).key)) {
+      if (firstOld < 0) firstOld = i;
+      lastOld = i;
+    }
+  }
+  if (prev.length > 0 && firstOld < 0) return { ...NONE, replaced: true };
+
+  const below = next.slice(lastOld + 1);
+  const nextKeys = new Set(next.map((m) => m.key));
+  const echoes = prev.filter((m) => m.delivery !== undefined && !nextKeys.has(m.key)).map((m) => m.content);
+  const arrived: ThreadMessage[] = [];
+  let sentLocally = false;
+  for (const m of below) {
+    if (m.delivery === 'sending') sentLocally = true;
+    if (m.delivery !== undefined) continue;
+    const echo = sideOf(m) === 'end' ? echoes.indexOf(m.content) : -1;
+    if (echo >= 0) {
+      echoes.splice(echo, 1);
+      continue;
+    }
+    arrived.push(m);
+  }
+  let prepended = 0;
+  for (let i = 0; i < firstOld; i++) if (!prevKeys.has((next[i] as ThreadMessage).key)) prepended++;
+  return { arrived, prepended, sentLocally, replaced: false };
+}

@@ -1,0 +1,126 @@
+import { customer, engineer, makeMessage } from '../shared/testFixtures.ts';
+import { getThreadLayout, type MessageRow, sideOf } from './threadLayout.ts';
+
+const at = (iso: string) => new Date(iso);
+const now = at('2024-03-02T06:00:00Z'); // 14:00 in Shanghai on 2 March
+
+describe('getThreadLayout', () => {
+  it('groups one sender within the window and marks first/middle/last', () => {
+    const msgs = [
+      makeMessage({ ...engineer, createdAt: at('2024-03-02T01:00:00Z') }),
+      makeMessage({ ...engineer, createdAt: at('2024-03-02T01:02:00Z') }),
+      makeMessage({ ...engineer, createdAt: at('2024-03-02T01:04:00Z') }),
+      makeMessage({ ...customer, createdAt: at('2024-03-02T01:05:00Z') }),
+      makeMessage({ ...engineer, createdAt: at('2024-03-02T01:06:00Z') }),
+      makeMessage({ ...engineer, createdAt: at('2024-03-02T01:20:00Z') }), // > 5 min later
+    ];
+    const rows = getThreadLayout(msgs, { timeZone: 'UTC', now });
+    expect(rows.map((r) => (r.kind === 'message' ? r.groupPosition : r.kind))).toEqual([
+      'day',
+      'first',
+      'middle',
+      'last',
+      'single',
+      'single',
+      'single',
+    ]);
+    const sides = rows.filter((r): r is MessageRow => r.kind === 'message').map((r) => r.side);
+    expect(sides).toEqual(['start', 'start', 'start', 'end', 'start', 'start']);
+  });
+
+  it('does not group two people on the same side', () => {
+    const msgs = [
+      makeMessage({ ...engineer, createdAt: at('2024-03-02T01:00:00Z') }),
+      makeMessage({
+        ...engineer,
+        replier: 'eng-2',
+        replierName: 'Zhang',
+        createdAt: at('2024-03-02T01:01:00Z'),
+      }),
+    ];
+    const rows = getThreadLayout(msgs, { timeZone: 'UTC', now });
+    expect(rows.filter((r) => r.kind === 'message').map((r) => (r as MessageRow).groupPosition)).toEqual([
+      'single',
+      'single',
+    ]);
+  });
+
+  it('puts day separators in the viewer zone: 23:30 UTC is the next day in Asia/Shanghai', () => {
+    const msgs = [
+      makeMessage({ ...engineer, createdAt: at('2024-03-01T15:00:00Z') }), // 23:00 1 Mar Shanghai
+      makeMessage({ ...engineer, createdAt: at('2024-03-01T23:30:00Z') }), // 07:30 2 Mar Shanghai
+    ];
+    const utc = getThreadLayout(msgs, { timeZone: 'UTC', now });
+    expect(utc.filter((r) => r.kind === 'day')).toHaveLength(1);
+    const shanghai = getThreadLayout(msgs, { timeZone: 'Asia/Shanghai', now });
+    const days = shanghai.filter((r) => r.kind === 'day');
+    expect(days.map((d) => (d.kind === 'day' ? [d.dayKey, d.relativeDay] : null))).toEqual([
+      ['2024-03-01', 'yesterday'],
+      ['2024-03-02', 'today'],
+    ]);
+    // a day boundary also ends a group
+    expect(shanghai.filter((r) => r.kind === 'message').map((r) => (r as MessageRow).groupPosition)).toEqual([
+      'single',
+      'single',
+    ]);
+  });
+
+  it('labels older days with no relative name', () => {
+    const rows = getThreadLayout([makeMessage({ createdAt: at('2024-02-20T01:00:00Z') })], {
+      timeZone: 'UTC',
+      now,
+    });
+    expect(rows[0]).toMatchObject({ kind: 'day', dayKey: '2024-02-20', relativeDay: null });
+  });
+
+  it('places the unread separator before the unread message and breaks the group there', () => {
+    const a = makeMessage({ ...engineer, createdAt: at('2024-03-02T01:00:00Z') });
+    const b = makeMessage({ ...engineer, createdAt: at('2024-03-02T01:01:00Z') });
+    const c = makeMessage({ ...engineer, createdAt: at('2024-03-02T01:02:00Z') });
+    const rows = getThreadLayout([a, b, c], { timeZone: 'UTC', now, unreadFromKey: b.key });
+    expect(rows.map((r) => (r.kind === 'message' ? `${r.key}:${r.groupPosition}` : r.kind))).toEqual([
+      'day',
+      `${a.key}:single`,
+      'unread',
+      `${b.key}:first`,
+      `${c.key}:last`,
+    ]);
+  });
+
+  it('ignores an unread key that is not in the thread', () => {
+    const rows = getThreadLayout([makeMessage()], { timeZone: 'UTC', now, unreadFromKey: 'nope' });
+    expect(rows.some((r) => r.kind === 'unread')).toBe(false);
+  });
+
+  it('keeps messages without a time: no separator, never grouped', () => {
+    const a = makeMessage({ ...engineer, createdAt: at('2024-03-02T01:00:00Z') });
+    const b = makeMessage({ ...engineer, createdAt: null });
+    const c = makeMessage({ ...engineer, createdAt: at('2024-03-02T01:01:00Z') });
+    const rows = getThreadLayout([a, b, c], { timeZone: 'UTC', now });
+    expect(rows.map((r) => (r.kind === 'message' ? r.groupPosition : r.kind))).toEqual([
+      'day',
+      'single',
+      'single',
+      'single',
+    ]);
+  });
+
+  it('honours a custom group window', () => {
+    const msgs = [
+      makeMessage({ ...engineer, createdAt: at('2024-03-02T01:00:00Z') }),
+      makeMessage({ ...engineer, createdAt: at('2024-03-02T01:09:00Z') }),
+    ];
+    const rows = getThreadLayout(msgs, { timeZone: 'UTC', now, groupWindowMs: 10 * 60_000 });
+    expect(rows.filter((r) => r.kind === 'message').map((r) => (r as MessageRow).groupPosition)).toEqual([
+      'first',
+      'last',
+    ]);
+  });
+
+  it('sides: replier_type wins, fromSupport decides without it', () => {
+    expect(sideOf(makeMessage({ replierType: 0, fromSupport: true }))).toBe('end');
+    expect(sideOf(makeMessage({ replierType: 2, fromSupport: false }))).toBe('start');
+    expect(sideOf(makeMessage({ replierType: null, fromSupport: false }))).toBe('end');
+    expect(sideOf(makeMessage({ replierType: null, fromSupport: true }))).toBe('start');
+  });
+});

@@ -1,0 +1,211 @@
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ThreadMessage } from '../../query/types.ts';
+import type { RowsHandle } from './rowsHandle.ts';
+import { diffThread, type ThreadDiff } from './threadDiff.ts';
+
+/** "At the bottom" tolerates this much (sub-pixel rounding, zoom). */
+export const BOTTOM_SLACK_PX = 8;
+/** Scrolling up to within this distance of the top asks for older messages. */
+const LOAD_OLDER_ZONE_PX = 160;
+/** After a change, virtual rows get measured over a few frames; hold the anchor until they stop (max). */
+const SETTLE_MS = 400;
+/** Frames without a size change that end settling early. */
+const QUIET_FRAMES = 3;
+
+interface Anchor {
+  key: string;
+  /** Top of the row relative to the viewport top, px. */
+  offset: number;
+}
+
+const isSettling = (until: { current: number }) => performance.now() < until.current;
+
+function messageElements(viewport: HTMLElement): HTMLElement[] {
+  return Array.from(viewport.querySelectorAll<HTMLElement>('[data-message-key]'));
+}
+
+/** The first message whose bottom is below the viewport top (binary search: rows are in DOM order). */
+function findAnchor(viewport: HTMLElement): Anchor | null {
+  const els = messageElements(viewport);
+  const top = viewport.getBoundingClientRect().top;
+  let lo = 0;
+  let hi = els.length - 1;
+  let found: HTMLElement | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const el = els[mid] as HTMLElement;
+    if (el.getBoundingClientRect().bottom > top + 1) {
+      found = el;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  if (!found) return null;
+  return { key: found.dataset.messageKey ?? '', offset: found.getBoundingClientRect().top - top };
+}
+
+export interface ThreadScrollOptions {
+  viewportRef: RefObject<HTMLDivElement | null>;
+  contentRef: RefObject<HTMLDivElement | null>;
+  handleRef: RefObject<RowsHandle | null>;
+  messages: readonly ThreadMessage[];
+  /** Which list renders the rows; a change swaps the DOM, so the reader's place is restored. */
+  mode: 'plain' | 'virtual';
+  canLoadOlder: boolean;
+  onLoadOlder: (() => void) | undefined;
+  /** Called once per change of `messages` after the mount (the first render is not a batch). */
+  onBatch: (diff: ThreadDiff) => void;
+}
+
+/**
+ * The scroll rules. Whether the reader is at the bottom, and which message is at the top of the view, are
+ * recorded on every scroll event (so they describe the view BEFORE new rows render). After a change:
+ * pinned → stay at the bottom; the user sent → go to the bottom; otherwise → put the recorded message
+ * back at its recorded offset (works for appends, prepends and re-layouts alike) and count what arrived.
+ */
+export function useThreadScroll(options: ThreadScrollOptions) {
+  const { viewportRef, contentRef, handleRef, messages, mode } = options;
+  const pinnedRef = useRef(true);
+  const anchorRef = useRef<Anchor | null>(null);
+  const prevMessagesRef = useRef<readonly ThreadMessage[] | null>(null);
+  const lastScrollTopRef = useRef(0);
+  const olderRequestedRef = useRef(false);
+  /** Until this time (ms), the recorded anchor is re-applied on every size change and not re-recorded. */
+  const settleUntilRef = useRef(0);
+  const resizedRef = useRef(false);
+  const latest = useRef(options);
+  latest.current = options;
+  const [unseen, setUnseen] = useState(0);
+
+  const scrollToBottom = useCallback(() => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    pinnedRef.current = true;
+    viewport.scrollTop = viewport.scrollHeight;
+    handleRef.current?.scrollToEnd();
+    setUnseen(0);
+  }, [viewportRef, handleRef]);
+
+  const restore = useCallback(() => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    if (pinnedRef.current) {
+      viewport.scrollTop = viewport.scrollHeight;
+      return;
+    }
+    const anchor = anchorRef.current;
+    if (!anchor) return;
+    const el = messageElements(viewport).find((e) => e.dataset.messageKey === anchor.key);
+    if (el) {
+      const delta = el.getBoundingClientRect().top - viewport.getBoundingClientRect().top - anchor.offset;
+      if (Math.abs(delta) >= 0.5) viewport.scrollTop += delta;
+    } else {
+      handleRef.current?.revealKey(anchor.key, anchor.offset);
+    }
+  }, [viewportRef, handleRef]);
+
+  const startSettling = useCallback(() => {
+    settleUntilRef.current = performance.now() + SETTLE_MS;
+    resizedRef.current = false;
+    let quiet = 0;
+    const tick = () => {
+      if (!isSettling(settleUntilRef)) return;
+      quiet = resizedRef.current ? 0 : quiet + 1;
+      resizedRef.current = false;
+      if (quiet < QUIET_FRAMES) {
+        requestAnimationFrame(tick);
+        return;
+      }
+      settleUntilRef.current = 0;
+      const viewport = viewportRef.current;
+      if (viewport) anchorRef.current = findAnchor(viewport);
+    };
+    requestAnimationFrame(tick);
+  }, [viewportRef]);
+
+  // Record the reader's position on every scroll. Capture phase: at the target, capture listeners run
+  // before the virtualizer's own listener, which may re-render synchronously.
+  useLayoutEffect(() => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    const onScroll = () => {
+      const distance = viewport.scrollHeight - viewport.scrollTop - viewport.clientHeight;
+      const movedUp = viewport.scrollTop < lastScrollTopRef.current - 0.5;
+      lastScrollTopRef.current = viewport.scrollTop;
+      // Only moving up leaves the bottom: content growing below (or the virtualizer correcting its
+      // estimates) also fires scroll events and must not unpin a reader who did nothing.
+      if (distance <= BOTTOM_SLACK_PX) pinnedRef.current = true;
+      else if (movedUp) pinnedRef.current = false;
+      if (pinnedRef.current) setUnseen(0);
+      if (!isSettling(settleUntilRef)) anchorRef.current = findAnchor(viewport);
+      const { canLoadOlder, onLoadOlder } = latest.current;
+      if (movedUp && viewport.scrollTop < LOAD_OLDER_ZONE_PX && canLoadOlder && !olderRequestedRef.current) {
+        olderRequestedRef.current = true;
+        onLoadOlder?.();
+      }
+    };
+    // The reader taking over ends settling at once.
+    const stopSettling = () => {
+      settleUntilRef.current = 0;
+    };
+    const intents = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+    viewport.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    for (const type of intents) viewport.addEventListener(type, stopSettling, { passive: true });
+    return () => {
+      viewport.removeEventListener('scroll', onScroll, { capture: true });
+      for (const type of intents) viewport.removeEventListener(type, stopSettling);
+    };
+  }, [viewportRef]);
+
+  // A new request may be made once the last one finished.
+  const canLoadOlder = options.canLoadOlder;
+  useEffect(() => {
+    if (canLoadOlder) olderRequestedRef.current = false;
+  }, [canLoadOlder]);
+
+  // Size changes (fonts, width, the composer growing, virtual rows measured): keep the rule.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a mode change swaps the observed content element
+  useLayoutEffect(() => {
+    const viewport = viewportRef.current;
+    const content = contentRef.current;
+    if (!viewport || !content || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      resizedRef.current = true;
+      // In virtual mode the virtualizer compensates its own measurements; only the bottom pin is ours.
+      if (pinnedRef.current || latest.current.mode === 'plain' || isSettling(settleUntilRef)) restore();
+    });
+    observer.observe(viewport);
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, [viewportRef, contentRef, restore, mode]);
+
+  useLayoutEffect(() => {
+    const prev = prevMessagesRef.current;
+    prevMessagesRef.current = messages;
+    if (prev === null) {
+      scrollToBottom();
+      return;
+    }
+    if (prev === messages) return;
+    const diff = diffThread(prev, messages);
+    if (diff.sentLocally || diff.replaced) scrollToBottom();
+    else {
+      if (!pinnedRef.current && latest.current.mode === 'virtual') startSettling();
+      restore();
+    }
+    if (diff.prepended > 0) olderRequestedRef.current = false;
+    if (!pinnedRef.current && diff.arrived.length > 0) setUnseen((n) => n + diff.arrived.length);
+    if (diff.replaced) setUnseen(0);
+    latest.current.onBatch(diff);
+  }, [messages, scrollToBottom, restore, startSettling]);
+
+  // The rows were swapped between the plain and the virtual list.
+  const modeRef = useRef(mode);
+  useLayoutEffect(() => {
+    if (modeRef.current === mode) return;
+    modeRef.current = mode;
+    if (!pinnedRef.current) startSettling();
+    restore();
+  }, [mode, restore, startSettling]);
+
+  return { unseen, scrollToBottom };
+}

@@ -1,0 +1,27 @@
+import { getStrings } from '../i18n/locale.ts';
+import { ticketStatusInfo } from './ticketStatusCodes.ts';
+
+export interface TicketStatusProps {
+  /** Ticket status code; null, undefined or an unknown code shows a neutral "Unknown status". */
+  status: number | null | undefined;
+  /** Language tag, e.g. 'en-US' or 'zh-cn' (default zh-CN). */
+  locale?: string;
+  className?: string;
+}
+
+/** Status pill: always text, plus a tone colour and a dot whose shape differs per tone (never colour alone). */
+export function TicketStatus({ status, locale, className }: TicketStatusProps) {
+  const strings = getStrings(locale);
+  const info = ticketStatusInfo(status);
+  const label = info ? strings[info.label] : strings.statusUnknown;
+  return (
+    <span
+      className={className ? `tc-ticket-status ${className}` : 'tc-ticket-status'}
+      data-status={info ? String(status) : 'unknown'}
+      data-tone={info ? info.tone : 'neutral'}
+    >
+      <span className="tc-ticket-status__dot" aria-hidden="true" />
+      {label}
+    </span>
+  );
+}

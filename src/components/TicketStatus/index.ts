@@ -1,0 +1,2 @@
+export { TicketStatus, type TicketStatusProps } from './TicketStatus.tsx';
+export { type StatusTone, TICKET_STATUSES, ticketStatusInfo } from './ticketStatusCodes.ts';

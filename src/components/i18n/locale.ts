@@ -1,0 +1,23 @@
+import { enUS, type TicketChatStrings, zhCN } from './strings.ts';
+
+export type TicketChatLocale = 'zh-CN' | 'en-US';
+
+/** The server's default language is zh-cn, so that is ours too. */
+export const DEFAULT_LOCALE: TicketChatLocale = 'zh-CN';
+
+const catalogs: Record<TicketChatLocale, TicketChatStrings> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+/**
+ * Maps a language tag as the portal or the X-Language header spells it ('zh-cn', 'zh', 'en', 'en-GB', …)
+ * to a locale we have strings for. Anything else falls back to zh-CN.
+ */
+export function resolveLocale(language?: string | null): TicketChatLocale {
+  const tag = (language ?? '').trim().toLowerCase().replace(/_/g, '-');
+  if (tag === 'en' || tag.startsWith('en-')) return 'en-US';
+  return DEFAULT_LOCALE;
+}
+
+/** The catalog for a language tag (resolved with `resolveLocale`). */
+export function getStrings(language?: string | null): TicketChatStrings {
+  return catalogs[resolveLocale(language)];
+}

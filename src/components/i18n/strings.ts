@@ -1,0 +1,180 @@
+/**
+ * The user-visible strings of every component, one object per locale.
+ * To add a string: add a typed key to `TicketChatStrings`, then a value in `enUS` and `zhCN`
+ * (the compiler refuses a catalog that misses a key). Values that depend on a number or a name are
+ * functions, so plural rules and word order stay in the catalog, not in components.
+ */
+export interface TicketChatStrings {
+  /** Accessible name of the unread badge (the visible text may be capped, this never is). */
+  unreadMessages: (count: number) => string;
+
+  statusPendingAcceptance: string;
+  statusInProgress: string;
+  statusAwaitingConfirmation: string;
+  statusCompleted: string;
+  statusWithdrawn: string;
+  statusInvalid: string;
+  statusAwaitingFeedback: string;
+  statusUnknown: string;
+
+  /** Accessible name of an attachment chip that downloads. */
+  downloadAttachment: (name: string) => string;
+
+  threadLabel: string;
+  threadLoading: string;
+  threadEmpty: string;
+  today: string;
+  yesterday: string;
+  unreadSeparator: string;
+  unknownSender: string;
+  sending: string;
+  sendFailed: string;
+  retry: string;
+  loadOlder: string;
+  loadingOlder: string;
+  /** The "jump to latest" button shown while the reader is scrolled up. */
+  newMessagesBelow: (count: number) => string;
+  /** Live-region text for a batch holding one message. */
+  announceMessage: (sender: string, text: string) => string;
+  /** Live-region text for a batch holding several messages. */
+  announceMessages: (count: number) => string;
+  /** Stands in for the text of a message that only carries attachments. */
+  attachmentsOnly: (count: number) => string;
+
+  // TicketChat (connected composite)
+  chatTitle: string;
+  ticketNumber: (caseId: string) => string;
+  /** The undocumented two-state `imstatus` flag, worded neutrally. */
+  liveChatAvailable: string;
+  liveChatUnavailable: string;
+  reconnecting: string;
+  /** A poll failed in a way retrying later will not fix by itself; `detail` is the server's message. */
+  chatLoadFailed: (detail: string) => string;
+  chatDecodeFailed: string;
+  olderFailed: string;
+  downloadFailed: (name: string) => string;
+  sessionExpired: string;
+  sessionExpiredHint: string;
+  signIn: string;
+
+  // Composer
+  composerLabel: string;
+  composerPlaceholder: string;
+  composerHint: string;
+  send: string;
+  composerEmpty: string;
+  composerOverLimit: (max: number) => string;
+  charactersLeft: (count: number) => string;
+  charactersOver: (count: number) => string;
+  composerUnavailable: string;
+  composerClosed: string;
+  composerSignedOut: string;
+}
+
+const enPlural = new Intl.PluralRules('en-US');
+const plural = (count: number, one: string, other: string): string =>
+  enPlural.select(count) === 'one' ? one : other;
+
+export const enUS: TicketChatStrings = {
+  unreadMessages: (n) => `${n} unread ${plural(n, 'message', 'messages')}`,
+  statusPendingAcceptance: 'Pending acceptance',
+  statusInProgress: 'In progress',
+  statusAwaitingConfirmation: 'Awaiting your confirmation',
+  statusCompleted: 'Completed',
+  statusWithdrawn: 'Withdrawn',
+  statusInvalid: 'Invalid',
+  statusAwaitingFeedback: 'Awaiting feedback',
+  statusUnknown: 'Unknown status',
+  downloadAttachment: (name) => `Download ${name}`,
+  threadLabel: 'Messages',
+  threadLoading: 'Loading messages…',
+  threadEmpty: 'No messages yet. Send one to start the conversation.',
+  today: 'Today',
+  yesterday: 'Yesterday',
+  unreadSeparator: 'New messages',
+  unknownSender: 'Unknown sender',
+  sending: 'Sending…',
+  sendFailed: 'Not sent.',
+  retry: 'Retry',
+  loadOlder: 'Load earlier messages',
+  loadingOlder: 'Loading earlier messages…',
+  newMessagesBelow: (n) => `${n} new ${plural(n, 'message', 'messages')}`,
+  announceMessage: (sender, text) => `New message from ${sender}: ${text}`,
+  announceMessages: (n) => `${n} new ${plural(n, 'message', 'messages')}`,
+  attachmentsOnly: (n) => `${n} ${plural(n, 'attachment', 'attachments')}`,
+  chatTitle: 'Support chat',
+  ticketNumber: (id) => `Ticket ${id}`,
+  liveChatAvailable: 'Live chat available',
+  liveChatUnavailable: 'Live chat unavailable',
+  reconnecting: 'Connection lost. Reconnecting…',
+  chatLoadFailed: (detail) => `Couldn't update the conversation: ${detail}`,
+  chatDecodeFailed: "Couldn't read the server's answer. New messages may be missing.",
+  olderFailed: "Couldn't load earlier messages.",
+  downloadFailed: (name) => `Couldn't download ${name}.`,
+  sessionExpired: 'Your session has expired.',
+  sessionExpiredHint: 'Sign in again, then retry to continue the conversation.',
+  signIn: 'Sign in',
+  composerLabel: 'Message',
+  composerPlaceholder: 'Write a message…',
+  composerHint: 'Enter to send, Shift+Enter for a new line',
+  send: 'Send',
+  composerEmpty: 'Type a message to send.',
+  composerOverLimit: (max) => `The message is over the ${max}-character limit. Shorten it to send.`,
+  charactersLeft: (n) => `${n} ${plural(n, 'character', 'characters')} left`,
+  charactersOver: (n) => `${n} ${plural(n, 'character', 'characters')} too many`,
+  composerUnavailable: "Messages can't be sent right now.",
+  composerClosed: "This ticket is closed, so new messages can't be sent.",
+  composerSignedOut: 'Sign in again to send messages.',
+};
+
+export const zhCN: TicketChatStrings = {
+  unreadMessages: (n) => `${n} 条未读消息`,
+  statusPendingAcceptance: '待受理',
+  statusInProgress: '处理中',
+  statusAwaitingConfirmation: '待您确认',
+  statusCompleted: '已完成',
+  statusWithdrawn: '已撤销',
+  statusInvalid: '已失效',
+  statusAwaitingFeedback: '待反馈',
+  statusUnknown: '未知状态',
+  downloadAttachment: (name) => `下载 ${name}`,
+  threadLabel: '消息',
+  threadLoading: '正在加载消息…',
+  threadEmpty: '暂无消息，发送一条消息开始对话。',
+  today: '今天',
+  yesterday: '昨天',
+  unreadSeparator: '以下为新消息',
+  unknownSender: '未知发送者',
+  sending: '发送中…',
+  sendFailed: '发送失败。',
+  retry: '重试',
+  loadOlder: '加载更早的消息',
+  loadingOlder: '正在加载更早的消息…',
+  newMessagesBelow: (n) => `${n} 条新消息`,
+  announceMessage: (sender, text) => `来自 ${sender} 的新消息：${text}`,
+  announceMessages: (n) => `${n} 条新消息`,
+  attachmentsOnly: (n) => `${n} 个附件`,
+  chatTitle: '在线沟通',
+  ticketNumber: (id) => `工单 ${id}`,
+  liveChatAvailable: '在线沟通可用',
+  liveChatUnavailable: '在线沟通不可用',
+  reconnecting: '连接已断开，正在重新连接…',
+  chatLoadFailed: (detail) => `无法更新对话：${detail}`,
+  chatDecodeFailed: '无法解析服务器的响应，可能缺少新消息。',
+  olderFailed: '无法加载更早的消息。',
+  downloadFailed: (name) => `无法下载 ${name}。`,
+  sessionExpired: '您的登录已过期。',
+  sessionExpiredHint: '请重新登录，然后重试以继续对话。',
+  signIn: '登录',
+  composerLabel: '消息',
+  composerPlaceholder: '输入消息…',
+  composerHint: '按 Enter 发送，Shift+Enter 换行',
+  send: '发送',
+  composerEmpty: '请输入消息后再发送。',
+  composerOverLimit: (max) => `消息超过 ${max} 个字符的上限，请删减后再发送。`,
+  charactersLeft: (n) => `还可输入 ${n} 个字符`,
+  charactersOver: (n) => `超出 ${n} 个字符`,
+  composerUnavailable: '暂时无法发送消息。',
+  composerClosed: '工单已关闭，无法发送新消息。',
+  composerSignedOut: '请重新登录后发送消息。',
+};
