@@ -10,6 +10,11 @@ import dts from 'vite-plugin-dts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const isLibBuild = !process.env.STORYBOOK && !process.env.VITEST;
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
+const externalPackages = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
 
 /** Emits `dist/styles.css` from `src/styles.css` and the component sheets it `@import`s, in order. */
 function stylesheet(): Plugin {
@@ -68,7 +73,8 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/, /^@tanstack\/react-virtual/, /^valibot/],
+      // Dependencies and peers stay imports: the portal's bundler resolves (and de-duplicates) them.
+      external: (id) => externalPackages.some((name) => id === name || id.startsWith(`${name}/`)),
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
     minify: false,

@@ -1,12 +1,66 @@
-import type { Preview } from '@storybook/react-vite';
+import type { Decorator, Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import '../src/styles.css';
 
+/**
+ * Theme and locale come from the toolbar. The theme is a `data-theme` wrapper (the library's documented
+ * override); the locale fills the `locale` arg of stories that don't set one themselves.
+ */
+const withThemeAndLocale: Decorator = (Story, context) => {
+  const theme = (context.globals.theme as string | undefined) ?? 'light';
+  const locale = (context.globals.locale as string | undefined) ?? 'en-US';
+  const args = context.args.locale === undefined ? { ...context.args, locale } : context.args;
+  return (
+    <div
+      data-theme={theme}
+      lang={args.locale as string}
+      style={{
+        background: 'var(--tc-color-bg)',
+        color: 'var(--tc-color-text)',
+        fontFamily: 'var(--tc-font-family)',
+        padding: '1rem',
+        minBlockSize: '100vh',
+        boxSizing: 'border-box',
+      }}
+    >
+      <Story args={args} />
+    </div>
+  );
+};
+
 const preview: Preview = {
   loaders: [mswLoader()],
+  decorators: [withThemeAndLocale],
+  globalTypes: {
+    theme: {
+      description: 'Colour theme (data-theme on a wrapper)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    locale: {
+      description: 'UI language of the components',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en-US', title: 'English (en-US)' },
+          { value: 'zh-CN', title: '简体中文 (zh-CN)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light', locale: 'en-US' },
   parameters: {
     a11y: { test: 'error' },
-    layout: 'padded',
+    layout: 'fullscreen',
   },
   tags: ['autodocs'],
 };

@@ -1,0 +1,26 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { ThreadAlert } from '../src/index.ts';
+
+const meta = {
+  title: 'Components/ThreadAlert',
+  component: ThreadAlert,
+  parameters: {
+    docs: {
+      description: { component: 'An error announced at once (role="alert"), with an optional retry button.' },
+    },
+  },
+  args: { message: 'Messages could not be loaded. Check your connection.', onRetry: fn() },
+} satisfies Meta<typeof ThreadAlert>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const WithRetry: Story = {
+  args: { locale: 'en-US' },
+  play: async ({ args, canvasElement }) => {
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Retry' }));
+    await expect(args.onRetry).toHaveBeenCalledOnce();
+  },
+};
+export const WithoutRetry: Story = { args: { onRetry: undefined, message: 'Your session has expired.' } };
+export const Chinese: Story = { args: { message: '消息加载失败，请检查网络连接。', locale: 'zh-CN' } };
