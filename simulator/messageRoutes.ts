@@ -143,7 +143,8 @@ export const sendRoute: RouteSpec = {
     ctx.model.post(ticket.id, {
       content,
       replier: 'customer-1',
-      replierName: 'Customer',
+      // The server knows the signed-in customer's name: reuse the one this ticket already shows.
+      replierName: ticket.messages.findLast((m) => m.replier === 'customer-1')?.replierName ?? 'Customer',
       replierType: 0,
       type: 0,
       attachments,

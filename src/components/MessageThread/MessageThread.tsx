@@ -210,7 +210,7 @@ export function MessageThread(props: MessageThreadProps) {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
         tabIndex={0}
       >
-        <div className="tc-thread__top">
+        <div className="tc-thread__top" data-has-older={(hasOlder && onLoadOlder) || undefined}>
           {hasOlder && onLoadOlder && (
             <button
               type="button"
