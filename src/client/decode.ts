@@ -1,45 +1,59 @@
 /**
  * Wire schemas (valibot core only, so the bundle keeps just what is used). Every field may be missing or
- * null, as the provider's own example shows; a wrong TYPE is a decode error, never a TypeError later.
+ * null, as the provider's own example shows; defaults sit in the schemas. A wrong TYPE is a `decode` error
+ * naming the field path (never the body, never the token), never a TypeError later.
  */
 import * as v from 'valibot';
 import { TicketChatError } from './errors.ts';
 
 const str = v.nullish(v.string());
-const num = v.nullish(v.number());
-const list = <T extends v.GenericSchema>(item: T) => v.nullish(v.array(item));
+const text = v.nullish(v.string(), '');
+const num = v.nullish(v.number(), null);
+/** Missing or null reads as []. The shared default is only read, never mutated. */
+const list = <T extends v.GenericSchema>(item: T) => v.nullish(v.array(item), []);
+/** Documented as string, sent as a number in the provider's own example. */
+const strOrNum = v.nullish(v.custom<string | number>((x) => typeof x === 'string' || typeof x === 'number'));
+const status = { status: num, incident_id: str };
 
-const wireAttachment = v.object({ accessory_id: str, file_actual_name: str });
-
-export const wireMessage = v.object({
+const wireMessage = v.object({
   type: num,
   replier_type: num,
-  replier: str,
-  content: str,
-  create_time: str,
-  replier_name: str,
+  replier: text,
+  content: text,
+  create_time: text,
+  replier_name: text,
   is_first_message: num,
-  accessory_list: list(wireAttachment),
+  accessory_list: list(v.object({ accessory_id: text, file_actual_name: text })),
 });
 export type WireMessage = v.InferOutput<typeof wireMessage>;
-
-export const pollBody = v.object({
-  imstatus: list(v.object({ status: num, incident_id: str })),
-  immsg: list(v.object({ incident_id: str, message_list: list(wireMessage) })),
-  // Documented as string, sent as a number in the provider's own example.
-  last_message_time_id: v.nullish(v.union([v.string(), v.number()])),
-});
+const messageList = list(wireMessage);
 
 export const unreadBody = v.object({
-  imunread: list(v.object({ status: num, incident_id: str, unread_num: num })),
+  imunread: list(v.object({ ...status, unread_num: v.nullish(v.number(), 0) })),
 });
 
-export const olderBody = v.object({ count: num, message_list: list(wireMessage) });
+export const pollBody = v.object({
+  imstatus: list(v.object(status)),
+  immsg: list(v.object({ incident_id: str, message_list: messageList })),
+  last_message_time_id: strOrNum,
+});
 
-/** Validates; on failure a short `decode` error naming where (never the body, never the token). */
-export function decode<T extends v.GenericSchema>(schema: T, body: unknown, what: string): v.InferOutput<T> {
+export const olderBody = v.object({ count: num, message_list: messageList });
+
+/**
+ * Any answer may carry these, a 200 too. Each field reads independently (a malformed error_msg must not hide
+ * the error_code), and a body that is no object reads as neither.
+ */
+export const errorBody = v.fallback(
+  v.object({ error_code: v.fallback(strOrNum, null), error_msg: v.fallback(str, null) }),
+  {},
+);
+export type ErrorBody = v.InferOutput<typeof errorBody>;
+
+/** Validates; on failure a short `decode` error naming the field path. */
+export function decode<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutput<T> {
   const result = v.safeParse(schema, body);
   if (result.success) return result.output;
   const path = result.issues[0].path?.map((item) => item.key).join('.');
-  throw new TicketChatError('decode', `Unexpected ${what} response${path ? ` at ${path}` : ''}`);
+  throw new TicketChatError('decode', `Bad ${path ?? 'body'} in the response`);
 }

@@ -21,13 +21,12 @@ export class TicketChatError extends Error {
   readonly retryable: boolean;
   readonly retryAfterMs?: number;
 
-  constructor(kind: TicketChatErrorKind, message: string, options: TicketChatErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(kind: TicketChatErrorKind, message: string, { cause, ...fields }: TicketChatErrorOptions = {}) {
+    super(message, cause === undefined ? undefined : { cause });
     this.kind = kind;
-    if (options.status !== undefined) this.status = options.status;
-    if (options.code !== undefined) this.code = options.code;
-    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
-    this.retryable = options.retryable ?? (kind === 'network' || kind === 'timeout');
+    // status, code, retryAfterMs: an undefined one stays undefined, as the declared field already is.
+    Object.assign(this, fields);
+    this.retryable = fields.retryable ?? (kind === 'network' || kind === 'timeout');
   }
 }
 

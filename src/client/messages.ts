@@ -6,26 +6,22 @@ import type { Message } from './types.ts';
 
 type Unkeyed = Omit<Message, 'key'>;
 
+/** A decoded wire message (defaults already applied) → `Message` without its key. */
 export function toMessage(wire: WireMessage, caseId: string, zone: ResolvedTimeZone): Unkeyed {
-  const replierType = wire.replier_type ?? null;
-  const type = wire.type ?? null;
-  const createTime = wire.create_time ?? '';
+  const { replier_type: replierType, type, create_time: createTime } = wire;
   return {
     caseId,
-    content: wire.content ?? '',
+    content: wire.content,
     createdAt: parseWallClock(createTime, zone),
     createTime,
-    replier: wire.replier ?? '',
-    replierName: wire.replier_name ?? '',
+    replier: wire.replier,
+    replierName: wire.replier_name,
     replierType,
     type,
     // 1 support engineer, 2 third party: the other side. 3 is undocumented: fall back to `type`.
     fromSupport: replierType === 1 || replierType === 2 || (replierType !== 0 && type === 1),
     isFirstMessage: wire.is_first_message === 1,
-    attachments: (wire.accessory_list ?? []).map((a) => ({
-      id: a.accessory_id ?? '',
-      name: a.file_actual_name ?? '',
-    })),
+    attachments: wire.accessory_list.map((a) => ({ id: a.accessory_id, name: a.file_actual_name })),
   };
 }
 
@@ -34,13 +30,13 @@ export function toMessage(wire: WireMessage, caseId: string, zone: ResolvedTimeZ
  * in raw `create_time` order (a total order, so the sort is well defined).
  */
 function compare(a: Unkeyed, b: Unkeyed): number {
-  if (a.createdAt && b.createdAt) return a.createdAt.getTime() - b.createdAt.getTime();
-  if (a.createdAt) return -1;
-  if (b.createdAt) return 1;
+  const byTime = (a.createdAt?.getTime() ?? Infinity) - (b.createdAt?.getTime() ?? Infinity);
+  // NaN: both undated (Infinity - Infinity).
+  if (!Number.isNaN(byTime)) return byTime;
   return a.createTime < b.createTime ? -1 : a.createTime > b.createTime ? 1 : 0;
 }
 
 /** Sorts one answer's messages and derives their keys (occurrence numbers follow the sorted order). */
-export function finishMessages(list: Unkeyed[]): Message[] {
-  return assignKeys(list.sort(compare));
+export function finishMessages(messages: Unkeyed[]): Message[] {
+  return assignKeys(messages.sort(compare));
 }

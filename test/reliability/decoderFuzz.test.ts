@@ -14,13 +14,6 @@ const BASE = 'http://api.fuzz/osm';
 const API = `${BASE}/v2/servicerequest`;
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 100);
 
-/**
- * Known bug (see the it.todo at the end): an over-long `error_code` is copied uncapped into the error message
- * ("Error <code>"). While false, the message-length check skips codes over 64 characters; the lead flips it
- * with the fix.
- */
-const ERROR_CODE_CAPPED = false;
-
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 interface Served {
@@ -259,8 +252,7 @@ function checkRejection(reason: unknown): void {
   expect(KINDS.has(error.kind), `unexpected kind ${error.kind}`).toBe(true);
   expect(typeof error.message).toBe('string');
   // Bodies are never copied into messages wholesale (the server's error_msg is capped).
-  if (ERROR_CODE_CAPPED || (error.code ?? '').length <= 64)
-    expect(error.message.length).toBeLessThanOrEqual(600);
+  expect(error.message.length).toBeLessThanOrEqual(600);
   expect(typeof error.retryable).toBe('boolean');
   if (error.status !== undefined) expect(Number.isInteger(error.status)).toBe(true);
   if (error.code !== undefined) expect(typeof error.code).toBe('string');
@@ -443,11 +435,20 @@ describe('decoder fuzz: every method resolves well-typed or rejects with TicketC
     expect(error).toMatchObject({ kind: 'api', code: 'OSM.01010007' });
   });
 
-  it.todo(
-    'error_code is capped in the error message — repro: 200 {"error_code":"<4500 chars>","error_msg":null} to ' +
-      'markRead → TicketChatError message "Error <4500 chars>". Fix in src/client/request.ts where error_code is ' +
-      'read (`code = String(c)`): `code = String(c).split(token).join("***").slice(0, 64)`. Then ERROR_CODE_CAPPED = true.',
-  );
+  it('an over-long error_code and a token echoed in it are capped and scrubbed', async () => {
+    served = {
+      status: 200,
+      body: JSON.stringify({ error_code: `X.fuzz-token.${'9'.repeat(4500)}`, error_msg: null }),
+      contentType: 'application/json',
+      retryAfter: null,
+    };
+    const error = (await client.markRead({ caseId: 'case-1' }).catch((e: unknown) => e)) as TicketChatError;
+    expect(error).toBeInstanceOf(TicketChatError);
+    expect(error.kind).toBe('api');
+    expect(error.code?.length).toBeLessThanOrEqual(64);
+    expect(error.message.length).toBeLessThanOrEqual(600);
+    expect(`${error.code} ${error.message}`).not.toContain('fuzz-token');
+  });
 
   it('null items in wire lists are a decode error, not a TypeError', async () => {
     for (const body of [
