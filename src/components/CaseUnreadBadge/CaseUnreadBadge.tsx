@@ -15,25 +15,8 @@ export interface CaseUnreadBadgeProps {
 }
 
 /** Unread count of one ticket for nav bars and lists: nothing while 0 or unknown. */
-export function CaseUnreadBadge({
-  caseId,
-  groupId,
-  max,
-  locale,
-  intervalMs,
-  className,
-}: CaseUnreadBadgeProps) {
+export function CaseUnreadBadge({ caseId, groupId, intervalMs, locale, ...badge }: CaseUnreadBadgeProps) {
   const { language } = useTicketChatLocale();
-  const { count } = useUnread(caseId, {
-    ...(groupId !== undefined ? { groupId } : {}),
-    ...(intervalMs !== undefined ? { intervalMs } : {}),
-  });
-  return (
-    <UnreadBadge
-      count={count ?? 0}
-      locale={locale ?? language}
-      {...(max !== undefined ? { max } : {})}
-      {...(className !== undefined ? { className } : {})}
-    />
-  );
+  const { count } = useUnread(caseId, { groupId, intervalMs });
+  return <UnreadBadge {...badge} count={count ?? 0} locale={locale ?? language} />;
 }

@@ -1,12 +1,4 @@
-import {
-  type FormEvent,
-  type KeyboardEvent,
-  type Ref,
-  useId,
-  useImperativeHandle,
-  useRef,
-  useState,
-} from 'react';
+import { type KeyboardEvent, type Ref, useId, useImperativeHandle, useRef, useState } from 'react';
 import { getStrings } from '../i18n/locale.ts';
 import { useAutoGrow } from './useAutoGrow.ts';
 
@@ -35,8 +27,6 @@ export interface ComposerProps {
   className?: string;
 }
 
-type Blocked = 'disabled' | 'empty' | 'over' | null;
-
 /**
  * Message field + send button. Enter sends, Shift+Enter adds a line, Enter that confirms an IME
  * composition does nothing. The send button stays focusable when it cannot send (aria-disabled) and says
@@ -45,14 +35,13 @@ type Blocked = 'disabled' | 'empty' | 'over' | null;
 export function Composer(props: ComposerProps) {
   const {
     onSend,
-    locale,
     maxLength = MAX_MESSAGE_LENGTH,
     counterThreshold = 200,
     disabled = false,
     disabledReason,
     className,
   } = props;
-  const strings = getStrings(locale);
+  const strings = getStrings(props.locale);
   const [value, setValue] = useState('');
   const fieldRef = useRef<HTMLTextAreaElement | null>(null);
   useAutoGrow(fieldRef, value);
@@ -63,32 +52,23 @@ export function Composer(props: ComposerProps) {
   const counterId = `${id}-counter`;
   const reasonId = `${id}-reason`;
 
-  const length = value.length;
-  const remaining = maxLength - length;
+  const remaining = maxLength - value.length;
   const over = remaining < 0;
-  const blocked: Blocked = disabled ? 'disabled' : over ? 'over' : value.trim() === '' ? 'empty' : null;
+  const overText = over ? strings.composerOverLimit(maxLength) : '';
+  const blocked = disabled ? 'disabled' : over ? 'over' : value.trim() ? null : 'empty';
   const showCounter = !disabled && remaining <= counterThreshold;
-  const reason =
-    blocked === 'disabled'
-      ? (disabledReason ?? strings.composerUnavailable)
-      : blocked === 'over'
-        ? strings.composerOverLimit(maxLength)
-        : blocked === 'empty'
-          ? strings.composerEmpty
-          : null;
+  // Disabled and over-limit explain themselves on screen; "empty" only to the send button's description.
+  const reasonShown = disabled || over;
+  const reason = disabled
+    ? (disabledReason ?? strings.composerUnavailable)
+    : overText || (blocked && strings.composerEmpty);
 
   const send = () => {
-    if (blocked !== null) {
-      fieldRef.current?.focus();
-      return;
+    if (!blocked) {
+      onSend(value.trim());
+      setValue('');
     }
-    onSend(value.trim());
-    setValue('');
     fieldRef.current?.focus();
-  };
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    send();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -98,11 +78,7 @@ export function Composer(props: ComposerProps) {
     send();
   };
 
-  const describedBy = [
-    disabled ? null : hintId,
-    showCounter ? counterId : null,
-    blocked === 'over' || blocked === 'disabled' ? reasonId : null,
-  ]
+  const describedBy = [!disabled && hintId, showCounter && counterId, reasonShown && reasonId]
     .filter(Boolean)
     .join(' ');
 
@@ -111,7 +87,10 @@ export function Composer(props: ComposerProps) {
       className={className ? `tc-composer ${className}` : 'tc-composer'}
       data-disabled={disabled || undefined}
       data-over-limit={over || undefined}
-      onSubmit={onSubmit}
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
     >
       <label className="tc-visually-hidden" htmlFor={`${id}-field`}>
         {strings.composerLabel}
@@ -133,7 +112,7 @@ export function Composer(props: ComposerProps) {
         <button
           type="submit"
           className="tc-composer__send"
-          aria-disabled={blocked !== null || undefined}
+          aria-disabled={!!blocked || undefined}
           aria-describedby={reason ? reasonId : undefined}
           disabled={disabled}
         >
@@ -152,10 +131,8 @@ export function Composer(props: ComposerProps) {
       <div className="tc-composer__footer">
         <span
           id={reasonId}
-          className={
-            blocked === 'over' || blocked === 'disabled' ? 'tc-composer__reason' : 'tc-visually-hidden'
-          }
-          data-kind={blocked ?? undefined}
+          className={reasonShown ? 'tc-composer__reason' : 'tc-visually-hidden'}
+          data-kind={blocked || undefined}
         >
           {reason}
         </span>
@@ -172,7 +149,7 @@ export function Composer(props: ComposerProps) {
       </div>
       {/* Said once when the message goes over the limit (the counter itself is not live: it changes per key). */}
       <div className="tc-visually-hidden" aria-live="polite">
-        {over ? strings.composerOverLimit(maxLength) : ''}
+        {overText}
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Attachment } from '../../client/types.ts';
 import { CLOSED_TICKET_STATUSES } from '../../query/pollingPolicy.ts';
 import { useTicketChatLocale } from '../../query/TicketChatProvider.tsx';
@@ -11,9 +11,7 @@ import { getStrings, resolveLocale } from '../i18n/locale.ts';
 import { MessageThread } from '../MessageThread/MessageThread.tsx';
 import { MessageThreadSkeleton } from '../MessageThread/MessageThreadSkeleton.tsx';
 import { ThreadAlert } from '../MessageThread/ThreadAlert.tsx';
-import { ChatHeader } from './ChatHeader.tsx';
-import { alertTextOf, presentationOf } from './describeError.ts';
-import { SessionExpired } from './SessionExpired.tsx';
+import { TicketStatus } from '../TicketStatus/TicketStatus.tsx';
 import { useAttachmentDownload } from './useAttachmentDownload.ts';
 import { useUnreadMarker } from './useUnreadMarker.ts';
 
@@ -40,89 +38,77 @@ export interface TicketChatProps {
 /**
  * The whole conversation of one ticket: header (ticket status, live-chat flag), thread, composer, and
  * the error states. Must be inside `<TicketChatProvider>`. An error never hides messages already shown.
+ * (Header and error wiring stay inline: split into components they only relayed props, which costs bytes.)
  */
 export function TicketChat(props: TicketChatProps) {
-  const { caseId, groupId, intervalMs, timeZone, onAttachmentClick, onSignIn, className } = props;
+  const { caseId, groupId, timeZone, onAttachmentClick, className } = props;
   const { language } = useTicketChatLocale();
   const locale = resolveLocale(props.locale ?? language);
   const strings = getStrings(locale);
   const titleId = useId();
-
-  const group = groupId !== undefined ? { groupId } : {};
-  const unread = useUnread(caseId, group);
+  const unread = useUnread(caseId, { groupId });
   // Mark read only once the first unread answer is in: it also carries the ticket status, and the batcher
   // drops answers for a case whose mark-read is in flight.
-  const unreadKnown = unread.count !== undefined || unread.error !== null;
   const thread = useInstantMessages(caseId, {
-    ...group,
-    ...(intervalMs !== undefined ? { intervalMs } : {}),
-    markReadWhenVisible: unreadKnown,
+    groupId,
+    intervalMs: props.intervalMs,
+    markReadWhenVisible: unread.count !== undefined || unread.error !== null,
   });
-  const sender = useSendMessage(caseId, group);
-  const attachments = useAttachmentDownload(groupId);
+  const { send, retry } = useSendMessage(caseId, { groupId });
+  const { busyIds, failed, download } = useAttachmentDownload(groupId);
+  const { messages, error, refetch, isLoading, isReconnecting: reconnecting, chatStatus } = thread;
+  const unreadFromKey = useUnreadMarker(caseId, messages, !isLoading && !error, unread.count);
 
-  const unreadFromKey = useUnreadMarker(
-    caseId,
-    thread.messages,
-    !thread.isLoading && thread.error === null,
-    unread.count,
-  );
   const ticketStatus = unread.status ?? thread.ticketStatus;
   const closed = ticketStatus !== undefined && CLOSED_TICKET_STATUSES.has(ticketStatus);
-  const { messages, error, refetch } = thread;
-  const presentation = error ? presentationOf(error) : null;
-  const authRequired = presentation === 'auth' || unread.error?.kind === 'auth';
-  const reconnecting = presentation === 'reconnecting';
-
-  const { refetch: refetchUnread } = unread;
-  const retryAfterAuth = useCallback(() => {
-    refetch();
-    refetchUnread();
-  }, [refetch, refetchUnread]);
-
-  // Bumped on every send: MessageThread scrolls to the bottom when it changes.
+  // Transient failures only say "reconnecting" (polling recovers by itself), an expired session asks to
+  // sign in, anything else is an alert the user can retry (DESIGN "Errors the user sees").
+  const authRequired = thread.authRequired || unread.error?.kind === 'auth';
+  const alert = error && !thread.authRequired && !reconnecting ? error : null;
+  // Bumped on every send: MessageThread scrolls to the bottom when it changes. (No useCallback below:
+  // MessageThread keeps its callbacks in a ref and Composer is not memoized.)
   const [sentCount, setSentCount] = useState(0);
-  const { send, retry } = sender;
-  const onSend = useCallback(
-    (content: string) => {
-      send(content);
-      setSentCount((n) => n + 1);
-    },
-    [send],
-  );
-  const onRetry = useCallback((m: ThreadMessage) => retry(m.key), [retry]);
 
-  const state = authRequired
-    ? 'auth'
-    : presentation === 'alert'
-      ? 'error'
-      : reconnecting
-        ? 'reconnecting'
-        : thread.isLoading
-          ? 'loading'
-          : 'ready';
-  // Nothing to show yet: a skeleton, also while reconnecting (an empty-thread message would be wrong).
-  const showSkeleton = messages.length === 0 && (thread.isLoading || reconnecting);
+  const Heading = `h${props.headingLevel ?? 2}` as const;
 
-  const classes = className ? `tc-chat ${className}` : 'tc-chat';
   return (
     <section
-      className={classes}
+      className={className ? `tc-chat ${className}` : 'tc-chat'}
       aria-labelledby={titleId}
-      data-state={state}
+      data-state={
+        authRequired
+          ? 'auth'
+          : alert
+            ? 'error'
+            : reconnecting
+              ? 'reconnecting'
+              : isLoading
+                ? 'loading'
+                : 'ready'
+      }
       data-closed={closed || undefined}
     >
-      <ChatHeader
-        caseId={caseId}
-        title={props.title ?? strings.chatTitle}
-        titleId={titleId}
-        headingLevel={props.headingLevel ?? 2}
-        ticketStatus={ticketStatus}
-        showStatus={ticketStatus !== undefined || (unread.count !== undefined && unread.error === null)}
-        chatStatus={thread.chatStatus}
-        locale={locale}
-        strings={strings}
-      />
+      <header className="tc-chat__header">
+        <div className="tc-chat__heading">
+          <Heading id={titleId} className="tc-chat__title">
+            {props.title ?? strings.chatTitle}
+          </Heading>
+          <span className="tc-chat__case">{strings.ticketNumber(caseId)}</span>
+        </div>
+        <div className="tc-chat__badges">
+          {/* Not known yet: no pill rather than a misleading "unknown". */}
+          {(ticketStatus !== undefined || (unread.count !== undefined && !unread.error)) && (
+            <TicketStatus status={ticketStatus} locale={locale} />
+          )}
+          {/* The undocumented two-state `imstatus` flag: worded neutrally, unknown values show nothing. */}
+          {(chatStatus === 0 || chatStatus === 1) && (
+            <span className="tc-chat__live" data-available={chatStatus === 1}>
+              <span className="tc-chat__live-dot" aria-hidden="true" />
+              {chatStatus ? strings.liveChatAvailable : strings.liveChatUnavailable}
+            </span>
+          )}
+        </div>
+      </header>
       {/* Always mounted, so screen readers pick up the text when it appears. */}
       <div className="tc-chat__connection" role="status" data-visible={reconnecting || undefined}>
         {reconnecting && (
@@ -132,43 +118,77 @@ export function TicketChat(props: TicketChatProps) {
           </>
         )}
       </div>
-      {(authRequired || presentation === 'alert' || thread.olderError || attachments.failure) && (
+      {(authRequired || alert || thread.olderError || failed) && (
         <div className="tc-chat__alerts">
           {authRequired ? (
-            <SessionExpired strings={strings} onRetry={retryAfterAuth} onSignIn={onSignIn} />
+            // Polling has stopped until the user acts; the portal owns the sign-in flow.
+            <div className="tc-chat__session" role="alert">
+              <div className="tc-chat__session-text">
+                <strong className="tc-chat__session-title">{strings.sessionExpired}</strong>
+                <span>{strings.sessionExpiredHint}</span>
+              </div>
+              <div className="tc-chat__session-actions">
+                {props.onSignIn && (
+                  <button
+                    type="button"
+                    className="tc-chat__button"
+                    data-variant="primary"
+                    onClick={props.onSignIn}
+                  >
+                    {strings.signIn}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="tc-chat__button"
+                  onClick={() => {
+                    refetch();
+                    unread.refetch();
+                  }}
+                >
+                  {strings.retry}
+                </button>
+              </div>
+            </div>
           ) : (
-            error &&
-            presentation === 'alert' && (
-              <ThreadAlert message={alertTextOf(error, strings)} onRetry={refetch} locale={locale} />
+            alert && (
+              <ThreadAlert
+                message={
+                  alert.kind === 'decode' ? strings.chatDecodeFailed : strings.chatLoadFailed(alert.message)
+                }
+                onRetry={refetch}
+                locale={locale}
+              />
             )
           )}
           {thread.olderError && (
             <ThreadAlert message={strings.olderFailed} onRetry={thread.loadOlder} locale={locale} />
           )}
-          {attachments.failure && (
+          {failed && (
             <ThreadAlert
-              message={strings.downloadFailed(attachments.failure.attachment.name)}
-              onRetry={() => attachments.failure && attachments.download(attachments.failure.attachment)}
+              message={strings.downloadFailed(failed.name)}
+              onRetry={() => download(failed)}
               locale={locale}
             />
           )}
         </div>
       )}
       <div className="tc-chat__body">
-        {showSkeleton ? (
+        {/* Nothing to show yet: a skeleton, also while reconnecting (an empty-thread message would be wrong). */}
+        {!messages.length && (isLoading || reconnecting) ? (
           <MessageThreadSkeleton locale={locale} />
         ) : (
           <MessageThread
             messages={messages}
             locale={locale}
             timeZone={timeZone}
-            onAttachmentClick={onAttachmentClick ?? ((a: Attachment) => attachments.download(a))}
-            busyAttachmentIds={attachments.busyIds}
+            onAttachmentClick={onAttachmentClick ?? download}
+            busyAttachmentIds={busyIds}
             unreadFromKey={unreadFromKey}
             onLoadOlder={thread.loadOlder}
             hasOlder={thread.hasOlder}
             isLoadingOlder={thread.isLoadingOlder}
-            onRetry={onRetry}
+            onRetry={(m) => retry(m.key)}
             scrollToBottomSignal={sentCount}
           />
         )}
@@ -176,7 +196,10 @@ export function TicketChat(props: TicketChatProps) {
       <Composer
         className="tc-chat__composer"
         locale={locale}
-        onSend={onSend}
+        onSend={(content) => {
+          send(content);
+          setSentCount((n) => n + 1);
+        }}
         disabled={closed || authRequired}
         disabledReason={closed ? strings.composerClosed : strings.composerSignedOut}
       />

@@ -1,18 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TicketChatError } from '../../client/errors.ts';
 import type { Attachment } from '../../client/types.ts';
 import { useTicketChatClient } from '../../query/TicketChatProvider.tsx';
-
-/** How long the object URL outlives the click: the browser reads it asynchronously to start the download. */
-const REVOKE_AFTER_MS = 1000;
 
 export interface AttachmentDownloadState {
   /** Ids of attachments being fetched. */
   busyIds: readonly string[];
-  /** The last failed download (cleared by the next attempt or `dismiss`). */
-  failure: { attachment: Attachment; error: unknown } | null;
+  /** The attachment of the last failed download (cleared by the next attempt). */
+  failed: Attachment | null;
   download: (attachment: Attachment) => void;
-  dismiss: () => void;
 }
 
 /**
@@ -22,64 +17,54 @@ export interface AttachmentDownloadState {
 export function useAttachmentDownload(groupId?: string): AttachmentDownloadState {
   const client = useTicketChatClient();
   const [busyIds, setBusyIds] = useState<readonly string[]>([]);
-  const [failure, setFailure] = useState<AttachmentDownloadState['failure']>(null);
-  const controllers = useRef(new Set<AbortController>());
-  const inProgress = useRef(new Set<string>());
-
-  useEffect(() => {
-    const live = controllers.current;
-    return () => {
-      for (const c of live) c.abort();
-      live.clear();
-    };
-  }, []);
+  const [failed, setFailed] = useState<Attachment | null>(null);
+  // Downloads in flight by attachment id; all aborted on unmount.
+  const running = useRef(new Map<string, AbortController>()).current;
+  useEffect(
+    () => () => {
+      for (const c of running.values()) c.abort();
+      running.clear();
+    },
+    [running],
+  );
 
   const download = useCallback(
     (attachment: Attachment) => {
+      const { id, name } = attachment;
       // A second click while the first download runs does nothing.
-      if (inProgress.current.has(attachment.id)) return;
-      inProgress.current.add(attachment.id);
-      setBusyIds([...inProgress.current]);
-      setFailure(null);
+      if (running.has(id)) return;
       const controller = new AbortController();
-      controllers.current.add(controller);
+      const { signal } = controller;
+      running.set(id, controller);
+      setBusyIds([...running.keys()]);
+      setFailed(null);
       client
-        .downloadAttachment({
-          attachmentId: attachment.id,
-          ...(groupId !== undefined ? { groupId } : {}),
-          signal: controller.signal,
-        })
+        .downloadAttachment({ attachmentId: id, groupId, signal })
         .then((blob) => {
-          if (controller.signal.aborted) return;
-          saveBlob(blob, attachment.name);
+          if (signal.aborted) return;
+          const url = URL.createObjectURL(blob);
+          const link = document.createElement('a');
+          link.href = url;
+          link.download = name;
+          link.rel = 'noopener';
+          link.hidden = true;
+          document.body.append(link);
+          try {
+            link.click();
+          } finally {
+            link.remove();
+            // The browser reads the URL asynchronously to start the download.
+            setTimeout(() => URL.revokeObjectURL(url), 1000);
+          }
         })
-        .catch((error: TicketChatError | unknown) => {
-          if (!controller.signal.aborted) setFailure({ attachment, error });
-        })
+        .catch(() => signal.aborted || setFailed(attachment))
         .finally(() => {
-          controllers.current.delete(controller);
-          inProgress.current.delete(attachment.id);
-          if (!controller.signal.aborted) setBusyIds([...inProgress.current]);
+          running.delete(id);
+          if (!signal.aborted) setBusyIds([...running.keys()]);
         });
     },
-    [client, groupId],
+    [client, groupId, running],
   );
-  const dismiss = useCallback(() => setFailure(null), []);
-  return { busyIds, failure, download, dismiss };
-}
 
-function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  link.hidden = true;
-  document.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-  }
+  return { busyIds, failed, download };
 }

@@ -11,9 +11,7 @@ export interface TicketStatusProps {
 
 /** Status pill: always text, plus a tone colour and a dot whose shape differs per tone (never colour alone). */
 export function TicketStatus({ status, locale, className }: TicketStatusProps) {
-  const strings = getStrings(locale);
   const info = ticketStatusInfo(status);
-  const label = info ? strings[info.label] : strings.statusUnknown;
   return (
     <span
       className={className ? `tc-ticket-status ${className}` : 'tc-ticket-status'}
@@ -21,7 +19,7 @@ export function TicketStatus({ status, locale, className }: TicketStatusProps) {
       data-tone={info ? info.tone : 'neutral'}
     >
       <span className="tc-ticket-status__dot" aria-hidden="true" />
-      {label}
+      {getStrings(locale)[info ? info.label : 'statusUnknown']}
     </span>
   );
 }

@@ -4,17 +4,22 @@
  */
 import type { TicketChatLocale } from './locale.ts';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(locale: string, timeZone: string | undefined, options: Intl.DateTimeFormatOptions) {
-  const id = `${locale}|${timeZone ?? ''}|${JSON.stringify(options)}`;
-  let f = formatters.get(id);
+// Intl formatters are costly to create: one per locale, zone and options.
+const cache = new Map<string, unknown>();
+function cached<T>(id: string, make: () => T): T {
+  let f = cache.get(id) as T | undefined;
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    formatters.set(id, f);
+    f = make();
+    cache.set(id, f);
   }
   return f;
 }
+
+const formatter = (locale: string, timeZone: string | undefined, options: Intl.DateTimeFormatOptions) =>
+  cached(
+    `${locale}|${timeZone}|${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(locale, { ...options, timeZone }),
+  );
 
 /** 'YYYY-MM-DD' of the calendar day `date` falls on in `timeZone` (undefined: the browser's zone). */
 export function dayKeyOf(date: Date, timeZone?: string): string {
@@ -46,14 +51,12 @@ export function formatDay(date: Date, locale: TicketChatLocale, timeZone: string
     weekday: 'short',
     month: 'short',
     day: 'numeric',
-    ...(sameYear ? {} : { year: 'numeric' }),
+    year: sameYear ? undefined : 'numeric',
   }).format(date);
 }
 
-const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
-
 /** Messages younger than this show a relative time ("2 min ago"). */
-export const RELATIVE_TIME_LIMIT_MS = 60 * 60 * 1000;
+export const RELATIVE_TIME_LIMIT_MS = 3_600_000;
 
 /**
  * "now" / "2 min ago" for a message under an hour old, else null (the caller shows the time of day).
@@ -62,11 +65,8 @@ export const RELATIVE_TIME_LIMIT_MS = 60 * 60 * 1000;
 export function formatRelativeTime(date: Date, now: Date, locale: TicketChatLocale): string | null {
   const ageMs = now.getTime() - date.getTime();
   if (ageMs >= RELATIVE_TIME_LIMIT_MS) return null;
-  let rtf = relativeFormatters.get(locale);
-  if (!rtf) {
-    rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
-    relativeFormatters.set(locale, rtf);
-  }
+  // Keyed by the bare locale: date formatter keys always hold a '|'.
+  const rtf = cached(locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }));
   const minutes = Math.floor(Math.max(ageMs, 0) / 60_000);
   return minutes === 0 ? rtf.format(0, 'second') : rtf.format(-minutes, 'minute');
 }

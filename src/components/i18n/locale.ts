@@ -12,9 +12,7 @@ const catalogs: Record<TicketChatLocale, TicketChatStrings> = { 'zh-CN': zhCN, '
  * to a locale we have strings for. Anything else falls back to zh-CN.
  */
 export function resolveLocale(language?: string | null): TicketChatLocale {
-  const tag = (language ?? '').trim().toLowerCase().replace(/_/g, '-');
-  if (tag === 'en' || tag.startsWith('en-')) return 'en-US';
-  return DEFAULT_LOCALE;
+  return /^en([-_]|$)/i.test(language?.trim() ?? '') ? 'en-US' : DEFAULT_LOCALE;
 }
 
 /** The catalog for a language tag (resolved with `resolveLocale`). */

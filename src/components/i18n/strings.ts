@@ -71,12 +71,14 @@ export interface TicketChatStrings {
   composerSignedOut: string;
 }
 
+// Every English noun here takes a plain "-s": the plural rule yields just the suffix.
 const enPlural = new Intl.PluralRules('en-US');
-const plural = (count: number, one: string, other: string): string =>
-  enPlural.select(count) === 'one' ? one : other;
+const s = (count: number): string => (enPlural.select(count) === 'one' ? '' : 's');
+const enNewMessages = (n: number) => `${n} new message${s(n)}`;
+const zhNewMessages = (n: number) => `${n} 条新消息`;
 
 export const enUS: TicketChatStrings = {
-  unreadMessages: (n) => `${n} unread ${plural(n, 'message', 'messages')}`,
+  unreadMessages: (n) => `${n} unread message${s(n)}`,
   statusPendingAcceptance: 'Pending acceptance',
   statusInProgress: 'In progress',
   statusAwaitingConfirmation: 'Awaiting your confirmation',
@@ -98,10 +100,10 @@ export const enUS: TicketChatStrings = {
   retry: 'Retry',
   loadOlder: 'Load earlier messages',
   loadingOlder: 'Loading earlier messages…',
-  newMessagesBelow: (n) => `${n} new ${plural(n, 'message', 'messages')}`,
+  newMessagesBelow: enNewMessages,
   announceMessage: (sender, text) => `New message from ${sender}: ${text}`,
-  announceMessages: (n) => `${n} new ${plural(n, 'message', 'messages')}`,
-  attachmentsOnly: (n) => `${n} ${plural(n, 'attachment', 'attachments')}`,
+  announceMessages: enNewMessages,
+  attachmentsOnly: (n) => `${n} attachment${s(n)}`,
   chatTitle: 'Support chat',
   ticketNumber: (id) => `Ticket ${id}`,
   liveChatAvailable: 'Live chat available',
@@ -120,8 +122,8 @@ export const enUS: TicketChatStrings = {
   send: 'Send',
   composerEmpty: 'Type a message to send.',
   composerOverLimit: (max) => `The message is over the ${max}-character limit. Shorten it to send.`,
-  charactersLeft: (n) => `${n} ${plural(n, 'character', 'characters')} left`,
-  charactersOver: (n) => `${n} ${plural(n, 'character', 'characters')} too many`,
+  charactersLeft: (n) => `${n} character${s(n)} left`,
+  charactersOver: (n) => `${n} character${s(n)} too many`,
   composerUnavailable: "Messages can't be sent right now.",
   composerClosed: "This ticket is closed, so new messages can't be sent.",
   composerSignedOut: 'Sign in again to send messages.',
@@ -150,9 +152,9 @@ export const zhCN: TicketChatStrings = {
   retry: '重试',
   loadOlder: '加载更早的消息',
   loadingOlder: '正在加载更早的消息…',
-  newMessagesBelow: (n) => `${n} 条新消息`,
+  newMessagesBelow: zhNewMessages,
   announceMessage: (sender, text) => `来自 ${sender} 的新消息：${text}`,
-  announceMessages: (n) => `${n} 条新消息`,
+  announceMessages: zhNewMessages,
   attachmentsOnly: (n) => `${n} 个附件`,
   chatTitle: '在线沟通',
   ticketNumber: (id) => `工单 ${id}`,
