@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { TicketChatClient } from '../client/types.ts';
-import { crossTabSupported, startCrossTab } from './crossTab.ts';
+import { crossTabSupported } from './crossTab.ts';
 import { shareUnreadAcrossTabs } from './shareUnreadAcrossTabs.ts';
 
 export interface TicketChatContextValue {
@@ -12,6 +12,25 @@ export interface TicketChatContextValue {
   timeZone: string;
   /** False in a follower tab when cross-tab polling is on: the leader polls and shares its cache. */
   isPollingLeader: boolean;
+}
+
+/**
+ * Starts what a lazily imported module provides (cross-tab code stays out of the first load) unless the
+ * effect was cleaned up meanwhile; returns the cleanup. `onFail` runs when the module cannot load.
+ */
+function lazily<M>(load: Promise<M>, start: (m: M) => () => void, onFail?: () => void): () => void {
+  let stop: (() => void) | undefined;
+  let live = true;
+  load.then(
+    (m) => {
+      if (live) stop = start(m);
+    },
+    () => live && onFail?.(),
+  );
+  return () => {
+    live = false;
+    stop?.();
+  };
 }
 
 const TicketChatContext = createContext<TicketChatContextValue | null>(null);
@@ -59,8 +78,12 @@ export function TicketChatProvider({
       return;
     }
     setLeader(false);
-    const handle = startCrossTab(qc, crossTabChannel, setLeader);
-    return () => handle.stop();
+    // No usable channel: this tab polls on its own.
+    return lazily(
+      import('./crossTabLeader.ts'),
+      (m) => m.startCrossTab(qc, crossTabChannel, setLeader),
+      () => setLeader(true),
+    );
   }, [crossTab, crossTabChannel, qc]);
 
   // The leader also polls the badges of follower tabs.

@@ -1,14 +1,8 @@
-import type { QueryClient } from '@tanstack/react-query';
-
 /**
- * Cross-tab polling: the tabs of one origin elect a leader (broadcast-channel); only the leader polls,
- * and `broadcastQueryClient` copies its cache updates to the other tabs. Both libraries are imported
- * lazily so they stay out of the first-load bundle.
+ * Cross-tab polling: the tabs of one origin elect a leader; only the leader polls and its cache updates
+ * reach the other tabs. Only this check is in the first load: the rest (crossTabLeader.ts,
+ * shareUnreadAcrossTabs.ts and their libraries) is imported when a provider turns cross-tab on.
  */
-export interface CrossTabHandle {
-  stop(): void;
-}
-
 export function crossTabSupported(): boolean {
   return (
     typeof window !== 'undefined' &&
@@ -16,43 +10,4 @@ export function crossTabSupported(): boolean {
     // jsdom has no real tabs; polling there must not wait for an election.
     !(typeof navigator !== 'undefined' && /jsdom/i.test(navigator.userAgent))
   );
-}
-
-export function startCrossTab(
-  queryClient: QueryClient,
-  channelName: string,
-  onLeadershipChange: (isLeader: boolean) => void,
-): CrossTabHandle {
-  let stopped = false;
-  const cleanups: (() => void)[] = [];
-  void (async () => {
-    const [{ BroadcastChannel: Channel, createLeaderElection }, { broadcastQueryClient }] = await Promise.all(
-      [import('broadcast-channel'), import('@tanstack/query-broadcast-client-experimental')],
-    );
-    if (stopped) return;
-    cleanups.push(
-      broadcastQueryClient({ queryClient: queryClient as never, broadcastChannel: `${channelName}:cache` }),
-    );
-    const channel = new Channel(`${channelName}:leader`);
-    const elector = createLeaderElection(channel, { responseTime: 250 });
-    cleanups.push(() => {
-      void elector.die().finally(() => channel.close());
-    });
-    // A duplicate leader (e.g. after a frozen tab wakes up) steps down; the election runs again.
-    elector.onduplicate = () => {
-      onLeadershipChange(false);
-      void elector.die();
-    };
-    await elector.awaitLeadership();
-    if (!stopped) onLeadershipChange(true);
-  })().catch(() => {
-    // No usable channel: this tab polls on its own.
-    if (!stopped) onLeadershipChange(true);
-  });
-  return {
-    stop() {
-      stopped = true;
-      for (const cleanup of cleanups.splice(0)) cleanup();
-    },
-  };
 }

@@ -1,8 +1,11 @@
 import { assignKeys } from '../client/messageKey.ts';
 import type { Message, PollResult } from '../client/types.ts';
+import type { ThreadEntry } from './mergeThread.ts';
 import {
   addLocalMessage,
+  discardLocal,
   emptyThread,
+  lastSupportKey,
   markLocalAccepted,
   mergeOlder,
   mergeThread,
@@ -204,5 +207,68 @@ describe('mergeThread', () => {
     expect(contents(e4.messages)).toEqual(['ok']);
     expect(e4.messages[0]?.delivery).toBeUndefined();
     expect(e4.acceptedLocal).toEqual([]);
+  });
+
+  test('a poll with nothing new returns the same entry without walking or copying the thread', () => {
+    const list = Array.from({ length: 2000 }, (_, i) => msg(`m${i}`, i));
+    const local: ThreadMessage = {
+      ...msg('pending', 3000, { fromSupport: false }),
+      key: 'local:1',
+      delivery: 'sending',
+    };
+    const e1 = addLocalMessage(mergeThread(undefined, answer(list, '1')), local);
+    // Any array walk or copy of the thread throws from here on.
+    const walks = ['filter', 'find', 'findIndex', 'some', 'every', 'map', 'forEach', 'slice', 'concat'];
+    for (const name of [...walks, 'indexOf', 'lastIndexOf', 'includes', Symbol.iterator]) {
+      Object.defineProperty(e1.messages, name, {
+        value: () => {
+          throw new Error(`thread walked with ${String(name)}`);
+        },
+      });
+    }
+    expect(mergeThread(e1, answer([], '1'))).toBe(e1);
+    // a replayed boundary message (inclusive cursor) is folded, not added
+    expect(mergeThread(e1, answer([msg('m1999', 1999)], '1'))).toBe(e1);
+    expect(mergeOlder({ ...e1, reachedStart: true }, { messages: [], count: null }, 50).messages).toBe(
+      e1.messages,
+    );
+    expect(lastSupportKey(e1)).toBe(e1.messages[1999]?.key);
+  });
+
+  test('the entry keeps its pending local messages and newest support message up to date', () => {
+    const e1 = mergeThread(undefined, answer([msg('hello', 0), msg('q', 1, { fromSupport: false })], '1'));
+    expect(e1.pending).toEqual([]);
+    expect(e1.lastSupport?.content).toBe('hello');
+    const local: ThreadMessage = {
+      ...msg('thanks', 5, { fromSupport: false }),
+      key: 'local:7',
+      delivery: 'sending',
+    };
+    const e2 = addLocalMessage(e1, local);
+    expect(e2.pending).toEqual([local]);
+    const e3 = setLocalDelivery(e2, 'local:7', 'failed') as ThreadEntry;
+    expect(e3.pending?.map((m) => m.delivery)).toEqual(['failed']);
+    expect(e3.pending?.[0]).toBe(e3.messages[2]);
+    // a support message older than the newest one is inserted but is not the newest
+    const e4 = mergeThread(e3, answer([msg('late', -1), msg('news', 4)], '2'));
+    expect(contents(e4.messages)).toEqual(['late', 'hello', 'q', 'news', 'thanks']);
+    expect(lastSupportKey(e4)).toBe(e4.messages[3]?.key);
+    expect(e4.index).toBe(e1.index);
+    // the server copy settles the failed local message: bookkeeping follows
+    const e5 = mergeThread(e4, answer([msg('thanks', 6, { fromSupport: false })], '3'));
+    expect(contents(e5.messages)).toEqual(['late', 'hello', 'q', 'news', 'thanks']);
+    expect(e5.pending).toEqual([]);
+    // an entry that lost its bookkeeping (structured clone from another tab) is rebuilt, same answers
+    const cloned = structuredClone(e3);
+    expect(lastSupportKey(cloned)).toBe(lastSupportKey(e3));
+    const e4b = mergeThread(cloned, answer([msg('late', -1), msg('news', 4)], '2'));
+    expect(contents(e4b.messages)).toEqual(contents(e4.messages));
+    expect(e4b.pending?.map((m) => m.key)).toEqual(['local:7']);
+    // discard drops only a FAILED local message
+    expect(discardLocal(e2, 'local:7')).toBe(e2);
+    const e6 = discardLocal(e3, 'local:7') as ThreadEntry;
+    expect(contents(e6.messages)).toEqual(['hello', 'q']);
+    expect(e6.pending).toEqual([]);
+    expect(mergeThread(e6, answer([], '1'))).toBe(e6);
   });
 });

@@ -1,6 +1,6 @@
 import { focusManager, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import type { ThreadEntry } from './mergeThread.ts';
+import { lastSupportKey } from './mergeThread.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { threadQueryOptions } from './threadQueryOptions.ts';
 import { useMarkRead } from './useMarkRead.ts';
@@ -14,15 +14,6 @@ export interface UseAutoMarkReadOptions {
 
 const subscribeFocus = (onChange: () => void) => focusManager.subscribe(onChange);
 const isFocused = () => focusManager.isFocused();
-
-function lastSupportKey(entry: ThreadEntry | undefined): string | undefined {
-  if (!entry) return undefined;
-  for (let i = entry.messages.length - 1; i >= 0; i--) {
-    const m = entry.messages[i];
-    if (m?.fromSupport && m.delivery === undefined) return m.key;
-  }
-  return undefined;
-}
 
 /**
  * While the thread is on screen and the page is visible, marks the ticket read whenever a new support

@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { isTicketChatError, TicketChatError } from '../client/errors.ts';
+import type { TicketChatError } from '../client/errors.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { threadQueryOptions } from './threadQueryOptions.ts';
+import { toTicketChatError } from './toTicketChatError.ts';
 import type { ThreadMessage } from './types.ts';
 import { useAutoMarkRead } from './useAutoMarkRead.ts';
 import { useOlderMessages } from './useOlderMessages.ts';
@@ -51,12 +52,6 @@ export interface UseInstantMessagesResult {
 
 const EMPTY: ThreadMessage[] = [];
 
-function asTicketChatError(e: unknown): TicketChatError | null {
-  if (e === null || e === undefined) return null;
-  if (isTicketChatError(e)) return e;
-  return new TicketChatError('network', e instanceof Error ? e.message : String(e), { cause: e });
-}
-
 /** The live thread of one ticket: one poller per (caseId, groupId), however many components show it. */
 export function useInstantMessages(
   caseId: string,
@@ -96,7 +91,7 @@ export function useInstantMessages(
   });
 
   const entry = query.data;
-  const error = useMemo(() => asTicketChatError(query.error), [query.error]);
+  const error = useMemo(() => (query.error == null ? null : toTicketChatError(query.error)), [query.error]);
   const { refetch: refetchQuery } = query;
   // Never cancels a poll in flight: there is at most one request per thread.
   const refetch = useCallback(() => {

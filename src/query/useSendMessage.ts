@@ -5,6 +5,7 @@ import type { Attachment } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
 import {
   addLocalMessage,
+  discardLocal,
   LOCAL_KEY_PREFIX,
   markLocalAccepted,
   setLocalDelivery,
@@ -106,10 +107,7 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
   /** Drops a failed local message the user gave up on. */
   const discard = useCallback(
     (localKey: string) => {
-      queryClient.setQueryData<ThreadEntry>(threadKey, (e) => {
-        if (!e?.messages.some((m) => m.key === localKey && m.delivery === 'failed')) return e;
-        return { ...e, messages: e.messages.filter((m) => m.key !== localKey) };
-      });
+      queryClient.setQueryData<ThreadEntry>(threadKey, (e) => discardLocal(e, localKey));
     },
     [queryClient, threadKey],
   );
