@@ -5,9 +5,9 @@ export const CLOSED_TICKET_STATUSES: ReadonlySet<number> = new Set([3, 4, 12]);
 
 export interface PollingPolicy {
   intervalMs: number;
-  /** Interval once the ticket is closed. */
+  /** Interval once the ticket is closed (the longer of this and intervalMs applies). */
   closedIntervalMs: number;
-  /** Cap of the exponential back-off after errors. */
+  /** Cap of the exponential back-off after errors (never below intervalMs). */
   maxBackoffMs: number;
 }
 
@@ -16,7 +16,8 @@ export const DEFAULT_MAX_BACKOFF_MS = 60_000;
 
 /**
  * Delay before the next poll after `consecutiveErrors` failures: interval·2^n capped, with "equal jitter"
- * (half fixed, half random) so many clients that failed together do not come back together.
+ * (half fixed, half random) so many clients that failed together do not come back together. Neither the cap
+ * nor the jitter goes below the interval itself: backing off must not poll faster than a healthy client.
  */
 export function backoffDelay(
   intervalMs: number,
@@ -24,8 +25,10 @@ export function backoffDelay(
   maxMs: number,
   random: number,
 ): number {
-  const exp = Math.min(maxMs, intervalMs * 2 ** Math.min(consecutiveErrors, 16));
-  return Math.round(exp / 2 + (exp / 2) * random);
+  const exp = Math.min(Math.max(maxMs, intervalMs), intervalMs * 2 ** Math.min(consecutiveErrors, 16));
+  // The jitter's lower half must not undercut the interval either (e.g. interval 45 s, cap 60 s).
+  const low = Math.min(exp, Math.max(exp / 2, intervalMs));
+  return Math.round(low + (exp - low) * random);
 }
 
 /** What to do after an error: `false` = stop until something external (refetch, focus) restarts. */
@@ -71,8 +74,9 @@ export function threadRefetchInterval(
   if (state.error === null || state.error === undefined) {
     track.baseline = state.errorUpdateCount;
     const status = ticketStatus();
+    // A closed ticket expects nothing new: never poll it faster than an open one.
     return status !== undefined && CLOSED_TICKET_STATUSES.has(status)
-      ? policy.closedIntervalMs
+      ? Math.max(policy.closedIntervalMs, policy.intervalMs)
       : policy.intervalMs;
   }
   if (track.jitterFor !== state.errorUpdateCount) {

@@ -10,7 +10,7 @@ import { useOlderMessages } from './useOlderMessages.ts';
 
 export interface UseInstantMessagesOptions {
   groupId?: string;
-  /** Poll interval while the page is visible, default 3000. Closed tickets poll every 60 s. */
+  /** Poll interval while the page is visible, default 3000. Closed tickets poll at the longer of `closedIntervalMs` (60 s) and `intervalMs`. */
   intervalMs?: number;
   enabled?: boolean;
   /**

@@ -117,5 +117,8 @@ try {
 }
 console.log(`${passed.length} passed, ${failed ? 1 : 0} failed`);
 // .ci/run adds these to vitest's counts for its closing line.
-await writeFile(new URL('../../.e2e-report.json', import.meta.url), JSON.stringify({ passed: passed.length, failed: failed ? 1 : 0 }));
+await writeFile(
+  new URL('../../.e2e-report.json', import.meta.url),
+  JSON.stringify({ passed: passed.length, failed: failed ? 1 : 0 }),
+);
 process.exit(failed ? 1 : 0);

@@ -386,18 +386,53 @@ describe('components: odd props render something sensible', () => {
     expect(container.textContent).toContain('no key');
   });
 
-  it.todo(
-    'MessageThread with an Invalid Date createdAt (new Date(NaN)) — repro: render one message with it → ' +
-      'RangeError "Invalid time value" at src/components/MessageThread/ThreadRowView.tsx:88 (date.toISOString()). ' +
-      'Fix: treat a Date whose getTime() is NaN like null where `date` is derived (fall back to createTime); ' +
-      'threadLayout/dayKeyOf should use the same guard.',
-  );
+  it('MessageThread with an Invalid Date createdAt (new Date(NaN)) falls back to createTime', () => {
+    const invalid = new Date(Number.NaN);
+    const messages: ThreadMessage[] = [
+      { ...base, key: 'n#0', content: 'bad date', createdAt: invalid, createTime: '2024-13-99 99:99:99' },
+      { ...base, key: 'n#1', content: 'bad date too', createdAt: invalid, createTime: 'later' },
+    ];
+    const { container } = render(<MessageThread messages={messages} locale="en-US" timeZone="UTC" />);
+    expect(container.querySelectorAll('[data-message-key]')).toHaveLength(2);
+    // Like null: no day separator, no group, the raw createTime instead of a formatted time.
+    expect(container.querySelector('[data-kind="day"]')).toBeNull();
+    expect(container.querySelector('[data-message-key="n#0"]')?.getAttribute('data-group')).toBe('single');
+    expect(container.querySelector('time')).toBeNull();
+    expect(container.textContent).toContain('2024-13-99 99:99:99');
+    expect(container.textContent).not.toMatch(/undefined|null|NaN|Invalid Date/);
+  });
 
-  it.todo(
-    'MessageThread with null-ish fields from untyped (JS) callers — repro: content null → TypeError in ' +
-      'linkify.ts:30 (text.matchAll); attachments null/undefined → ThreadRowView.tsx:70 (.length); attachment ' +
-      'name null → fileKind.ts:15 (lastIndexOf); createdAt undefined → MessageThread.tsx:180 (.getTime). ' +
-      'Fix: normalise at the MessageThread boundary (content ?? "", attachments ?? [], name ?? "", ' +
-      'createdAt ?? null) or compare with `!= null`.',
-  );
+  it('MessageThread with null-ish fields from untyped (JS) callers renders and hands back the originals', () => {
+    const nullName = { id: 'att-1', name: null };
+    const loose = [
+      { ...base, key: 'c#0', content: null },
+      { ...base, key: 'a#0', content: 'attachments missing (A)', attachments: null },
+      { ...base, key: 'u#0', content: 'attachments missing (B)', attachments: undefined },
+      { ...base, key: 'f#0', content: 'file without a name', attachments: [nullName] },
+      { ...base, key: 'd#0', content: 'no date', createdAt: undefined, createTime: 'sometime' },
+    ] as unknown as ThreadMessage[];
+    const clicked: unknown[] = [];
+    const { container, rerender } = render(
+      <MessageThread
+        messages={loose}
+        locale="en-US"
+        timeZone="UTC"
+        onAttachmentClick={(a, m) => clicked.push(a, m)}
+      />,
+    );
+    expect(container.querySelectorAll('[data-message-key]')).toHaveLength(5);
+    expect(container.textContent).toContain('attachments missing (A)');
+    expect(container.textContent).toContain('sometime');
+    expect(container.textContent).not.toMatch(/undefined|null|NaN|Invalid Date/);
+    const chip = container.querySelector<HTMLButtonElement>('.tc-attachment-chip');
+    expect(chip?.getAttribute('aria-label')?.trim()).toBeTruthy();
+    chip?.click();
+    // The caller gets its own objects back, not the component's fixed copies.
+    expect(clicked[0]).toBe(nullName);
+    expect(clicked[1]).toBe(loose[3]);
+    // Re-rendering with the same list reuses the fixed copies (the row keeps its DOM node).
+    const row = container.querySelector('[data-message-key="f#0"]');
+    rerender(<MessageThread messages={[...loose]} locale="en-US" timeZone="UTC" />);
+    expect(container.querySelector('[data-message-key="f#0"]')).toBe(row);
+  });
 });

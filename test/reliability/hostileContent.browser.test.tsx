@@ -70,12 +70,11 @@ const CORPUS: string[] = [
 ];
 
 /**
- * Known layout bugs (it.todo below): while false, the two names that trigger them are replaced by plain names
- * (the payloads stay in the message content, which wraps correctly).
- * - a long unbreakable replier name overflows the thread (.tc-msg__sender does not wrap);
- * - a file name whose "extension" is long (text after the last ".") overflows the chip (the tail never shrinks).
+ * Formerly known layout bugs, now fixed (set false to feed plain names instead of the payloads that triggered them):
+ * - a long unbreakable replier name overflowed the thread (.tc-msg__sender did not wrap);
+ * - a file name whose "extension" is long (text after the last ".") overflowed the chip (the tail never shrank).
  */
-const NAME_LAYOUT_FIXED = false;
+const NAME_LAYOUT_FIXED = true;
 const BAD_NAMES = new Set([
   CORPUS.findIndex((p) => p.startsWith('https://example.com/aaa')), // long unbreakable (support side)
   CORPUS.indexOf('W'.repeat(400)), // long unbreakable (customer side: overflows to the left)
@@ -214,26 +213,94 @@ afterEach(() => {
 });
 
 describe('hostile content', () => {
-  it.todo(
-    'a long unbreakable replier name wraps inside the thread — repro: a support message with replierName ' +
-      '"https://example.com/" + "a".repeat(236) in a 420 px MessageThread → .tc-msg__sender sticks out ~1670 px and the ' +
-      'viewport scrolls sideways. Fix in src/components/MessageThread/MessageThread.css :where(.tc-msg__sender): ' +
-      'add `overflow-wrap: anywhere;` (or nowrap + overflow: hidden + text-overflow: ellipsis). Then NAME_LAYOUT_FIXED.',
-  );
-  it.todo(
-    'a bidi override cannot disguise a file name or a link — repro: attachment name "invoice\u202Efdp.exe" displays ' +
-      'as "invoiceexe.pdf" (the real type is .exe; see screenshots/reliability-hostile-thread-bidi.png), and the ' +
-      'content "https://example.com/\u202Egpj.exe" renders a link whose visible text reads "https://example.com/exe.jpg". ' +
-      'Fix: in src/components/MessageThread/linkify.ts add \u200E\u200F\u202A-\u202E\u2066-\u2069 to the excluded ' +
-      'characters of URL_PATTERN; in AttachmentChip.tsx show the name with bidi controls made visible or removed ' +
-      '(e.g. name.replace(/[\u202A-\u202E\u2066-\u2069]/g, "\uFFFD")) and isolate it (<bdi> / unicode-bidi: isolate).',
-  );
-  it.todo(
-    'a file name with a long pseudo-extension stays inside its chip — repro: AttachmentChip name ' +
-      '"see https://example.com/p/p/…/end and xxx…" (text after the last "." is 300+ chars) → ' +
-      '.tc-attachment-chip__tail (flex: none, nowrap) sticks out ~1270 px. Fix in src/components/AttachmentChip/' +
-      'fileKind.ts extensionOf: accept only /^[a-z0-9]{1,10}$/i as an extension (else ""), so the tail stays short.',
-  );
+  it('a long unbreakable replier name wraps inside the thread', async () => {
+    const { host: h, root: r } = mountHost(420, 600);
+    const name = `https://example.com/${'a'.repeat(236)}`;
+    const at = new Date(Date.UTC(2024, 2, 10, 1));
+    const messages: ThreadMessage[] = [
+      { ...base, key: 's#0', content: 'support', replierName: name, createdAt: at },
+      {
+        ...base,
+        key: 'c#0',
+        content: 'customer',
+        replierName: 'W'.repeat(300),
+        replierType: 0,
+        type: 0,
+        fromSupport: false,
+        createdAt: at,
+      },
+    ];
+    flushSync(() => r.render(<MessageThread messages={messages} locale="en-US" timeZone="UTC" />));
+    await frames();
+    expect(layoutProblems(h, 420)).toEqual([]);
+    // The whole name is still shown (wrapped), not cut.
+    expect(h.querySelector('[data-message-key="s#0"] .tc-msg__sender')?.textContent).toBe(name);
+  });
+
+  it('a bidi override cannot disguise a file name or a link', async () => {
+    const { host: h, root: r } = mountHost(420, 600);
+    const messages: ThreadMessage[] = [
+      {
+        ...base,
+        key: 'b#0',
+        content: 'see https://example.com/\u202Egpj.exe',
+        attachments: [{ id: 'a1', name: 'invoice\u202Efdp.exe' }],
+      },
+    ];
+    flushSync(() =>
+      r.render(
+        <MessageThread messages={messages} locale="en-US" timeZone="UTC" onAttachmentClick={() => {}} />,
+      ),
+    );
+    await frames();
+    const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+    // The link ends before the override: its text and target are what they say.
+    const link = h.querySelector('a') as HTMLAnchorElement;
+    expect(link.textContent).toBe('https://example.com/');
+    expect(link.getAttribute('href')).toBe('https://example.com/');
+    // The chip shows, titles and announces the name without live bidi controls; the real type shows last.
+    const chip = h.querySelector('.tc-attachment-chip') as HTMLElement;
+    const shown = chip.querySelector('.tc-attachment-chip__name') as HTMLElement;
+    expect(shown.textContent).not.toMatch(BIDI);
+    expect(chip.title).not.toMatch(BIDI);
+    expect(chip.getAttribute('aria-label')).not.toMatch(BIDI);
+    expect(shown.textContent?.endsWith('fdp.exe')).toBe(true);
+    // Visual order: the last character of the name (the "e" of .exe) is drawn rightmost.
+    const tail = shown.querySelector('.tc-attachment-chip__tail')?.firstChild as Text;
+    const charRect = (node: Text, i: number) => {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect();
+    };
+    const last = charRect(tail, tail.length - 1);
+    for (let i = 0; i < tail.length - 1; i++)
+      expect(charRect(tail, i).right).toBeLessThanOrEqual(last.left + 0.5);
+  });
+
+  it('a file name with a long pseudo-extension stays inside its chip', async () => {
+    const { host: h, root: r } = mountHost(420, 600);
+    const name = `see https://example.com/${'p/'.repeat(150)}end and ${'x'.repeat(200)}`;
+    const messages: ThreadMessage[] = [
+      { ...base, key: 'f#0', content: 'file', attachments: [{ id: 'a1', name }] },
+      {
+        ...base,
+        key: 'f#1',
+        content: 'tarball',
+        attachments: [{ id: 'a2', name: `${'logs-'.repeat(40)}.tar.gz` }],
+      },
+    ];
+    flushSync(() =>
+      r.render(
+        <MessageThread messages={messages} locale="en-US" timeZone="UTC" onAttachmentClick={() => {}} />,
+      ),
+    );
+    await frames();
+    expect(layoutProblems(h, 420)).toEqual([]);
+    const tails = [...h.querySelectorAll('.tc-attachment-chip__tail')].map((t) => t.textContent);
+    expect(tails[0]?.length).toBeLessThanOrEqual(16);
+    expect(tails[1]).toMatch(/\.tar\.gz$/);
+  });
 
   it(`MessageThread renders a ${CORPUS.length}-entry XSS corpus as inert text without breaking layout`, async () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(30);

@@ -58,3 +58,21 @@ describe('AttachmentChip', () => {
     expect(icon).toHaveAttribute('aria-hidden', 'true');
   });
 });
+
+describe('file names that try to mislead', () => {
+  it('accepts only short alphanumeric extensions and keeps .tar.gz whole in the tail', () => {
+    expect(fileKindOf('see https://example.com/p/end and xxx')).toBe('generic');
+    expect(splitForTruncation(`a.${'x'.repeat(300)}`).tail.length).toBeLessThanOrEqual(5);
+    expect(splitForTruncation('server-logs-2024.tar.gz').tail).toBe('-2024.tar.gz');
+    expect(fileKindOf('server-logs.tar.bz2')).toBe('archive');
+  });
+
+  it('shows, titles and announces a name with its bidi controls neutralised', () => {
+    render(<AttachmentChip attachment={{ id: 'a', name: 'invoice\u202Efdp.exe' }} onClick={() => {}} />);
+    const button = screen.getByRole('button');
+    for (const text of [button.textContent, button.title, button.getAttribute('aria-label')])
+      expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(button.title).toBe('invoice\uFFFDfdp.exe');
+    expect(button).toHaveAttribute('data-kind', 'generic');
+  });
+});

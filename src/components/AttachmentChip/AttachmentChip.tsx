@@ -1,5 +1,6 @@
 import type { Attachment } from '../../client/types.ts';
 import { getStrings } from '../i18n/locale.ts';
+import { displayNameOf } from './displayName.ts';
 import { FileIcon } from './FileIcon.tsx';
 import { fileKindOf, splitForTruncation } from './fileKind.ts';
 
@@ -14,7 +15,10 @@ export interface AttachmentChipProps {
   className?: string;
 }
 
-/** A file: type icon, middle-truncated name (the extension stays visible), full name on hover and for AT. */
+/**
+ * A file: type icon, middle-truncated name (the extension stays visible), full name on hover and for AT.
+ * The name is isolated from the surrounding text and shown with its bidi controls neutralised.
+ */
 export function AttachmentChip({
   attachment,
   onClick,
@@ -22,7 +26,8 @@ export function AttachmentChip({
   locale,
   className,
 }: AttachmentChipProps) {
-  const { name } = attachment;
+  // The real name's bidi controls could disguise its type; show and announce a neutralised copy.
+  const name = displayNameOf(attachment.name);
   const kind = fileKindOf(name);
   const { head, tail } = splitForTruncation(name);
   const classes = className ? `tc-attachment-chip ${className}` : 'tc-attachment-chip';
@@ -39,7 +44,7 @@ export function AttachmentChip({
     return (
       <span className={classes} data-kind={kind} title={name}>
         {content}
-        <span className="tc-visually-hidden">{name}</span>
+        <bdi className="tc-visually-hidden">{name}</bdi>
       </span>
     );
   }

@@ -10,14 +10,27 @@ add('archive', 'zip rar 7z tar gz tgz bz2 xz zst');
 add('document', 'txt md log doc docx rtf odt json xml yaml yml ini conf');
 add('sheet', 'xls xlsx csv tsv ods numbers');
 
+// Short alphanumerics only: text after the last dot of "see https://a.com/x and more" is not an extension.
+const EXTENSION = /^[a-z0-9]{1,10}$/i;
+// Compressed tarballs keep both parts visible when the name is truncated.
+const TAR_SUFFIX = /\.tar\.(?:gz|bz2|xz)$/i;
+
 /** Lower-case extension without the dot, or '' (a leading dot alone, ".env", is not an extension). */
 export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
-  return dot > 0 && dot < name.length - 1 ? name.slice(dot + 1).toLowerCase() : '';
+  if (dot <= 0) return '';
+  const ext = name.slice(dot + 1);
+  return EXTENSION.test(ext) ? ext.toLowerCase() : '';
 }
 
 export function fileKindOf(name: string): FileKind {
   return KINDS[extensionOf(name)] ?? 'generic';
+}
+
+/** The extension kept whole when truncating: 'tar.gz' for "logs.tar.gz", else extensionOf. */
+function truncationExtensionOf(name: string): string {
+  const tar = TAR_SUFFIX.exec(name);
+  return tar && tar.index > 0 ? name.slice(tar.index + 1) : extensionOf(name);
 }
 
 /**
@@ -25,8 +38,10 @@ export function fileKindOf(name: string): FileKind {
  * characters of the base name plus the extension) always stays visible.
  */
 export function splitForTruncation(name: string, keep = 5): { head: string; tail: string } {
-  const ext = extensionOf(name);
+  const ext = truncationExtensionOf(name);
   const tailLength = Math.min(name.length, (ext ? ext.length + 1 : 0) + keep);
-  const cut = Math.max(0, name.length - tailLength);
+  let cut = Math.max(0, name.length - tailLength);
+  // Never split a surrogate pair (an emoji or a rare CJK character) between head and tail.
+  if (cut > 0 && /[\uDC00-\uDFFF]/.test(name.charAt(cut))) cut -= 1;
   return { head: name.slice(0, cut), tail: name.slice(cut) };
 }

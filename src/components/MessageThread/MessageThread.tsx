@@ -14,6 +14,7 @@ import type { ThreadMessage } from '../../query/types.ts';
 import { dayKeyOf, RELATIVE_TIME_LIMIT_MS } from '../i18n/format.ts';
 import { getStrings, resolveLocale } from '../i18n/locale.ts';
 import { describeBatch } from './announce.ts';
+import { normalizeMessages, originalOf } from './normalizeMessages.ts';
 import { PlainRows } from './PlainRows.tsx';
 import type { RowsHandle } from './rowsHandle.ts';
 import { ThreadRowView } from './ThreadRowView.tsx';
@@ -83,7 +84,6 @@ function loadVirtualRows(): Promise<ComponentType<VirtualRowsProps>> {
  */
 export function MessageThread(props: MessageThreadProps) {
   const {
-    messages,
     timeZone,
     unreadFromKey,
     onLoadOlder,
@@ -95,6 +95,8 @@ export function MessageThread(props: MessageThreadProps) {
   } = props;
   const locale = resolveLocale(props.locale);
   const strings = getStrings(locale);
+  // Untyped callers may pass null fields or Invalid Dates; well-formed lists pass through unchanged.
+  const messages = useMemo(() => normalizeMessages(props.messages), [props.messages]);
 
   const newest = messages[messages.length - 1]?.createdAt?.getTime();
   const showsRelative = newest !== undefined && Date.now() - newest < RELATIVE_TIME_LIMIT_MS;
@@ -164,10 +166,10 @@ export function MessageThread(props: MessageThreadProps) {
   const callbacks = useRef(props);
   callbacks.current = props;
   const onAttachmentClick = useCallback(
-    (a: Attachment, m: ThreadMessage) => callbacks.current.onAttachmentClick?.(a, m),
+    (a: Attachment, m: ThreadMessage) => callbacks.current.onAttachmentClick?.(originalOf(a), originalOf(m)),
     [],
   );
-  const onRetry = useCallback((m: ThreadMessage) => callbacks.current.onRetry?.(m), []);
+  const onRetry = useCallback((m: ThreadMessage) => callbacks.current.onRetry?.(originalOf(m)), []);
   const hasAttachmentClick = props.onAttachmentClick !== undefined;
   const hasRetry = props.onRetry !== undefined;
   const busyIds = (props.busyAttachmentIds ?? []).join('\n');

@@ -6,6 +6,7 @@ import { formatDateTime, formatDay, formatRelativeTime, formatTimeOfDay } from '
 import type { TicketChatLocale } from '../i18n/locale.ts';
 import type { TicketChatStrings } from '../i18n/strings.ts';
 import { MessageText } from './MessageText.tsx';
+import { usableDate } from './normalizeMessages.ts';
 import type { ThreadRow } from './threadLayout.ts';
 
 export interface ThreadRowViewProps {
@@ -47,7 +48,7 @@ export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewPro
   const { onAttachmentClick, onRetry, busyAttachmentIds } = props;
   const sender = message.replierName || strings.unknownSender;
   const startsGroup = groupPosition === 'single' || groupPosition === 'first';
-  const date = message.createdAt;
+  const date = usableDate(message.createdAt);
   const relative = date && now ? formatRelativeTime(date, now, locale) : null;
   const busy = busyAttachmentIds === '' ? [] : busyAttachmentIds.split('\n');
   return (

@@ -51,3 +51,13 @@ describe('linkify', () => {
     expect(linkify('plain\ntext')).toEqual([{ kind: 'text', text: 'plain\ntext' }]);
   });
 });
+
+describe('linkify and bidi controls', () => {
+  it.each(['\u202E', '\u202D', '\u2066', '\u2067', '\u2069', '\u200F', '\u200E'])(
+    'ends a link at %j so it cannot reorder the visible URL',
+    (control) => {
+      const parts = linkify(`https://example.com/${control}gpj.exe`);
+      expect(parts[0]).toEqual({ kind: 'link', text: 'https://example.com/', href: 'https://example.com/' });
+    },
+  );
+});

@@ -1,7 +1,9 @@
 export type TextPart = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
-// http(s) only; stops at whitespace and at characters that cannot be in a URL unescaped.
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`{}|\\^\u3000-\u303f\uff01-\uff5e]+/gi;
+// http(s) only; stops at whitespace, at characters that cannot be in a URL unescaped, and at bidi marks and
+// controls (a link whose visible text they reorder could read ".../exe.jpg" for ".../gpj.exe").
+const URL_PATTERN =
+  /\bhttps?:\/\/[^\s<>"'`{}|\\^\u3000-\u303f\uff01-\uff5e\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?'"*~_-]+$/;
 
 /** Drops sentence punctuation and an unbalanced closing bracket from the end of a matched URL. */

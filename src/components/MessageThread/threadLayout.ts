@@ -1,5 +1,6 @@
 import type { ThreadMessage } from '../../query/types.ts';
 import { dayKeyOf, previousDayKey } from '../i18n/format.ts';
+import { usableDate } from './normalizeMessages.ts';
 
 export type GroupPosition = 'single' | 'first' | 'middle' | 'last';
 export type MessageSide = 'start' | 'end';
@@ -66,19 +67,19 @@ export function getThreadLayout(
   let previous: { row: MessageRow; sender: string; time: number | null } | null = null;
 
   for (const message of messages) {
-    const time = message.createdAt ? message.createdAt.getTime() : null;
-    const validTime = time !== null && Number.isFinite(time) ? time : null;
+    const date = usableDate(message.createdAt);
+    const validTime = date ? date.getTime() : null;
     let brokeGroup = false;
 
-    if (validTime !== null) {
-      const dayKey = dayKeyOf(message.createdAt as Date, timeZone);
+    if (date !== null) {
+      const dayKey = dayKeyOf(date, timeZone);
       if (dayKey !== currentDay) {
         currentDay = dayKey;
         rows.push({
           kind: 'day',
           key: `day:${dayKey}`,
           dayKey,
-          date: message.createdAt as Date,
+          date,
           relativeDay: dayKey === todayKey ? 'today' : dayKey === yesterdayKey ? 'yesterday' : null,
         });
         brokeGroup = true;
