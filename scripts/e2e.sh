@@ -1,6 +1,33 @@
 #!/usr/bin/env bash
-# End-to-end test of the demo support portal: build it, serve it on 127.0.0.1, drive it in Chromium.
-set -euo pipefail
+# End-to-end tests: the demo support portal (one tab, then two tabs sharing one poller) and the packed
+# package in a throwaway consumer app, all in Chromium. Each script adds its step counts to .e2e-report.json
+# (.ci/run adds them to vitest's); a script that dies before reporting counts as one failure.
+set -uo pipefail
 cd "$(dirname "$0")/.."
-npx vite build --config demo/vite.config.ts --logLevel warn
-node test/e2e/portal.e2e.mjs
+rm -f .e2e-report.json
+
+failures() { node -p 'try { require("./.e2e-report.json").failed } catch { 0 }'; }
+status=0
+run() {
+  local before
+  before=$(failures)
+  echo "e2e: $*"
+  if ! "$@"; then
+    status=1
+    if [ "$(failures)" = "$before" ]; then
+      node -e '
+        const fs = require("node:fs");
+        const r = fs.existsSync(".e2e-report.json") ? JSON.parse(fs.readFileSync(".e2e-report.json", "utf8")) : { passed: 0, failed: 0 };
+        fs.writeFileSync(".e2e-report.json", JSON.stringify({ passed: r.passed, failed: r.failed + 1 }));'
+    fi
+  fi
+}
+
+run npx vite build --config demo/vite.config.ts --logLevel warn
+if [ "$status" -eq 0 ]; then
+  run node test/e2e/portal.e2e.mjs
+  run node test/e2e/two-tabs.e2e.mjs
+fi
+run scripts/consumer.sh
+node -e 'const r = require("./.e2e-report.json"); console.log(`e2e total: ${r.passed} passed, ${r.failed} failed`)'
+exit "$status"

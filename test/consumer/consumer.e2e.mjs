@@ -1,0 +1,57 @@
+// Consumer test, run by scripts/consumer.sh with the throwaway app's directory: the packed package must
+// import in Node without a DOM, build in a Vite app, and render <TicketChat> with its stylesheet.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { preview } from 'vite';
+import { createSteps, launchChromium } from '../e2e/harness.mjs';
+
+const WAIT = 15_000;
+const GREETING = 'Hello from the consumer backend: your ticket is being handled.';
+const app = process.argv[2];
+if (!app) throw new Error('usage: node test/consumer/consumer.e2e.mjs <appDir>');
+const run$ = promisify(execFile);
+const inApp = (file, args) => run$(file, args, { cwd: app, timeout: 60_000 });
+
+let browser;
+let server;
+const { run } = createSteps();
+const ok = await run(
+  async (step) => {
+    await step('consumer: the package imports in Node without a DOM', async () => {
+      // Both entry points; a rejected import() fails the process.
+      const code = "await import('ticket-chat'); await import('ticket-chat/client');";
+      await inApp(process.execPath, ['--input-type=module', '-e', code]);
+      await inApp(process.execPath, ['-e', "import('ticket-chat')"]);
+    });
+    await step('consumer: the Vite app builds against the tarball', async () => {
+      await inApp(process.execPath, ['node_modules/vite/bin/vite.js', 'build']);
+    });
+    server = await preview({ root: app, configFile: `${app}/vite.config.mjs` });
+    const base = server.resolvedUrls?.local[0];
+    if (!base) throw new Error('the consumer app is not served');
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    page.setDefaultTimeout(WAIT);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const log = page.getByRole('region').getByRole('log');
+
+    await step('consumer: <TicketChat> renders the served message', async () => {
+      await page.goto(base);
+      await log.getByText(GREETING).waitFor();
+    });
+    await step("consumer: the package's stylesheet applies", async () => {
+      // `container-name: tc-chat` comes only from ticket-chat/styles.css.
+      const container = await page.locator('.tc-chat').evaluate((el) => getComputedStyle(el).containerName);
+      if (container !== 'tc-chat') throw new Error(`.tc-chat has container-name "${container}"`);
+    });
+    await step('consumer: no page errors', async () => {
+      if (errors.length) throw new Error(errors.join('\n'));
+    });
+  },
+  async () => {
+    await browser?.close();
+    await server?.close();
+  },
+);
+process.exit(ok ? 0 : 1);
