@@ -17,9 +17,10 @@ import { describeBatch } from './announce.ts';
 import { normalizeMessages, originalOf } from './normalizeMessages.ts';
 import { PlainRows } from './PlainRows.tsx';
 import type { RowsHandle } from './rowsHandle.ts';
+import { type StableLayout, updateThreadLayout } from './stableLayout.ts';
 import { ThreadRowView } from './ThreadRowView.tsx';
 import type { ThreadDiff } from './threadDiff.ts';
-import { getThreadLayout, type ThreadRow } from './threadLayout.ts';
+import type { ThreadRow } from './threadLayout.ts';
 import { useNow } from './useNow.ts';
 import { useThreadScroll } from './useThreadScroll.ts';
 import type { VirtualRowsProps } from './VirtualRows.tsx';
@@ -62,6 +63,15 @@ export interface MessageThreadProps {
 
 const DEFAULT_VIRTUALIZE_AFTER = 200;
 
+/** The busy ids among one message's attachments, joined ('' for almost every row). */
+function busyIdsOf(message: ThreadMessage, busy: ReadonlySet<string>): string {
+  if (busy.size === 0 || message.attachments.length === 0) return '';
+  return message.attachments
+    .filter((a) => busy.has(a.id))
+    .map((a) => a.id)
+    .join('\n');
+}
+
 // The virtualizer chunk, once loaded, for every thread on the page.
 let loadedVirtualRows: ComponentType<VirtualRowsProps> | null = null;
 let loadingVirtualRows: Promise<ComponentType<VirtualRowsProps>> | null = null;
@@ -103,11 +113,21 @@ export function MessageThread(props: MessageThreadProps) {
   const now = useNow(props.now, showsRelative);
   const todayKey = dayKeyOf(now, timeZone);
 
+  // Builds on the previous layout: unchanged rows keep their objects, so memoized rows skip re-rendering.
+  const layoutRef = useRef<StableLayout | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the DAY changes, not every tick
-  const rows = useMemo(
-    () => getThreadLayout(messages, { timeZone, now, unreadFromKey, groupWindowMs }),
-    [messages, timeZone, todayKey, unreadFromKey, groupWindowMs],
-  );
+  const rows = useMemo(() => {
+    layoutRef.current = updateThreadLayout(layoutRef.current, messages, {
+      timeZone,
+      now,
+      unreadFromKey,
+      groupWindowMs,
+    });
+    return layoutRef.current.rows;
+  }, [messages, timeZone, todayKey, unreadFromKey, groupWindowMs]);
+  // Day labels need the clock only for the year: a value that changes once a day, not every tick.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the day, not the tick, decides
+  const dayNow = useMemo(() => now, [todayKey]);
 
   // Long threads: load the virtualizer; until it is here, render the newest rows only.
   const wantsVirtual = rows.length > virtualizeAfter;
@@ -172,28 +192,44 @@ export function MessageThread(props: MessageThreadProps) {
   const onRetry = useCallback((m: ThreadMessage) => callbacks.current.onRetry?.(originalOf(m)), []);
   const hasAttachmentClick = props.onAttachmentClick !== undefined;
   const hasRetry = props.onRetry !== undefined;
-  const busyIds = (props.busyAttachmentIds ?? []).join('\n');
+  const busyKey = (props.busyAttachmentIds ?? []).join('\n');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, not by the caller's array
+  const busyIds = useMemo(() => new Set(props.busyAttachmentIds ?? []), [busyKey]);
 
   const renderRow = useCallback(
     (row: ThreadRow) => {
+      // Every prop is stable for a row that did not change, so `memo` skips it: the clock goes only to
+      // rows showing a relative time, busy ids only to the row that holds them.
       const recent =
         row.kind === 'message' &&
         row.message.createdAt !== null &&
         now.getTime() - row.message.createdAt.getTime() < RELATIVE_TIME_LIMIT_MS + 60_000;
+      const rowNow = recent ? now : row.kind === 'day' && row.relativeDay === null ? dayNow : undefined;
       return (
         <ThreadRowView
           row={row}
           locale={locale}
           strings={strings}
           timeZone={timeZone}
-          now={recent || row.kind === 'day' ? now : undefined}
+          now={rowNow}
           onAttachmentClick={hasAttachmentClick ? onAttachmentClick : undefined}
           onRetry={hasRetry ? onRetry : undefined}
-          busyAttachmentIds={busyIds}
+          busyAttachmentIds={row.kind === 'message' ? busyIdsOf(row.message, busyIds) : ''}
         />
       );
     },
-    [locale, strings, timeZone, now, hasAttachmentClick, onAttachmentClick, hasRetry, onRetry, busyIds],
+    [
+      locale,
+      strings,
+      timeZone,
+      now,
+      dayNow,
+      hasAttachmentClick,
+      onAttachmentClick,
+      hasRetry,
+      onRetry,
+      busyIds,
+    ],
   );
 
   const jump = () => {

@@ -14,11 +14,14 @@ export interface ThreadRowViewProps {
   locale: TicketChatLocale;
   strings: TicketChatStrings;
   timeZone: string | undefined;
-  /** Only passed to rows that show a relative time (or a day label), so other rows skip re-rendering. */
+  /**
+   * Only passed to rows that show a relative time, and (changing once a day) to day labels without a
+   * relative name; other rows get undefined and skip re-rendering on clock ticks.
+   */
   now: Date | undefined;
   onAttachmentClick: ((attachment: Attachment, message: ThreadMessage) => void) | undefined;
   onRetry: ((message: ThreadMessage) => void) | undefined;
-  /** Ids of attachments being downloaded, joined; a string keeps memo comparison cheap. */
+  /** Ids of THIS message's attachments being downloaded, joined ('' = none): other rows stay memoized. */
   busyAttachmentIds: string;
 }
 

@@ -59,14 +59,43 @@ export function getThreadLayout(
   messages: readonly ThreadMessage[],
   options: ThreadLayoutOptions,
 ): ThreadRow[] {
+  return continueThreadLayout([], messages, 0, options);
+}
+
+const senderOf = (message: ThreadMessage, side: MessageSide) =>
+  `${side}|${message.replier}|${message.replierName}`;
+
+/**
+ * Lays out `messages` from index `from` on, after `rows`, which must be the layout of `messages[0..from)`
+ * with the same options (an append: only the new messages cost work). Mutates and returns `rows`; rows it
+ * got are never mutated but replaced (the previous last message may change its group position), so a
+ * caller can keep the previous layout's row objects for memoized views.
+ */
+export function continueThreadLayout(
+  rows: ThreadRow[],
+  messages: readonly ThreadMessage[],
+  from: number,
+  options: ThreadLayoutOptions,
+): ThreadRow[] {
   const { timeZone, now, unreadFromKey, groupWindowMs = DEFAULT_GROUP_WINDOW_MS } = options;
   const todayKey = dayKeyOf(now, timeZone);
   const yesterdayKey = previousDayKey(todayKey);
-  const rows: ThreadRow[] = [];
+  const ownedFrom = rows.length;
+  // Resume: the day in progress is the last day separator's; the last row is the previous message's.
   let currentDay: string | null = null;
-  let previous: { row: MessageRow; sender: string; time: number | null } | null = null;
+  for (let i = rows.length - 1; i >= 0 && currentDay === null; i--) {
+    const row = rows[i];
+    if (row?.kind === 'day') currentDay = row.dayKey;
+  }
+  let previous: { index: number; sender: string; time: number | null } | null = null;
+  const lastRow = rows[rows.length - 1];
+  if (lastRow?.kind === 'message') {
+    const time = usableDate(lastRow.message.createdAt)?.getTime() ?? null;
+    previous = { index: rows.length - 1, sender: senderOf(lastRow.message, lastRow.side), time };
+  }
 
-  for (const message of messages) {
+  for (let m = from; m < messages.length; m++) {
+    const message = messages[m] as ThreadMessage;
     const date = usableDate(message.createdAt);
     const validTime = date ? date.getTime() : null;
     let brokeGroup = false;
@@ -91,7 +120,7 @@ export function getThreadLayout(
     }
 
     const side = sideOf(message);
-    const sender = `${side}|${message.replier}|${message.replierName}`;
+    const sender = senderOf(message, side);
     const row: MessageRow = { kind: 'message', key: message.key, message, side, groupPosition: 'single' };
     const joins =
       !brokeGroup &&
@@ -102,11 +131,14 @@ export function getThreadLayout(
       validTime - previous.time >= 0 &&
       validTime - previous.time <= groupWindowMs;
     if (joins && previous) {
-      previous.row.groupPosition = previous.row.groupPosition === 'single' ? 'first' : 'middle';
+      const before = rows[previous.index] as MessageRow;
+      const groupPosition = before.groupPosition === 'single' ? 'first' : 'middle';
+      if (previous.index >= ownedFrom) before.groupPosition = groupPosition;
+      else rows[previous.index] = { ...before, groupPosition };
       row.groupPosition = 'last';
     }
     rows.push(row);
-    previous = { row, sender, time: validTime };
+    previous = { index: rows.length - 1, sender, time: validTime };
   }
   return rows;
 }

@@ -1,0 +1,124 @@
+import { act, render } from '@testing-library/react';
+import type { ThreadMessage } from '../../query/types.ts';
+import { customer, engineer, makeMessage } from '../shared/testFixtures.ts';
+import { MessageThread } from './MessageThread.tsx';
+import { ThreadRowView, type ThreadRowViewProps } from './ThreadRowView.tsx';
+
+// Counts renders of the memoized row: React calls the memo's inner `type` only when the row renders. The
+// swap must happen before the first mount (React reads `type` when it creates the fiber).
+type MemoWithType = typeof ThreadRowView & { type: (props: ThreadRowViewProps) => unknown };
+const memoRow = ThreadRowView as MemoWithType;
+const inner = memoRow.type;
+let rendered: string[] = [];
+beforeEach(() => {
+  rendered = [];
+  memoRow.type = (props: ThreadRowViewProps) => {
+    rendered.push(props.row.key);
+    return inner(props);
+  };
+});
+afterEach(() => {
+  memoRow.type = inner;
+});
+
+const START = Date.UTC(2024, 2, 2, 1, 0);
+/** Runs of three per sender, 97 s apart, on one day: groups of first/middle/last. */
+function thread(n: number, start = START): ThreadMessage[] {
+  return Array.from({ length: n }, (_, i) =>
+    makeMessage({
+      ...(Math.floor(i / 3) % 2 === 0 ? engineer : customer),
+      key: `t${i}`,
+      createdAt: new Date(start + i * 97_000),
+    }),
+  );
+}
+const fixedNow = new Date('2024-03-02T12:00:00Z');
+const groupOf = (key: string) =>
+  document.querySelector(`[data-message-key="${key}"]`)?.getAttribute('data-group');
+
+describe('MessageThread re-renders only rows that changed', () => {
+  it('appending one message to 150 renders the new row and at most the previous last one', () => {
+    const messages = thread(150); // t147–t149: one customer group
+    const { rerender } = render(
+      <MessageThread messages={messages} locale="en" timeZone="UTC" now={fixedNow} />,
+    );
+    expect(rendered.length).toBe(151); // 150 messages and a day separator
+    expect(groupOf('t149')).toBe('last');
+
+    // Same sender as t149, 97 s later: joins its group, so t149 becomes 'middle'.
+    const joining = makeMessage({ ...customer, key: 'new-1', createdAt: new Date(START + 150 * 97_000) });
+    rendered = [];
+    rerender(<MessageThread messages={[...messages, joining]} locale="en" timeZone="UTC" now={fixedNow} />);
+    expect(rendered.sort()).toEqual(['new-1', 't149']);
+    expect(groupOf('t149')).toBe('middle');
+    expect(groupOf('new-1')).toBe('last');
+
+    // Another sender: nothing earlier changes.
+    const other = makeMessage({ ...engineer, key: 'new-2', createdAt: new Date(START + 151 * 97_000) });
+    rendered = [];
+    rerender(
+      <MessageThread messages={[...messages, joining, other]} locale="en" timeZone="UTC" now={fixedNow} />,
+    );
+    expect(rendered).toEqual(['new-2']);
+    expect(groupOf('new-1')).toBe('last');
+  });
+
+  it('re-renders nothing when the parent re-renders with new callbacks and an equal busy list', () => {
+    const messages = thread(20);
+    const view = (busy: string[]) => (
+      <MessageThread
+        messages={messages}
+        locale="en"
+        timeZone="UTC"
+        now={fixedNow}
+        onAttachmentClick={() => {}}
+        onRetry={() => {}}
+        busyAttachmentIds={busy}
+      />
+    );
+    const { rerender } = render(view([]));
+    rendered = [];
+    rerender(view([]));
+    expect(rendered).toEqual([]);
+  });
+
+  it('a download starting re-renders only the row holding that attachment', () => {
+    const messages = thread(20).map((m, i) =>
+      i % 5 === 0 ? { ...m, attachments: [{ id: `att-${i}`, name: `file-${i}.log` }] } : m,
+    );
+    const view = (busy: string[]) => (
+      <MessageThread
+        messages={messages}
+        locale="en"
+        timeZone="UTC"
+        now={fixedNow}
+        onAttachmentClick={() => {}}
+        busyAttachmentIds={busy}
+      />
+    );
+    const { rerender } = render(view([]));
+    rendered = [];
+    rerender(view(['att-10']));
+    expect(rendered).toEqual(['t10']);
+    expect(document.querySelector('[data-message-key="t10"] [data-busy]')).not.toBeNull();
+  });
+
+  it('a clock tick re-renders only rows that show a relative time', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      // 150 messages ending 10 minutes ago: only those under an hour old show "… min ago".
+      const start = Date.now() - 10 * 60_000 - 149 * 97_000;
+      const messages = thread(150, start);
+      render(<MessageThread messages={messages} locale="en" timeZone="UTC" />);
+      const recent = messages.filter((m) => Date.now() - (m.createdAt?.getTime() ?? 0) < 3_600_000 + 60_000);
+      expect(recent.length).toBeGreaterThan(0);
+      expect(recent.length).toBeLessThan(50);
+      rendered = [];
+      await act(() => vi.advanceTimersByTimeAsync(30_000));
+      expect(rendered.length).toBeGreaterThan(0);
+      expect(rendered.every((key) => recent.some((m) => m.key === key))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
