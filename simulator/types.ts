@@ -1,4 +1,4 @@
-/** Public shapes of the simulator (the agreed contract in /work/simulator-interface.md). */
+/** Public shapes of the simulator (see simulator/README.md for the choices where the API docs are silent). */
 
 export interface SimMessageInput {
   content: string;

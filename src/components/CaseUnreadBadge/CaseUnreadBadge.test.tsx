@@ -1,30 +1,15 @@
 import { focusManager } from '@tanstack/react-query';
 import { act, configure, render, screen } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import {
-  createHandlers,
-  createServiceModel,
-  type ServiceModel,
-  TEST_BASE_URL,
-  TEST_TOKEN,
-} from '../../../simulator/index.ts';
-import { createTicketChatClient } from '../../client/index.ts';
-import { createTicketChatQueryClient, TicketChatProvider, useMarkRead } from '../../query/index.ts';
+import { installSimulator, makeClient, providerFor, unreadRequests } from '../../../test/harness.tsx';
+import { useMarkRead } from '../../query/index.ts';
 import { CaseUnreadBadge } from './CaseUnreadBadge.tsx';
 
 // The machine is shared and slow at times: a generous wait limit (not a timing assertion).
 configure({ asyncUtilTimeout: 5000 });
 const waitFor = <T,>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 5000, interval: 20 });
 
-const server = setupServer();
-let sim: ServiceModel;
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  sim = createServiceModel();
-  server.resetHandlers(...createHandlers(sim));
-  focusManager.setFocused(true);
-});
+const { sim } = installSimulator();
+beforeEach(() => focusManager.setFocused(true));
 afterEach(() => focusManager.setFocused(undefined));
 
 function MarkReadButton({ caseId }: { caseId: string }) {
@@ -37,9 +22,8 @@ function MarkReadButton({ caseId }: { caseId: string }) {
 }
 
 function renderBadges(language = 'en-us') {
-  const client = createTicketChatClient({ endpoint: TEST_BASE_URL, token: TEST_TOKEN, language });
   return render(
-    <TicketChatProvider client={client} queryClient={createTicketChatQueryClient()} crossTab={false}>
+    <>
       <nav>
         <a href="#c1">
           Ticket c1 <CaseUnreadBadge caseId="c1" />
@@ -49,35 +33,36 @@ function renderBadges(language = 'en-us') {
         </a>
       </nav>
       <MarkReadButton caseId="c1" />
-    </TicketChatProvider>,
+    </>,
+    { wrapper: providerFor(makeClient({ language })).wrapper },
   );
 }
 
 describe('CaseUnreadBadge', () => {
   test('shows each ticket count from one shared request, capped at max with the full count spoken', async () => {
-    sim.addTicket({ id: 'c1', unread: 3 });
-    sim.addTicket({ id: 'c2', unread: 12 });
+    sim().addTicket({ id: 'c1', unread: 3 });
+    sim().addTicket({ id: 'c2', unread: 12 });
     renderBadges();
     expect(await screen.findByRole('link', { name: 'Ticket c1 3 unread messages' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Ticket c2 12 unread messages' })).toHaveTextContent('9+');
-    expect(sim.requests.filter((r) => r.endpoint === 'unread')).toHaveLength(1);
+    expect(unreadRequests(sim())).toHaveLength(1);
   });
 
   test('clears after mark read', async () => {
-    sim.addTicket({ id: 'c1', unread: 2 });
-    sim.addTicket({ id: 'c2' });
+    sim().addTicket({ id: 'c1', unread: 2 });
+    sim().addTicket({ id: 'c2' });
     renderBadges();
     const link = await screen.findByRole('link', { name: 'Ticket c1 2 unread messages' });
     act(() => screen.getByRole('button', { name: 'mark read' }).click());
     // Zeroed locally before the server answers (no blink back to 2 afterwards).
     await waitFor(() => expect(link).toHaveAccessibleName('Ticket c1'));
-    await waitFor(() => expect(sim.ticket('c1')?.unread).toBe(0));
+    await waitFor(() => expect(sim().ticket('c1')?.unread).toBe(0));
     expect(link.querySelector('.tc-unread-badge')).toBeNull();
   });
 
   test('speaks the client language by default', async () => {
-    sim.addTicket({ id: 'c1', unread: 1 });
-    sim.addTicket({ id: 'c2' });
+    sim().addTicket({ id: 'c1', unread: 1 });
+    sim().addTicket({ id: 'c2' });
     renderBadges('zh-cn');
     expect(await screen.findByRole('link', { name: 'Ticket c1 1 条未读消息' })).toBeInTheDocument();
   });

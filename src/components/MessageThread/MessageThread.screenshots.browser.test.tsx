@@ -1,6 +1,6 @@
 /**
  * Renders a realistic thread in light/dark × en/zh, checks the theme switch really changes colours, and
- * writes PNGs to /work/main/screenshots (git-ignored) for a human look.
+ * writes PNGs to screenshots/ (git-ignored) for a human look.
  */
 import '../../styles.css';
 import { flushSync } from 'react-dom';

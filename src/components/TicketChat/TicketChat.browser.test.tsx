@@ -1,6 +1,6 @@
 /**
  * Real Chromium: the simulator behind MSW's service worker, the real client and provider. A keyboard-only
- * send, and screenshots (light/dark × en/zh, plus the error states) written to /work/main/screenshots.
+ * send, and screenshots (light/dark × en/zh, plus the error states) written to screenshots/ (git-ignored).
  */
 import '../../styles.css';
 import { setupWorker } from 'msw/browser';
@@ -204,5 +204,45 @@ describe('TicketChat in Chromium', () => {
     await expect.element(page.getByText('12 characters too many')).toBeVisible();
     await frames();
     await page.screenshot({ element: el, path: '../../../screenshots/chat-en-us-over-limit.png' });
+  });
+});
+
+describe('theme (tokens.css: light-dark() + color-scheme)', () => {
+  const LIGHT_SURFACE = 'rgb(246, 247, 249)';
+  const DARK_SURFACE = 'rgb(17, 20, 24)';
+  // Plain markup is enough: .tc-chat paints var(--tc-color-surface), the rest is the stylesheet.
+  function chatUnder(html: string) {
+    host = document.createElement('div');
+    host.innerHTML = html;
+    document.body.append(host);
+    return host.querySelector('.tc-chat') as HTMLElement;
+  }
+  const surface = (el: HTMLElement) => getComputedStyle(el).backgroundColor;
+
+  test('data-theme on a distant ancestor wins over the OS preference on the component root', () => {
+    const chat = chatUnder(
+      '<div data-theme="dark"><section><div><div class="tc-chat"></div></div></section></div>',
+    );
+    expect(surface(chat)).toBe(DARK_SURFACE);
+    expect(getComputedStyle(chat).colorScheme).toBe('dark');
+  });
+
+  test('the nearest data-theme wins, and data-theme on the root itself works', () => {
+    const nested = chatUnder(
+      '<div data-theme="dark"><div data-theme="light"><section><div class="tc-chat"></div></section></div></div>',
+    );
+    expect(surface(nested)).toBe(LIGHT_SURFACE);
+    host?.remove();
+    const own = chatUnder('<div data-theme="light"><div class="tc-chat" data-theme="dark"></div></div>');
+    expect(surface(own)).toBe(DARK_SURFACE);
+  });
+
+  test('without data-theme the root follows the OS (light dark); the host page is left alone', () => {
+    const chat = chatUnder('<div><div class="tc-chat"></div></div>');
+    expect(getComputedStyle(chat).colorScheme).toBe('light dark');
+    expect(surface(chat)).toBe(
+      matchMedia('(prefers-color-scheme: dark)').matches ? DARK_SURFACE : LIGHT_SURFACE,
+    );
+    expect(getComputedStyle(document.documentElement).colorScheme).toBe('normal');
   });
 });

@@ -1,34 +1,19 @@
 import { focusManager, onlineManager } from '@tanstack/react-query';
 import { act, configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import {
-  createHandlers,
-  createServiceModel,
-  type ServiceModel,
-  TEST_BASE_URL,
-  TEST_TOKEN,
-} from '../../../simulator/index.ts';
-import { createTicketChatClient } from '../../client/index.ts';
-import { createTicketChatQueryClient, TicketChatProvider } from '../../query/index.ts';
+import { onTestFinished } from 'vitest';
+import { TEST_TOKEN } from '../../../simulator/index.ts';
+import { advance, FAKE_TIMERS, installSimulator, makeClient, providerFor } from '../../../test/harness.tsx';
 import { TicketChat, type TicketChatProps } from './TicketChat.tsx';
 
 // The machine is shared and slow at times: a generous wait limit (not a timing assertion).
 configure({ asyncUtilTimeout: 5000 });
 const waitFor = <T,>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 5000, interval: 20 });
 
-const server = setupServer();
-let sim: ServiceModel;
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+const { sim } = installSimulator();
 beforeEach(() => {
-  sim = createServiceModel();
-  server.resetHandlers(...createHandlers(sim));
   // Fake clock that still moves on its own, so Testing Library's polling waits keep working.
-  vi.useFakeTimers({
-    shouldAdvanceTime: true,
-    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
-  });
+  vi.useFakeTimers({ ...FAKE_TIMERS, shouldAdvanceTime: true });
   focusManager.setFocused(true);
   onlineManager.setOnline(true);
 });
@@ -37,17 +22,18 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
-const requestsTo = (endpoint: string) => sim.requests.filter((r) => r.endpoint === endpoint).length;
+/** What the server holds for ticket c1. */
+const serverContents = () =>
+  sim()
+    .ticket('c1')
+    ?.messages.map((m) => m.content);
+const requestsTo = (endpoint: string) => sim().requests.filter((r) => r.endpoint === endpoint).length;
 
 function renderChat(props: Partial<TicketChatProps> = {}, token: string | (() => string) = TEST_TOKEN) {
-  const client = createTicketChatClient({ endpoint: TEST_BASE_URL, token, language: 'en-us' });
   const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
-  const view = render(
-    <TicketChatProvider client={client} queryClient={createTicketChatQueryClient()} crossTab={false}>
-      <TicketChat caseId="c1" timeZone="UTC" {...props} />
-    </TicketChatProvider>,
-  );
+  const view = render(<TicketChat caseId="c1" timeZone="UTC" {...props} />, {
+    wrapper: providerFor(makeClient({ token, language: 'en-us' })).wrapper,
+  });
   return { ...view, user };
 }
 
@@ -59,9 +45,29 @@ const rowTexts = () =>
     return row.dataset.delivery ? `${text} (${row.dataset.delivery})` : text;
   });
 
+/** jsdom has no object URLs and cannot navigate: stub the URLs, record and cancel link clicks (undone after the test). */
+function stubDownloads(createObjectURL: (blob: Blob) => string) {
+  const stubs = { createObjectURL: vi.fn(createObjectURL), revokeObjectURL: vi.fn() };
+  Object.assign(URL, stubs);
+  const clicked: HTMLAnchorElement[] = [];
+  const onClick = (event: MouseEvent) => {
+    if (event.target instanceof HTMLAnchorElement) {
+      clicked.push(event.target);
+      event.preventDefault();
+    }
+  };
+  document.addEventListener('click', onClick);
+  onTestFinished(() => {
+    document.removeEventListener('click', onClick);
+    Reflect.deleteProperty(URL, 'createObjectURL');
+    Reflect.deleteProperty(URL, 'revokeObjectURL');
+  });
+  return { ...stubs, clicked };
+}
+
 describe('TicketChat', () => {
   test('shows the ticket status, the live-chat flag and the messages', async () => {
-    sim.addTicket({
+    sim().addTicket({
       id: 'c1',
       status: 1,
       chatStatus: 1,
@@ -78,17 +84,17 @@ describe('TicketChat', () => {
   });
 
   test('an empty ticket shows the empty state and an offline live chat', async () => {
-    sim.addTicket({ id: 'c1', status: 0, chatStatus: 0 });
+    sim().addTicket({ id: 'c1', status: 0, chatStatus: 0 });
     renderChat();
     expect(await screen.findByText(/No messages yet/)).toBeInTheDocument();
     expect(screen.getByText('Live chat unavailable')).toBeInTheDocument();
   });
 
   test('Enter sends: the message shows as sending at once, then the server copy replaces it', async () => {
-    sim.addTicket({ id: 'c1', status: 1, messages: [{ content: 'hello' }] });
+    sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'hello' }] });
     const { user } = renderChat();
     await screen.findByText('hello');
-    sim.injectFault({ kind: 'latency', ms: 400 }, { endpoint: 'send' });
+    sim().injectFault({ kind: 'latency', ms: 400 }, { endpoint: 'send' });
     await user.click(field());
     await user.type(field(), 'my question{Enter}');
     expect(rowTexts()).toEqual(['hello', 'my question (sending)']);
@@ -98,11 +104,11 @@ describe('TicketChat', () => {
     await waitFor(() => expect(rowTexts()).toEqual(['hello', 'my question']));
     await advance(10_000);
     expect(rowTexts()).toEqual(['hello', 'my question']);
-    expect(sim.ticket('c1')?.messages.map((m) => m.content)).toEqual(['hello', 'my question']);
+    expect(serverContents()).toEqual(['hello', 'my question']);
   });
 
   test('Shift+Enter adds a new line instead of sending; IME composition Enter does not send', async () => {
-    sim.addTicket({ id: 'c1', status: 1 });
+    sim().addTicket({ id: 'c1', status: 1 });
     const { user } = renderChat();
     await screen.findByText(/No messages yet/);
     await user.click(field());
@@ -114,26 +120,24 @@ describe('TicketChat', () => {
     });
     expect(requestsTo('send')).toBe(0);
     await user.keyboard('{Enter}');
-    await waitFor(() =>
-      expect(sim.ticket('c1')?.messages.map((m) => m.content)).toEqual(['line one\nline two']),
-    );
+    await waitFor(() => expect(serverContents()).toEqual(['line one\nline two']));
   });
 
   test('a failed send is marked failed; Retry sends it again', async () => {
-    sim.addTicket({ id: 'c1', status: 1, messages: [{ content: 'hello' }] });
+    sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'hello' }] });
     const { user } = renderChat();
     await screen.findByText('hello');
-    sim.injectFault({ kind: 'http', status: 500, code: 'OSM.0004' }, { endpoint: 'send' });
+    sim().injectFault({ kind: 'http', status: 500, code: 'OSM.0004' }, { endpoint: 'send' });
     await user.type(field(), 'try me{Enter}');
     await waitFor(() => expect(rowTexts()).toEqual(['hello', 'try me (failed)']));
     expect(within(log()).getByText('Not sent.')).toBeInTheDocument();
     await user.click(within(log()).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(rowTexts()).toEqual(['hello', 'try me']));
-    expect(sim.ticket('c1')?.messages.map((m) => m.content)).toEqual(['hello', 'try me']);
+    expect(serverContents()).toEqual(['hello', 'try me']);
   });
 
   test('the counter appears near 2000 characters and over the limit sending is blocked with a reason', async () => {
-    sim.addTicket({ id: 'c1', status: 1 });
+    sim().addTicket({ id: 'c1', status: 1 });
     const { user } = renderChat();
     await screen.findByText(/No messages yet/);
     await user.click(field());
@@ -162,7 +166,7 @@ describe('TicketChat', () => {
     [4, 'Withdrawn'],
     [12, 'Invalid'],
   ])('a closed ticket (status %i) disables the composer and says why', async (status, label) => {
-    sim.addTicket({ id: 'c1', status, messages: [{ content: 'Resolved, closing.' }] });
+    sim().addTicket({ id: 'c1', status, messages: [{ content: 'Resolved, closing.' }] });
     renderChat();
     await screen.findByText('Resolved, closing.');
     expect(await screen.findByText(label)).toBeInTheDocument();
@@ -173,10 +177,10 @@ describe('TicketChat', () => {
   });
 
   test('an API error shows an alert with the server message; Retry recovers and keeps the messages', async () => {
-    sim.addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
+    sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
     const { user } = renderChat({ intervalMs: 3000 });
     await screen.findByText('first');
-    sim.injectFault(
+    sim().injectFault(
       { kind: 'apiErrorIn200', code: 'OSM.0010', message: 'Ticket is locked' },
       { endpoint: 'poll' },
     );
@@ -184,46 +188,46 @@ describe('TicketChat', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent("Couldn't update the conversation: Ticket is locked");
     expect(rowTexts()).toEqual(['first']);
-    sim.post('c1', { content: 'second' });
+    sim().post('c1', { content: 'second' });
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(rowTexts()).toEqual(['first', 'second']));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   test('malformed answers show an alert and keep the thread', async () => {
-    sim.addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
+    sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
     renderChat();
     await screen.findByText('first');
-    sim.injectFault({ kind: 'malformed' }, { endpoint: 'poll' });
+    sim().injectFault({ kind: 'malformed' }, { endpoint: 'poll' });
     await advance(3000);
     expect(await screen.findByRole('alert')).toHaveTextContent("Couldn't read the server's answer");
     expect(rowTexts()).toEqual(['first']);
   });
 
   test('a network failure shows "reconnecting" (not an alert), keeps the messages, and recovers', async () => {
-    sim.addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
+    sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
     renderChat();
     await screen.findByText('first');
-    sim.injectFault({ kind: 'drop' }, { endpoint: 'poll', times: 2 });
+    sim().injectFault({ kind: 'drop' }, { endpoint: 'poll', times: 2 });
     await advance(3000);
     await waitFor(() =>
       expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Connection lost. Reconnecting…'),
     );
     expect(screen.queryByRole('alert')).toBeNull();
     expect(rowTexts()).toEqual(['first']);
-    sim.post('c1', { content: 'after the outage' });
+    sim().post('c1', { content: 'after the outage' });
     await advance(60_000);
     await waitFor(() => expect(rowTexts()).toEqual(['first', 'after the outage']));
     expect(screen.queryByText(/Reconnecting/)).toBeNull();
   });
 
   test('an expired session shows the sign-in state, stops polling, and Retry resumes with a new token', async () => {
-    sim.addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
+    sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
     let token = TEST_TOKEN;
     const onSignIn = vi.fn();
     const { user } = renderChat({ onSignIn }, () => token);
     await screen.findByText('first');
-    sim.expireAllTokens();
+    sim().expireAllTokens();
     await advance(3000);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Your session has expired.');
@@ -239,7 +243,7 @@ describe('TicketChat', () => {
     expect(requestsTo('unread')).toBe(unread);
     await user.click(within(alert).getByRole('button', { name: 'Sign in' }));
     expect(onSignIn).toHaveBeenCalledOnce();
-    token = sim.issueToken();
+    token = sim().issueToken();
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(field()).toBeEnabled();
@@ -247,57 +251,41 @@ describe('TicketChat', () => {
   });
 
   test('an attachment downloads with the token through an object URL that is revoked afterwards', async () => {
-    sim.addTicket({
+    sim().addTicket({
       id: 'c1',
       status: 1,
       messages: [{ content: 'Logs attached', attachments: [{ id: 'att-1', name: 'trace.log' }] }],
     });
     const created: Blob[] = [];
-    const createObjectURL = vi.fn((blob: Blob) => {
+    const { createObjectURL, revokeObjectURL, clicked } = stubDownloads((blob) => {
       created.push(blob);
       return 'blob:http://localhost/trace';
     });
-    const revokeObjectURL = vi.fn();
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
-    const clicked: HTMLAnchorElement[] = [];
-    const onClick = (event: MouseEvent) => {
-      if (event.target instanceof HTMLAnchorElement) {
-        clicked.push(event.target);
-        event.preventDefault(); // jsdom cannot navigate
-      }
-    };
-    document.addEventListener('click', onClick);
-    try {
-      sim.injectFault({ kind: 'latency', ms: 300 }, { endpoint: 'download' });
-      const { user } = renderChat();
-      const chip = await screen.findByRole('button', { name: 'Download trace.log' });
-      await user.click(chip);
-      expect(chip).toHaveAttribute('aria-busy', 'true');
-      await advance(300);
-      await waitFor(() => expect(createObjectURL).toHaveBeenCalledOnce());
-      expect(requestsTo('download')).toBe(1);
-      expect(sim.requests.find((r) => r.endpoint === 'download')?.hadToken).toBe(true);
-      expect(created[0]?.size).toBe(sim.accessories.get('att-1')?.bytes.byteLength);
-      expect(clicked[0]?.download).toBe('trace.log');
-      expect(clicked[0]?.getAttribute('href')).toBe('blob:http://localhost/trace');
-      expect(clicked[0]?.isConnected).toBe(false);
-      await advance(1000);
-      expect(revokeObjectURL).toHaveBeenCalledWith('blob:http://localhost/trace');
-      expect(screen.getByRole('button', { name: 'Download trace.log' })).not.toHaveAttribute('aria-busy');
-    } finally {
-      document.removeEventListener('click', onClick);
-      Reflect.deleteProperty(URL, 'createObjectURL');
-      Reflect.deleteProperty(URL, 'revokeObjectURL');
-    }
+    sim().injectFault({ kind: 'latency', ms: 300 }, { endpoint: 'download' });
+    const { user } = renderChat();
+    const chip = await screen.findByRole('button', { name: 'Download trace.log' });
+    await user.click(chip);
+    expect(chip).toHaveAttribute('aria-busy', 'true');
+    await advance(300);
+    await waitFor(() => expect(createObjectURL).toHaveBeenCalledOnce());
+    expect(requestsTo('download')).toBe(1);
+    expect(sim().requests.find((r) => r.endpoint === 'download')?.hadToken).toBe(true);
+    expect(created[0]?.size).toBe(sim().accessories.get('att-1')?.bytes.byteLength);
+    expect(clicked[0]?.download).toBe('trace.log');
+    expect(clicked[0]?.getAttribute('href')).toBe('blob:http://localhost/trace');
+    expect(clicked[0]?.isConnected).toBe(false);
+    await advance(1000);
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:http://localhost/trace');
+    expect(screen.getByRole('button', { name: 'Download trace.log' })).not.toHaveAttribute('aria-busy');
   });
 
   test('a failed download shows an alert; Retry downloads again', async () => {
-    sim.addTicket({
+    sim().addTicket({
       id: 'c1',
       status: 1,
       messages: [{ content: 'Logs', attachments: [{ id: 'att-9', name: 'dump.zip' }] }],
     });
-    sim.injectFault({ kind: 'http', status: 404, message: 'gone' }, { endpoint: 'download' });
+    sim().injectFault({ kind: 'http', status: 404, message: 'gone' }, { endpoint: 'download' });
     const { user } = renderChat();
     const chip = await screen.findByRole('button', { name: 'Download dump.zip' });
     await user.click(chip);
@@ -306,23 +294,15 @@ describe('TicketChat', () => {
     expect(chip).not.toHaveAttribute('aria-busy');
     expect(rowTexts()).toEqual(['Logs']);
     // Retry downloads again (and succeeds: the fault was used up).
-    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() });
-    const preventNavigation = (event: MouseEvent) => event.preventDefault();
-    document.addEventListener('click', preventNavigation);
-    try {
-      await user.click(within(alert).getByRole('button', { name: 'Retry' }));
-      await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-      expect(requestsTo('download')).toBe(2);
-      expect(URL.createObjectURL).toHaveBeenCalledOnce();
-    } finally {
-      document.removeEventListener('click', preventNavigation);
-      Reflect.deleteProperty(URL, 'createObjectURL');
-      Reflect.deleteProperty(URL, 'revokeObjectURL');
-    }
+    const { createObjectURL } = stubDownloads(() => 'blob:x');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(requestsTo('download')).toBe(2);
+    expect(createObjectURL).toHaveBeenCalledOnce();
   });
 
   test('onAttachmentClick replaces the built-in download', async () => {
-    sim.addTicket({
+    sim().addTicket({
       id: 'c1',
       status: 1,
       messages: [{ content: 'x', attachments: [{ id: 'a1', name: 'a.png' }] }],
@@ -335,18 +315,18 @@ describe('TicketChat', () => {
   });
 
   test('opening the chat marks new support messages read; a separator stays before the unread ones', async () => {
-    sim.addTicket({
+    sim().addTicket({
       id: 'c1',
       status: 1,
       messages: [{ content: 'old' }, { content: 'mine', replierType: 0 }],
     });
-    sim.post('c1', { content: 'unread reply' });
-    sim.post('c1', { content: 'second unread' });
-    expect(sim.ticket('c1')?.unread).toBe(2);
+    sim().post('c1', { content: 'unread reply' });
+    sim().post('c1', { content: 'second unread' });
+    expect(sim().ticket('c1')?.unread).toBe(2);
     renderChat();
     await screen.findByText('second unread');
     await waitFor(() => expect(requestsTo('markRead')).toBeGreaterThan(0));
-    await waitFor(() => expect(sim.ticket('c1')?.unread).toBe(0));
+    await waitFor(() => expect(sim().ticket('c1')?.unread).toBe(0));
     const separator = await screen.findByText('New messages');
     const order = [...log().querySelectorAll('.tc-separator__label, .tc-msg__text')].map(
       (el) => el.textContent,
@@ -357,7 +337,7 @@ describe('TicketChat', () => {
       'second unread',
     ]);
     // Later messages do not move it.
-    sim.post('c1', { content: 'even newer' });
+    sim().post('c1', { content: 'even newer' });
     await advance(3000);
     await screen.findByText('even newer');
     expect(separator).toBeInTheDocument();
@@ -365,7 +345,7 @@ describe('TicketChat', () => {
   });
 
   test('texts follow the locale prop (zh-CN)', async () => {
-    sim.addTicket({ id: 'c1', status: 1, chatStatus: 1, messages: [{ content: '你好' }] });
+    sim().addTicket({ id: 'c1', status: 1, chatStatus: 1, messages: [{ content: '你好' }] });
     renderChat({ locale: 'zh-CN' });
     await screen.findByText('你好');
     expect(screen.getByRole('heading', { name: '在线沟通' })).toBeInTheDocument();
