@@ -28,34 +28,26 @@ const withThemeAndLocale: Decorator = (Story, context) => {
   );
 };
 
+/** A toolbar drop-down whose button shows the chosen item. */
+const toolbarMenu = (
+  description: string,
+  title: string,
+  icon: 'mirror' | 'globe',
+  items: { value: string; title: string }[],
+) => ({ description, toolbar: { title, icon, items, dynamicTitle: true } });
+
 const preview: Preview = {
   loaders: [mswLoader()],
   decorators: [withThemeAndLocale],
   globalTypes: {
-    theme: {
-      description: 'Colour theme (data-theme on a wrapper)',
-      toolbar: {
-        title: 'Theme',
-        icon: 'mirror',
-        items: [
-          { value: 'light', title: 'Light' },
-          { value: 'dark', title: 'Dark' },
-        ],
-        dynamicTitle: true,
-      },
-    },
-    locale: {
-      description: 'UI language of the components',
-      toolbar: {
-        title: 'Locale',
-        icon: 'globe',
-        items: [
-          { value: 'en-US', title: 'English (en-US)' },
-          { value: 'zh-CN', title: '简体中文 (zh-CN)' },
-        ],
-        dynamicTitle: true,
-      },
-    },
+    theme: toolbarMenu('Colour theme (data-theme on a wrapper)', 'Theme', 'mirror', [
+      { value: 'light', title: 'Light' },
+      { value: 'dark', title: 'Dark' },
+    ]),
+    locale: toolbarMenu('UI language of the components', 'Locale', 'globe', [
+      { value: 'en-US', title: 'English (en-US)' },
+      { value: 'zh-CN', title: '简体中文 (zh-CN)' },
+    ]),
   },
   initialGlobals: { theme: 'light', locale: 'en-US' },
   parameters: {

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { AttachmentChip } from '../src/index.ts';
 import { attachments } from './fixtures.ts';
+import { inBox } from './inBox.tsx';
 
 const meta = {
   title: 'Components/AttachmentChip',
@@ -15,13 +16,7 @@ const meta = {
     },
   },
   args: { attachment: attachments.png, onClick: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ maxInlineSize: 320 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [inBox({ maxInlineSize: 320 })],
 } satisfies Meta<typeof AttachmentChip>;
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { Composer } from '../src/index.ts';
+import { inBox } from './inBox.tsx';
 
 const meta = {
   title: 'Components/Composer',
@@ -14,13 +15,7 @@ const meta = {
     },
   },
   args: { onSend: fn() },
-  decorators: [
-    (Story) => (
-      <div style={{ maxInlineSize: 640 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [inBox({ maxInlineSize: 640 })],
 } satisfies Meta<typeof Composer>;
 export default meta;
 type Story = StoryObj<typeof meta>;

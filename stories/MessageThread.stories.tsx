@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { MessageThread, type MessageThreadProps } from '../src/index.ts';
 import * as fx from './fixtures.ts';
+import { inBox } from './inBox.tsx';
 
 const meta = {
   title: 'Components/MessageThread',
@@ -22,13 +23,7 @@ const meta = {
     onAttachmentClick: fn(),
     onRetry: fn(),
   },
-  decorators: [
-    (Story) => (
-      <div style={{ blockSize: 480, maxInlineSize: 720 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [inBox({ blockSize: 480, maxInlineSize: 720 })],
 } satisfies Meta<typeof MessageThread>;
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { MessageThreadSkeleton } from '../src/index.ts';
+import { inBox } from './inBox.tsx';
 
 const meta = {
   title: 'Components/MessageThreadSkeleton',
@@ -12,13 +13,7 @@ const meta = {
       },
     },
   },
-  decorators: [
-    (Story) => (
-      <div style={{ blockSize: 360 }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [inBox({ blockSize: 360 })],
 } satisfies Meta<typeof MessageThreadSkeleton>;
 export default meta;
 type Story = StoryObj<typeof meta>;

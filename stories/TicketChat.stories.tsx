@@ -4,6 +4,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { ServiceModel } from '../simulator/index.ts';
 import { TicketChat, type TicketChatProps } from '../src/index.ts';
 import { TIME_ZONE } from './fixtures.ts';
+import { inBox } from './inBox.tsx';
 import {
   isolatedDocs,
   type SimulatorParameters,
@@ -27,14 +28,7 @@ const meta = {
     },
   },
   beforeEach: startSimulator,
-  decorators: [
-    withSimulator,
-    (Story) => (
-      <div style={{ blockSize: 560, display: 'grid' }}>
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [withSimulator, inBox({ blockSize: 560, display: 'grid' })],
   args: { caseId: TICKETS.rdsInProgress, intervalMs: 1000, timeZone: TIME_ZONE },
 } satisfies Meta<typeof TicketChat>;
 export default meta;

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { makeClient } from '../../test/property/harness.tsx';
+import { makeClient } from '../../test/harness.tsx';
 import { TicketChatProvider, useTicketChatClient, useTicketChatLocale } from './TicketChatProvider.tsx';
 
 describe('TicketChatProvider', () => {

@@ -1,6 +1,6 @@
 import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { installSimulator, makeClient, pollRequests } from '../../test/property/harness.tsx';
+import { installSimulator, makeClient, pollRequests } from '../../test/harness.tsx';
 import {
   createTicketChatQueryClient,
   TicketChatProvider,

@@ -10,7 +10,7 @@ import {
   pollRequests,
   providerFor,
   setVisibility,
-} from '../../test/property/harness.tsx';
+} from '../../test/harness.tsx';
 import { ticketChatKeys } from './keys.ts';
 import { useInstantMessages } from './useInstantMessages.ts';
 
@@ -22,6 +22,22 @@ const contents = (r: { current: { messages: { content: string }[] } }) =>
 
 function seed() {
   sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }, { content: 'how can I help?' }] });
+}
+
+/** A loaded thread whose session then expired (auth error shown); `renewToken` makes the token function return a fresh one. */
+async function renderWithExpiredSession() {
+  seed();
+  let token = TEST_TOKEN;
+  const { wrapper } = providerFor(makeClient({ token: () => token }));
+  const { result } = renderHook(() => useInstantMessages('c1'), { wrapper });
+  await vi.waitFor(() => expect(result.current.messages).toHaveLength(2));
+  sim().expireAllTokens();
+  await advance(3000);
+  await vi.waitFor(() => expect(result.current.authRequired).toBe(true));
+  const renewToken = () => {
+    token = sim().issueToken();
+  };
+  return { result, renewToken };
 }
 
 describe('useInstantMessages', () => {
@@ -99,19 +115,12 @@ describe('useInstantMessages', () => {
   });
 
   test('auth error stops polling until refetch with a new token from the token function', async () => {
-    seed();
-    let token = TEST_TOKEN;
-    const { wrapper } = providerFor(makeClient({ token: () => token }));
-    const { result } = renderHook(() => useInstantMessages('c1'), { wrapper });
-    await vi.waitFor(() => expect(result.current.messages).toHaveLength(2));
-    sim().expireAllTokens();
-    await advance(3000);
-    await vi.waitFor(() => expect(result.current.authRequired).toBe(true));
+    const { result, renewToken } = await renderWithExpiredSession();
     expect(result.current.messages).toHaveLength(2);
     const n = sim().requests.length;
     await advance(120_000);
     expect(sim().requests.length).toBe(n);
-    token = sim().issueToken();
+    renewToken();
     result.current.refetch();
     await vi.waitFor(() => expect(result.current.error).toBeNull());
     await advance(3000);
@@ -120,15 +129,8 @@ describe('useInstantMessages', () => {
   });
 
   test('auth recovery on focus', async () => {
-    seed();
-    let token = TEST_TOKEN;
-    const { wrapper } = providerFor(makeClient({ token: () => token }));
-    const { result } = renderHook(() => useInstantMessages('c1'), { wrapper });
-    await vi.waitFor(() => expect(result.current.messages).toHaveLength(2));
-    sim().expireAllTokens();
-    await advance(3000);
-    await vi.waitFor(() => expect(result.current.authRequired).toBe(true));
-    token = sim().issueToken();
+    const { result, renewToken } = await renderWithExpiredSession();
+    renewToken();
     setVisibility('hidden');
     setVisibility('visible');
     await advance(10);

@@ -6,7 +6,7 @@ import {
   makeClient,
   pollRequests,
   providerFor,
-} from '../../test/property/harness.tsx';
+} from '../../test/harness.tsx';
 import { useAutoMarkRead } from './useAutoMarkRead.ts';
 import { useInstantMessages } from './useInstantMessages.ts';
 import { useSendMessage } from './useSendMessage.ts';

@@ -7,7 +7,7 @@ import {
   providerFor,
   setVisibility,
   unreadRequests,
-} from '../../test/property/harness.tsx';
+} from '../../test/harness.tsx';
 import { useMarkRead } from './useMarkRead.ts';
 import { useUnread } from './useUnread.ts';
 

@@ -9,7 +9,13 @@
  */
 import { act, renderHook } from '@testing-library/react';
 import fc from 'fast-check';
-import { createServiceModel, type Fault, type ServiceModel, TEST_TOKEN } from '../../simulator/index.ts';
+import {
+  createServiceModel,
+  type Fault,
+  type ServiceModel,
+  type SimMessage,
+  TEST_TOKEN,
+} from '../../simulator/index.ts';
 import { createTicketChatQueryClient } from '../../src/query/index.ts';
 import type { ThreadMessage } from '../../src/query/types.ts';
 import { useInstantMessages } from '../../src/query/useInstantMessages.ts';
@@ -20,7 +26,7 @@ import {
   makeClient,
   providerFor,
   setVisibility,
-} from './harness.tsx';
+} from '../harness.tsx';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 25);
 const INTERVAL = 3000;
@@ -98,6 +104,16 @@ const classOf = (
   content: string,
   att: string[],
 ) => JSON.stringify([caseId, second, replier, type, content, att]);
+/** The identity class of a message as the simulator stores it. */
+const serverClassOf = (caseId: string, m: SimMessage) =>
+  classOf(
+    caseId,
+    Math.floor(m.at / 1000),
+    m.replier,
+    m.type,
+    m.content,
+    m.attachments.map((a) => a.id),
+  );
 
 function expectedCopies(model: ServiceModel, caseId: string): Map<string, number> {
   const ticket = model.ticket(caseId);
@@ -105,14 +121,7 @@ function expectedCopies(model: ServiceModel, caseId: string): Map<string, number
   const cls = (seq: number) => {
     const m = bySeq.get(seq);
     if (!m) throw new Error(`unknown seq ${seq}`);
-    return classOf(
-      caseId,
-      Math.floor(m.at / 1000),
-      m.replier,
-      m.type,
-      m.content,
-      m.attachments.map((a) => a.id),
-    );
+    return serverClassOf(caseId, m);
   };
   const expected = new Map<string, number>();
   for (const delivery of model.deliveries) {
@@ -235,14 +244,7 @@ async function runScenario(s: Scenario): Promise<void> {
       const expected = expectedCopies(model, caseId);
       // none lost: every message on the server was delivered at least once and is in the thread
       for (const m of model.ticket(caseId)?.messages ?? []) {
-        const k = classOf(
-          caseId,
-          Math.floor(m.at / 1000),
-          m.replier,
-          m.type,
-          m.content,
-          m.attachments.map((a) => a.id),
-        );
+        const k = serverClassOf(caseId, m);
         expect(expected.get(k) ?? 0, `message seq ${m.seq} never delivered`).toBeGreaterThan(0);
       }
       expect(actualCopies(caseId, thread)).toEqual(expected);

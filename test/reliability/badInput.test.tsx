@@ -8,16 +8,10 @@ import { TEST_BASE_URL, TEST_TOKEN } from '../../simulator/index.ts';
 import { createTicketChatClient, TicketChatError } from '../../src/client/index.ts';
 import type { TicketChatClient } from '../../src/client/types.ts';
 import { AttachmentChip, MessageThread, TicketStatus, UnreadBadge } from '../../src/components/index.ts';
+import { makeMessage } from '../../src/components/shared/testFixtures.ts';
 import { useInstantMessages } from '../../src/query/index.ts';
 import type { ThreadMessage } from '../../src/query/types.ts';
-import {
-  advance,
-  FAKE_TIMERS,
-  installSimulator,
-  makeClient,
-  providerFor,
-  resetPageState,
-} from './harness.tsx';
+import { advance, installFakeClock, installSimulator, makeClient, providerFor } from '../harness.tsx';
 
 const { server, sim } = installSimulator();
 let requests: string[] = [];
@@ -257,11 +251,7 @@ describe('client: bad input rejects with kind "input" naming the argument, befor
 });
 
 describe('hooks: a bad case id is an input error shown once, with no request and no polling', () => {
-  beforeEach(() => {
-    vi.useFakeTimers(FAKE_TIMERS);
-    resetPageState();
-  });
-  afterEach(() => vi.useRealTimers());
+  installFakeClock();
 
   it.each([
     ['empty', ''],
@@ -280,20 +270,12 @@ describe('hooks: a bad case id is an input error shown once, with no request and
 });
 
 // ---------- components ----------
-const base: ThreadMessage = {
+const base = makeMessage({
   key: 'k#0',
-  caseId: 'case-1',
   content: 'hello',
   createdAt: new Date(Date.UTC(2024, 2, 1, 2, 0, 0)),
   createTime: '2024-03-01 10:00:00',
-  replier: 'eng-1',
-  replierName: 'Li Wei',
-  replierType: 1,
-  type: 1,
-  fromSupport: true,
-  isFirstMessage: false,
-  attachments: [],
-};
+});
 
 describe('components: odd props render something sensible', () => {
   it.each([-1, -0.5, 0, Number.NaN, Number.NEGATIVE_INFINITY])(

@@ -12,13 +12,12 @@ import { type UseInstantMessagesResult, useInstantMessages } from '../../src/que
 import {
   advance,
   advanceUntil,
-  FAKE_TIMERS,
+  installFakeClock,
   installSimulator,
   makeClient,
   pollRequests,
   providerFor,
-  resetPageState,
-} from './harness.tsx';
+} from '../harness.tsx';
 
 const INTERVAL = 3000;
 const TIMEOUT_MS = 2000;
@@ -26,13 +25,7 @@ const CASE = 'case-1';
 
 const { sim } = installSimulator();
 
-beforeEach(() => {
-  vi.useFakeTimers(FAKE_TIMERS);
-  resetPageState();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+installFakeClock();
 
 /** What the hook shows while the fault lasts. `null` kind: no error is ever shown. */
 interface DuringFault {

@@ -11,13 +11,12 @@ import { UnreadBadge } from '../../src/components/index.ts';
 import { type ThreadEntry, ticketChatKeys, useInstantMessages, useUnread } from '../../src/query/index.ts';
 import {
   advance,
-  FAKE_TIMERS,
+  installFakeClock,
   installSimulator,
   makeClient,
   providerFor,
-  resetPageState,
   setVisibility,
-} from './harness.tsx';
+} from '../harness.tsx';
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -30,13 +29,7 @@ const UNREAD_INTERVAL = 10 * MIN;
 
 const { server, sim } = installSimulator();
 
-beforeEach(() => {
-  vi.useFakeTimers(FAKE_TIMERS);
-  resetPageState();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+installFakeClock();
 
 function TicketView({ caseId }: { caseId: string }) {
   const thread = useInstantMessages(caseId, { intervalMs: OPEN_INTERVAL, closedIntervalMs: CLOSED_INTERVAL });

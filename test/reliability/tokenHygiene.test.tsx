@@ -11,14 +11,7 @@ import { isTicketChatError } from '../../src/client/index.ts';
 import { CaseUnreadBadge } from '../../src/components/CaseUnreadBadge/index.ts';
 import { TicketChat } from '../../src/components/TicketChat/index.ts';
 import { useInstantMessages, useMarkRead, useSendMessage } from '../../src/query/index.ts';
-import {
-  advance,
-  FAKE_TIMERS,
-  installSimulator,
-  makeClient,
-  providerFor,
-  resetPageState,
-} from './harness.tsx';
+import { advance, installFakeClock, installSimulator, makeClient, providerFor } from '../harness.tsx';
 
 const TOKEN = 'TKN-7f3a9c51-SECRET-e2b8d4';
 const REFRESHED = 'TKN-0c19aa47-RENEWED-5d3e71';
@@ -31,12 +24,8 @@ const { server, sim } = installSimulator();
 
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 
-beforeEach(() => {
-  vi.useFakeTimers(FAKE_TIMERS);
-  resetPageState();
-});
+installFakeClock();
 afterEach(() => {
-  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 

@@ -1,25 +1,31 @@
-/** Set-up shared by the reliability suites: simulator behind MSW, a real client, fake timers, visibility. */
+/**
+ * Shared set-up for the jsdom suites that drive the query layer (src/query tests, test/property,
+ * test/reliability): the simulator behind MSW, a real client and provider, fake timers, page visibility.
+ */
 import { focusManager, onlineManager, type QueryClient } from '@tanstack/react-query';
 import { act } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
-import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import {
   createHandlers,
   createServiceModel,
   type ServiceModel,
   TEST_BASE_URL,
   TEST_TOKEN,
-} from '../../simulator/index.ts';
-import { createTicketChatClient } from '../../src/client/index.ts';
-import type { TicketChatClient, TicketChatClientOptions } from '../../src/client/types.ts';
-import { createTicketChatQueryClient, TicketChatProvider } from '../../src/query/index.ts';
+} from '../simulator/index.ts';
+import { createTicketChatClient } from '../src/client/index.ts';
+import type { TicketChatClient, TicketChatClientOptions } from '../src/client/types.ts';
+import { createTicketChatQueryClient, TicketChatProvider } from '../src/query/index.ts';
 
 export const FAKE_TIMERS: Parameters<typeof vi.useFakeTimers>[0] = {
   toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
 };
 
-/** One MSW server per file, a fresh model per test; `server` is exposed for its lifecycle events. */
+/**
+ * One MSW server per file and a fresh model per test (`sim()`). `server` is exposed for its lifecycle
+ * events (listeners are dropped before each test); `reset` swaps the model (the property test makes one per run).
+ */
 export function installSimulator(opts: Parameters<typeof createServiceModel>[0] = {}) {
   const server = setupServer();
   let model: ServiceModel = createServiceModel(opts);
@@ -30,13 +36,32 @@ export function installSimulator(opts: Parameters<typeof createServiceModel>[0] 
     server.resetHandlers(...createHandlers(model));
   });
   afterAll(() => server.close());
-  return { server, sim: () => model };
+  return {
+    server,
+    sim: () => model,
+    reset(next: ServiceModel) {
+      model = next;
+      server.resetHandlers(...createHandlers(model));
+    },
+  };
 }
 
+/** A visible, focused-by-default, online page. */
 export function resetPageState(): void {
   setVisibility('visible');
   focusManager.setFocused(undefined);
   onlineManager.setOnline(true);
+}
+
+/** Fake timers and a fresh page state for every test; real timers after. */
+export function installFakeClock() {
+  beforeEach(() => {
+    vi.useFakeTimers(FAKE_TIMERS);
+    resetPageState();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 }
 
 export function makeClient(overrides: Partial<TicketChatClientOptions> = {}): TicketChatClient {
@@ -77,3 +102,6 @@ export async function advanceUntil(done: () => boolean, stepMs: number, maxMs: n
 }
 
 export const pollRequests = (model: ServiceModel) => model.requests.filter((r) => r.endpoint === 'poll');
+export const unreadRequests = (model: ServiceModel) => model.requests.filter((r) => r.endpoint === 'unread');
+
+export const cursorOf = (url: string): string | null => new URL(url).searchParams.get('last_message_time_id');
