@@ -65,7 +65,14 @@ export default defineConfig({
   ],
   // Pre-bundled up front: discovering them mid-run reloads the browser tests with a second copy of React.
   optimizeDeps: {
-    include: ['react', 'react-dom', 'react-dom/client', '@tanstack/react-query', '@tanstack/react-virtual', 'msw/browser'],
+    include: [
+      'react',
+      'react-dom',
+      'react-dom/client',
+      '@tanstack/react-query',
+      '@tanstack/react-virtual',
+      'msw/browser',
+    ],
   },
   build: {
     lib: {
