@@ -111,8 +111,10 @@ describe('TicketChat in Chromium', () => {
     expect(document.activeElement).toBe(field.element());
     await userEvent.keyboard('Hello from the keyboard');
     await userEvent.keyboard('{Enter}');
-    const row = el.querySelector<HTMLElement>('[data-message-key^="local:"]');
-    expect(row?.textContent).toContain('Hello from the keyboard');
+    // The local row renders on the next commit after Enter: poll instead of reading it synchronously.
+    await expect
+      .poll(() => el.querySelector<HTMLElement>('[data-message-key^="local:"]')?.textContent ?? '')
+      .toContain('Hello from the keyboard');
     await expect.element(field).toHaveValue('');
     expect(document.activeElement).toBe(field.element());
     // The server copy replaces the local one: one row, no delivery state.
