@@ -103,6 +103,9 @@ export default defineConfig({
           setupFiles: ['./test/setup.ts'],
           include: ['src/**/*.test.{ts,tsx}', 'simulator/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
           exclude: ['**/*.browser.test.{ts,tsx}', 'test/e2e/**', 'node_modules/**'],
+          // One group at a time: on a 2-core CI machine, jsdom workers and two Chromiums side by side
+          // starve the browser tests' frames and timers.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -113,12 +116,13 @@ export default defineConfig({
           setupFiles: ['./test/setup.browser.ts'],
           include: ['src/**/*.browser.test.{ts,tsx}', 'test/**/*.browser.test.{ts,tsx}'],
           browser: browser(),
+          sequence: { groupOrder: 1 },
         },
       },
       {
         extends: true,
         plugins: [storybookTest({ configDir: path.join(root, '.storybook') })],
-        test: { name: 'storybook', browser: browser() },
+        test: { name: 'storybook', browser: browser(), sequence: { groupOrder: 2 } },
       },
     ],
   },

@@ -7,8 +7,12 @@ import { diffThread, type ThreadDiff } from './threadDiff.ts';
 export const BOTTOM_SLACK_PX = 8;
 /** Scrolling up to within this distance of the top asks for older messages. */
 const LOAD_OLDER_ZONE_PX = 160;
-/** After a change, virtual rows get measured over a few frames; hold the anchor until they stop (max). */
-const SETTLE_MS = 400;
+/**
+ * After a change, virtual rows get measured over a few frames; hold the anchor until they stop, for at
+ * most this many frames. Counted in frames, not milliseconds: measuring happens once a frame, so a busy
+ * main thread (slow frames) needs as many frames as an idle one.
+ */
+const SETTLE_MAX_FRAMES = 60;
 /** Frames without a size change that end settling early. */
 const QUIET_FRAMES = 3;
 
@@ -17,8 +21,6 @@ interface Anchor {
   /** Top of the row relative to the viewport top, px. */
   offset: number;
 }
-
-const isSettling = (until: { current: number }) => performance.now() < until.current;
 
 function messageElements(viewport: HTMLElement): HTMLElement[] {
   return Array.from(viewport.querySelectorAll<HTMLElement>('[data-message-key]'));
@@ -69,8 +71,9 @@ export function useThreadScroll(options: ThreadScrollOptions) {
   const prevMessagesRef = useRef<readonly ThreadMessage[] | null>(null);
   const lastScrollTopRef = useRef(0);
   const olderRequestedRef = useRef(false);
-  /** Until this time (ms), the recorded anchor is re-applied on every size change and not re-recorded. */
-  const settleUntilRef = useRef(0);
+  /** While set, the recorded anchor is re-applied on every size change and not re-recorded. */
+  const settlingRef = useRef(false);
+  const settleRunRef = useRef(0);
   const resizedRef = useRef(false);
   const latest = useRef(options);
   latest.current = options;
@@ -104,18 +107,22 @@ export function useThreadScroll(options: ThreadScrollOptions) {
   }, [viewportRef, handleRef]);
 
   const startSettling = useCallback(() => {
-    settleUntilRef.current = performance.now() + SETTLE_MS;
+    settlingRef.current = true;
     resizedRef.current = false;
+    // A newer change restarts the count; the older loop sees it is stale and stops.
+    const run = ++settleRunRef.current;
     let quiet = 0;
+    let frames = 0;
     const tick = () => {
-      if (!isSettling(settleUntilRef)) return;
+      if (!settlingRef.current || run !== settleRunRef.current) return;
       quiet = resizedRef.current ? 0 : quiet + 1;
       resizedRef.current = false;
-      if (quiet < QUIET_FRAMES) {
+      frames += 1;
+      if (quiet < QUIET_FRAMES && frames < SETTLE_MAX_FRAMES) {
         requestAnimationFrame(tick);
         return;
       }
-      settleUntilRef.current = 0;
+      settlingRef.current = false;
       const viewport = viewportRef.current;
       if (viewport) anchorRef.current = findAnchor(viewport);
     };
@@ -136,7 +143,7 @@ export function useThreadScroll(options: ThreadScrollOptions) {
       if (distance <= BOTTOM_SLACK_PX) pinnedRef.current = true;
       else if (movedUp) pinnedRef.current = false;
       if (pinnedRef.current) setUnseen(0);
-      if (!isSettling(settleUntilRef)) anchorRef.current = findAnchor(viewport);
+      if (!settlingRef.current) anchorRef.current = findAnchor(viewport);
       const { canLoadOlder, onLoadOlder } = latest.current;
       if (movedUp && viewport.scrollTop < LOAD_OLDER_ZONE_PX && canLoadOlder && !olderRequestedRef.current) {
         olderRequestedRef.current = true;
@@ -145,7 +152,7 @@ export function useThreadScroll(options: ThreadScrollOptions) {
     };
     // The reader taking over ends settling at once.
     const stopSettling = () => {
-      settleUntilRef.current = 0;
+      settlingRef.current = false;
     };
     const intents = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
     viewport.addEventListener('scroll', onScroll, { capture: true, passive: true });
@@ -171,7 +178,7 @@ export function useThreadScroll(options: ThreadScrollOptions) {
     const observer = new ResizeObserver(() => {
       resizedRef.current = true;
       // In virtual mode the virtualizer compensates its own measurements; only the bottom pin is ours.
-      if (pinnedRef.current || latest.current.mode === 'plain' || isSettling(settleUntilRef)) restore();
+      if (pinnedRef.current || latest.current.mode === 'plain' || settlingRef.current) restore();
     });
     observer.observe(viewport);
     observer.observe(content);
