@@ -82,4 +82,40 @@ describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab polling', () 
     a.queryClient.clear();
     b.queryClient.clear();
   }, 15_000);
+  test("the leader's failed polls reach the follower (messages kept) and its recovery clears them", async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+    const channel = `tc-test-${Math.random()}`;
+    const a = tab(channel);
+    const b = tab(channel);
+    const view = () => ({
+      thread: useInstantMessages('c1', { intervalMs: 200, maxBackoffMs: 200 }),
+      ctx: useTicketChatContext(),
+    });
+    const ha = renderHook(view, { wrapper: a.wrapper });
+    const hb = renderHook(view, { wrapper: b.wrapper });
+    await vi.waitFor(() => expect(hb.result.current.thread.messages).toHaveLength(1), { timeout: 5000 });
+    const follower = ha.result.current.ctx.isPollingLeader ? hb : ha;
+    sim().injectFault({ kind: 'http', status: 503 }, { endpoint: 'poll', times: 3 });
+    await vi.waitFor(
+      () => {
+        const { error, isReconnecting } = follower.result.current.thread;
+        expect(error).toMatchObject({ name: 'TicketChatError', kind: 'http', status: 503 });
+        expect(isReconnecting).toBe(true);
+      },
+      { timeout: 5000 },
+    );
+    expect(follower.result.current.thread.messages.map((m) => m.content)).toEqual(['hello']);
+    sim().post('c1', { content: 'back again' });
+    await vi.waitFor(
+      () => {
+        expect(follower.result.current.thread.error).toBeNull();
+        expect(follower.result.current.thread.messages).toHaveLength(2);
+      },
+      { timeout: 5000 },
+    );
+    ha.unmount();
+    hb.unmount();
+    a.queryClient.clear();
+    b.queryClient.clear();
+  }, 15_000);
 });

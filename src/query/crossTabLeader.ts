@@ -1,8 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { type ErrorChannel, shareErrorsAcrossTabs } from './shareErrorsAcrossTabs.ts';
 
 /**
  * Leader election (broadcast-channel) plus `broadcastQueryClient`, which copies the cache updates to the
- * other tabs. Loaded lazily (see crossTab.ts), and the libraries lazily again. Returns the stop function;
+ * other tabs, and `shareErrorsAcrossTabs` for the failed polls it leaves out. Loaded lazily (see crossTab.ts), and the libraries lazily again. Returns the stop function;
  * `onLeadershipChange(true)` also when no usable channel exists (this tab then polls on its own).
  */
 export function startCrossTab(
@@ -20,6 +21,12 @@ export function startCrossTab(
     cleanups.push(
       broadcastQueryClient({ queryClient: queryClient as never, broadcastChannel: `${channelName}:cache` }),
     );
+    const errors = new Channel(`${channelName}:errors`) as unknown as ErrorChannel;
+    const stopErrors = shareErrorsAcrossTabs(queryClient, errors);
+    cleanups.push(() => {
+      stopErrors();
+      void errors.close();
+    });
     const channel = new Channel(`${channelName}:leader`);
     const elector = createLeaderElection(channel, { responseTime: 250 });
     cleanups.push(() => {
