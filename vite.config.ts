@@ -7,6 +7,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type Plugin } from 'vite';
 import dts from 'vite-plugin-dts';
+import { chromiumArgs, chromiumPath } from './test/chromiumLaunch.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const isLibBuild = !process.env.STORYBOOK && !process.env.VITEST;
@@ -34,18 +35,8 @@ function stylesheet(): Plugin {
 
 const chromium = playwright({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
+    executablePath: chromiumPath,
+    args: ['--headless', ...chromiumArgs],
   },
 });
 // A fresh object per project: sharing one `browser` object fails ("project name already defined").

@@ -2,26 +2,9 @@
 // (src/query/mergeThread.ts, bundled by esbuild to bench/.tmp). Each sample merges into the entry the
 // previous sample produced (the production path: the index is owned by the latest array); the thread is
 // rebuilt outside the timed region whenever it has grown by 10%, so every sample sees N..1.1N messages.
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { Bench } from 'tinybench';
+import { importBundled } from './shared/bundle.mjs';
 import { makeMessage, makeThread } from './shared/messages.mjs';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-async function loadMerge() {
-  const outfile = path.join(root, 'bench/.tmp/mergeThread.mjs');
-  await build({
-    entryPoints: [path.join(root, 'src/query/mergeThread.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile,
-    logLevel: 'silent',
-  });
-  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-}
 
 /** The O(n log n) approach DESIGN.md warns against, for scale: concat, de-duplicate by key, sort. */
 function naiveMerge(messages, incoming) {
@@ -36,7 +19,7 @@ function naiveMerge(messages, incoming) {
 }
 
 export async function runMerge({ sizes = [1_000, 10_000, 100_000], time = 300 } = {}) {
-  const { mergeThread } = await loadMerge();
+  const { mergeThread } = await importBundled('src/query/mergeThread.ts', 'mergeThread.mjs');
   const bench = new Bench({ time, iterations: 10, warmupTime: 100, warmupIterations: 5 });
   const info = [];
   for (const n of sizes) {

@@ -1,33 +1,17 @@
 // Requests per polling interval, in real Chromium against the simulator (simulator/, strict wire model)
 // served over HTTP by Node: MSW's `getResponse` answers /osm/* with the simulator's handlers, and every
 // request is counted from `model.requests`. Pollers = distinct tabs (by Referer) that sent unread requests.
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { importBundled } from './shared/bundle.mjs';
 import { launchChromium, serveStatic } from './shared/chromium.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BADGES = [1, 10, 50, 150];
 export const TABS = [1, 3, 5];
 const INTERVAL = 1_500;
 const WINDOW = 4_500; // 3 intervals
 
-async function loadSimulator() {
-  const outfile = path.join(root, 'bench/.tmp/simulator.mjs');
-  await build({
-    entryPoints: [path.join(root, 'simulator/index.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile,
-    external: ['msw'],
-    logLevel: 'silent',
-  });
-  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
-}
-
 async function startServer(dir) {
-  const sim = await loadSimulator();
+  // msw stays external: one copy of it, shared by the simulator's handlers and `getResponse` below.
+  const sim = await importBundled('simulator/index.ts', 'simulator.mjs', { external: ['msw'] });
   const { getResponse } = await import('msw');
   const model = sim.createServiceModel();
   for (let i = 0; i < Math.max(...BADGES); i++)

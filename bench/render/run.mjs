@@ -3,12 +3,8 @@
 // loaded virtualizer chunk, as on any page after its first long thread), then RUNS passes; medians.
 
 import { launchChromium, median, serveStatic } from '../shared/chromium.mjs';
-import { buildRenderPages } from './build.mjs';
+import { buildRenderPages, LIBS } from './build.mjs';
 
-export const LIBS = [
-  { id: 'ours', label: 'ticket-chat MessageThread' },
-  { id: 'chatscope', label: 'chatscope MessageList' },
-];
 export const SIZES = [1_000, 5_000, 10_000];
 
 export async function runRender({ runs = 5, log = () => {} } = {}) {

@@ -1,24 +1,40 @@
-// Shared by the end-to-end scripts: Chromium launch options, a step runner and the counts file.
+// Shared by the end-to-end scripts: Chromium, the demo portal under test, a step runner and the counts file.
 import { readFile, writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { chromiumArgs, chromiumPath } from '../chromiumLaunch.mjs';
 
 const REPORT = new URL('../../.e2e-report.json', import.meta.url);
 
+/** Timeout of every wait on a portal page (each script sets it as the page default). */
+export const WAIT = 15_000;
+
 export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
+
+/**
+ * The built demo portal at the URL given as the script's argument, or demo/dist served by `vite preview`,
+ * plus Chromium. `run(fn)` is `createSteps().run` with a cleanup that closes both.
+ */
+export async function openPortal() {
+  const server = process.argv[2]
+    ? null
+    : await preview({ configFile: 'demo/vite.config.ts', preview: { port: 0 } });
+  const base = process.argv[2] ?? server?.resolvedUrls?.local[0];
+  if (!base) throw new Error('no URL to test');
+  const browser = await launchChromium();
+  const { run } = createSteps();
+  const close = async () => {
+    await browser.close();
+    await server?.close();
+  };
+  return { base, browser, run: (fn) => run(fn, close) };
+}
+
+/** Has the demo page's own simulator post an agent reply (demo/main.tsx exposes `ticketChatDemo`). */
+export function postAgentReply(page, ticketId, content) {
+  return page.evaluate(([id, text]) => window.ticketChatDemo.postAgentReply(id, text), [ticketId, content]);
 }
 
 /**

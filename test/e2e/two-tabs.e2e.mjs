@@ -2,22 +2,13 @@
 // cache broadcast). Each page runs its own simulator behind its own MSW worker client, so a reply posted
 // to the leader's simulator can reach the follower only through the cross-tab cache sync.
 // Usage: node test/e2e/two-tabs.e2e.mjs [baseUrl]  (default: serves demo/dist with `vite preview`).
-import { preview } from 'vite';
-import { createSteps, launchChromium } from './harness.mjs';
+import { openPortal, postAgentReply, WAIT } from './harness.mjs';
 
-const WAIT = 15_000;
 /** How long both tabs are watched: the thread polls every 3 s, so a leader polls at least twice. */
 const WINDOW_MS = 7_000;
 const BILLING = 'CS20250310000088';
 
-const server = process.argv[2]
-  ? null
-  : await preview({ configFile: 'demo/vite.config.ts', preview: { port: 0 } });
-const base = process.argv[2] ?? server?.resolvedUrls?.local[0];
-if (!base) throw new Error('no URL to test');
-
-const browser = await launchChromium();
-const { run } = createSteps();
+const { base, browser, run } = await openPortal();
 
 /** A tab of the portal on the billing ticket, counting its thread polls and batched unread polls. */
 async function openTab(context, name) {
@@ -37,73 +28,62 @@ const log = (tab) => tab.page.getByRole('region').getByRole('log');
 const isPoll = (request) => new URL(request.url()).pathname.endsWith('/cases/instant-messages');
 const counts = (tabs) =>
   tabs.map((t) => `${t.name}: ${t.polls} polls, ${t.unreadPolls} unread polls`).join('; ');
+/** `from`'s own simulator posts a reply on the billing ticket; it must show in `shownIn`'s thread. */
+async function replyShows(from, shownIn, text) {
+  await postAgentReply(from.page, BILLING, text);
+  await log(shownIn).getByText(text).waitFor();
+}
 
-const ok = await run(
-  async (step) => {
-    // One context: the two pages share the origin's BroadcastChannel and Web Locks, like two real tabs.
-    const context = await browser.newContext();
-    let tabs = [];
-    let leader;
-    let follower;
+const ok = await run(async (step) => {
+  // One context: the two pages share the origin's BroadcastChannel and Web Locks, like two real tabs.
+  const context = await browser.newContext();
+  let tabs = [];
+  let leader;
+  let follower;
 
-    await step('two tabs: both show the ticket history', async () => {
-      tabs = [await openTab(context, 'tab A')];
-      await log(tabs[0])
-        .getByText(/The refund has been issued/)
-        .waitFor();
-      tabs.push(await openTab(context, 'tab B'));
-      // The second tab starts as a follower: it has the history only through the cache sync.
-      await log(tabs[1])
-        .getByText(/The refund has been issued/)
-        .waitFor();
-    });
-    await step(`two tabs: only one page polls over ${WINDOW_MS / 1000} s`, async () => {
-      const before = tabs.map((t) => t.polls);
-      await tabs[0].page.waitForTimeout(WINDOW_MS);
-      const polling = tabs.filter((t, i) => t.polls > before[i]);
-      if (polling.length !== 1) throw new Error(`expected exactly one polling page (${counts(tabs)})`);
-      leader = polling[0];
-      follower = tabs.find((t) => t !== leader);
-      console.log(`    ${counts(tabs)} (since each page opened)`);
-    });
-    await step('two tabs: the follower never polled, not even unread counts', async () => {
-      if (follower.polls !== 0 || follower.unreadPolls !== 0) {
-        throw new Error(`the follower polled (${counts(tabs)})`);
-      }
-    });
-    await step("two tabs: the follower shows a reply from the leader's backend", async () => {
-      const text = 'Your duplicate charge has been reversed (two-tab check).';
-      await leader.page.evaluate(
-        ([id, content]) => window.ticketChatDemo.postAgentReply(id, content),
-        [BILLING, text],
-      );
-      await log(follower).getByText(text).waitFor();
-      if (follower.polls !== 0) throw new Error(`the follower polled (${counts(tabs)})`);
-    });
-    await step('two tabs: the follower takes over polling within 15 s after the leader closes', async () => {
-      const started = Date.now();
-      const firstPoll = follower.page.waitForRequest(isPoll, { timeout: WAIT });
-      await leader.page.close();
-      await firstPoll;
-      console.log(`    took over after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    });
-    await step('two tabs: the new poller shows a reply from its own backend', async () => {
-      const text = 'Anything else we can help with? (after the takeover)';
-      await follower.page.evaluate(
-        ([id, content]) => window.ticketChatDemo.postAgentReply(id, content),
-        [BILLING, text],
-      );
-      await log(follower).getByText(text).waitFor();
-    });
-    await step('two tabs: no page errors', async () => {
-      const errors = tabs.flatMap((t) => t.errors.map((e) => `${t.name}: ${e}`));
-      if (errors.length) throw new Error(errors.join('\n'));
-    });
-    await context.close();
-  },
-  async () => {
-    await browser.close();
-    await server?.close();
-  },
-);
+  await step('two tabs: both show the ticket history', async () => {
+    tabs = [await openTab(context, 'tab A')];
+    await log(tabs[0])
+      .getByText(/The refund has been issued/)
+      .waitFor();
+    tabs.push(await openTab(context, 'tab B'));
+    // The second tab starts as a follower: it has the history only through the cache sync.
+    await log(tabs[1])
+      .getByText(/The refund has been issued/)
+      .waitFor();
+  });
+  await step(`two tabs: only one page polls over ${WINDOW_MS / 1000} s`, async () => {
+    const before = tabs.map((t) => t.polls);
+    await tabs[0].page.waitForTimeout(WINDOW_MS);
+    const polling = tabs.filter((t, i) => t.polls > before[i]);
+    if (polling.length !== 1) throw new Error(`expected exactly one polling page (${counts(tabs)})`);
+    leader = polling[0];
+    follower = tabs.find((t) => t !== leader);
+    console.log(`    ${counts(tabs)} (since each page opened)`);
+  });
+  await step('two tabs: the follower never polled, not even unread counts', async () => {
+    if (follower.polls !== 0 || follower.unreadPolls !== 0) {
+      throw new Error(`the follower polled (${counts(tabs)})`);
+    }
+  });
+  await step("two tabs: the follower shows a reply from the leader's backend", async () => {
+    await replyShows(leader, follower, 'Your duplicate charge has been reversed (two-tab check).');
+    if (follower.polls !== 0) throw new Error(`the follower polled (${counts(tabs)})`);
+  });
+  await step('two tabs: the follower takes over polling within 15 s after the leader closes', async () => {
+    const started = Date.now();
+    const firstPoll = follower.page.waitForRequest(isPoll, { timeout: WAIT });
+    await leader.page.close();
+    await firstPoll;
+    console.log(`    took over after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+  await step('two tabs: the new poller shows a reply from its own backend', async () => {
+    await replyShows(follower, follower, 'Anything else we can help with? (after the takeover)');
+  });
+  await step('two tabs: no page errors', async () => {
+    const errors = tabs.flatMap((t) => t.errors.map((e) => `${t.name}: ${e}`));
+    if (errors.length) throw new Error(errors.join('\n'));
+  });
+  await context.close();
+});
 process.exit(ok ? 0 : 1);
