@@ -14,6 +14,7 @@ describe('TicketStatus', () => {
     const { container, rerender } = render(<TicketStatus status={status} locale="en-US" />);
     const pill = container.firstElementChild as HTMLElement;
     expect(pill).toHaveTextContent(en);
+    expect(pill).toHaveAttribute('title', en);
     expect(pill).toHaveAttribute('data-status', String(status));
     expect(pill).toHaveAttribute('data-tone', tone);
     rerender(<TicketStatus status={status} />);

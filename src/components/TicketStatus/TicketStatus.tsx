@@ -12,14 +12,17 @@ export interface TicketStatusProps {
 /** Status pill: always text, plus a tone colour and a dot whose shape differs per tone (never colour alone). */
 export function TicketStatus({ status, locale, className }: TicketStatusProps) {
   const info = ticketStatusInfo(status);
+  const label = getStrings(locale)[info ? info.label : 'statusUnknown'];
   return (
     <span
       className={className ? `tc-ticket-status ${className}` : 'tc-ticket-status'}
       data-status={info ? String(status) : 'unknown'}
       data-tone={info ? info.tone : 'neutral'}
+      // A narrow header cuts the label with an ellipsis: the whole label shows on hover.
+      title={label}
     >
       <span className="tc-ticket-status__dot" aria-hidden="true" />
-      {getStrings(locale)[info ? info.label : 'statusUnknown']}
+      {label}
     </span>
   );
 }
