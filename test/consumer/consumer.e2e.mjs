@@ -45,6 +45,25 @@ const ok = await run(
       const container = await page.locator('.tc-chat').evaluate((el) => getComputedStyle(el).containerName);
       if (container !== 'tc-chat') throw new Error(`.tc-chat has container-name "${container}"`);
     });
+    await step(
+      "consumer: the theme colours survive the app's CSS build (Vite's default targets)",
+      async () => {
+        // Vite 8 lowers light-dark() for its default targets into a polyfill that leaves colours invalid
+        // (transparent): the stylesheet must not depend on it. Headless Chromium prefers light.
+        const [surface, bubble] = await Promise.all([
+          page.locator('.tc-chat').evaluate((el) => getComputedStyle(el).backgroundColor),
+          log.getByText(GREETING).evaluate((el) => {
+            let node = el;
+            while (node && getComputedStyle(node).backgroundColor === 'rgba(0, 0, 0, 0)')
+              node = node.parentElement;
+            return node?.className ?? '';
+          }),
+        ]);
+        if (surface !== 'rgb(246, 247, 249)') throw new Error(`.tc-chat background is ${surface}`);
+        if (!String(bubble).includes('tc-msg__bubble'))
+          throw new Error(`the message has no bubble (first painted: ${bubble})`);
+      },
+    );
     await step('consumer: no page errors', async () => {
       if (errors.length) throw new Error(errors.join('\n'));
     });

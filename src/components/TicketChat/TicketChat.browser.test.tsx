@@ -208,7 +208,7 @@ describe('TicketChat in Chromium', () => {
   });
 });
 
-describe('theme (tokens.css: light-dark() + color-scheme)', () => {
+describe('theme (tokens.css: light/dark toggles + color-scheme)', () => {
   const LIGHT_SURFACE = 'rgb(246, 247, 249)';
   const DARK_SURFACE = 'rgb(17, 20, 24)';
   // Plain markup is enough: .tc-chat paints var(--tc-color-surface), the rest is the stylesheet.
