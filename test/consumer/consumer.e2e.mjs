@@ -62,6 +62,12 @@ const ok = await run(
         if (surface !== 'rgb(246, 247, 249)') throw new Error(`.tc-chat background is ${surface}`);
         if (!String(bubble).includes('tc-msg__bubble'))
           throw new Error(`the message has no bubble (first painted: ${bubble})`);
+        // data-theme="dark" on the page root switches the built colours too.
+        const dark = await page.evaluate(() => {
+          document.documentElement.dataset.theme = 'dark';
+          return getComputedStyle(document.querySelector('.tc-chat')).backgroundColor;
+        });
+        if (dark !== 'rgb(17, 20, 24)') throw new Error(`dark .tc-chat background is ${dark}`);
       },
     );
     await step('consumer: no page errors', async () => {
