@@ -1,7 +1,7 @@
 /** Unread, poll, send, mark-read, history (offset paging) and more (cursor paging). */
 import { HttpResponse } from 'msw';
 import { shuffled } from './faults.ts';
-import type { RouteContext, RouteSpec } from './route.ts';
+import type { RouteAnswer, RouteContext, RouteSpec } from './route.ts';
 import { pathParam } from './route.ts';
 import { parseWallClock } from './timeZone.ts';
 import type { Delivery, SimMessage, SimTicket } from './types.ts';
@@ -42,6 +42,19 @@ function pathTicket(ctx: RouteContext): SimTicket {
 
 const ordered = (ctx: RouteContext, list: SimMessage[]): SimMessage[] =>
   ctx.shuffle ? shuffled(list, ctx.random) : list;
+
+/** The empty success body of the write endpoints (send, mark read). */
+const okResponse = (ctx: RouteContext): RouteAnswer => ({
+  response: HttpResponse.json(okBody(ctx.model.quirks)),
+});
+
+/** One page of the paging endpoints (history, more): `count` in all, the page in the request's zone. */
+const pageResponse = (ctx: RouteContext, count: number, page: SimMessage[]): RouteAnswer => ({
+  response: HttpResponse.json({
+    count,
+    message_list: ordered(ctx, page).map((m) => toWire(m, ctx.zone, ctx.model.quirks)),
+  }),
+});
 
 export const unreadRoute: RouteSpec = {
   endpoint: 'unread',
@@ -149,7 +162,7 @@ export const sendRoute: RouteSpec = {
       type: 0,
       attachments,
     });
-    return { response: HttpResponse.json(okBody(ctx.model.quirks)) };
+    return okResponse(ctx);
   },
 };
 
@@ -162,7 +175,7 @@ export const markReadRoute: RouteSpec = {
     const ticket = pathTicket(ctx);
     readBodyGroupId(await readJsonBody(ctx.request, false));
     ctx.model.markRead(ticket.id);
-    return { response: HttpResponse.json(okBody(ctx.model.quirks)) };
+    return okResponse(ctx);
   },
 };
 
@@ -180,12 +193,7 @@ export const historyRoute: RouteSpec = {
     const all = ticket.messages;
     const end = Math.max(0, all.length - offset);
     const page = all.slice(Math.max(0, end - limit), end);
-    return {
-      response: HttpResponse.json({
-        count: all.length,
-        message_list: ordered(ctx, page).map((m) => toWire(m, ctx.zone, ctx.model.quirks)),
-      }),
-    };
+    return pageResponse(ctx, all.length, page);
   },
 };
 
@@ -211,11 +219,6 @@ export const moreRoute: RouteSpec = {
     const limit = readInt(ctx.url, 'limit', 0, 100);
     const older = ticket.messages.filter((m) => m.at < before);
     const page = limit === 0 ? [] : older.slice(-limit);
-    return {
-      response: HttpResponse.json({
-        count: older.length,
-        message_list: ordered(ctx, page).map((m) => toWire(m, ctx.zone, ctx.model.quirks)),
-      }),
-    };
+    return pageResponse(ctx, older.length, page);
   },
 };

@@ -64,6 +64,13 @@ export function installFakeClock() {
   });
 }
 
+/** The set-up every fake-clock query suite needs: the simulator behind MSW, then the fake clock. */
+export function installQueryHarness(opts: Parameters<typeof createServiceModel>[0] = {}) {
+  const simulator = installSimulator(opts);
+  installFakeClock();
+  return simulator;
+}
+
 export function makeClient(overrides: Partial<TicketChatClientOptions> = {}): TicketChatClient {
   return createTicketChatClient({ endpoint: TEST_BASE_URL, token: TEST_TOKEN, ...overrides });
 }
@@ -83,11 +90,41 @@ export function providerFor(
 export function setVisibility(state: 'visible' | 'hidden'): void {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
   Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
-  document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  // Mounted hooks re-render on the event right away: inside act(), as React expects in tests.
+  act(() => {
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
 }
 
 export async function advance(ms: number): Promise<void> {
   await act(() => vi.advanceTimersByTimeAsync(ms));
+}
+
+// Captured at import, before any test fakes the clock: waitForInAct waits real time between its checks.
+const realSetTimeout = globalThis.setTimeout;
+
+/**
+ * vi.waitFor for the fake-clock suites, with the clock moved inside act(). Like vi.waitFor it moves the fake
+ * clock `interval` ms before each check and waits `interval` real ms between checks (MSW answers need real
+ * turns of the event loop), so timings stay as before; unlike it, the React updates that the fired timers
+ * cause happen inside act(), as React expects in tests.
+ */
+export async function waitForInAct<T>(
+  check: () => T,
+  { interval = 50, timeout = 1000 }: { interval?: number; timeout?: number } = {},
+): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    act(() => {
+      vi.advanceTimersByTime(interval);
+    });
+    try {
+      return check();
+    } catch (error) {
+      if (performance.now() - start >= timeout) throw error;
+    }
+    await new Promise((resolve) => realSetTimeout(resolve, interval));
+  }
 }
 
 /** Advances in `stepMs` steps until `done()` holds; fails after `maxMs` of simulated time. */

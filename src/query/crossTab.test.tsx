@@ -1,5 +1,6 @@
-import { renderHook } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { onTestFinished } from 'vitest';
 import { installSimulator, makeClient, pollRequests } from '../../test/harness.tsx';
 import {
   createTicketChatQueryClient,
@@ -13,6 +14,9 @@ import { useUnread } from './useUnread.ts';
 // QueryClients in one document stand in for two tabs (BroadcastChannel delivers between them).
 const { sim } = installSimulator();
 
+/** A second of real time, inside act(): the updates that the polling brings meanwhile are React's to flush. */
+const realSecond = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 1000)));
+
 function tab(channel: string) {
   const queryClient = createTicketChatQueryClient();
   const client = makeClient();
@@ -24,46 +28,50 @@ function tab(channel: string) {
   return { wrapper, queryClient };
 }
 
+/** Two tabs on a fresh channel, each rendering `view`; unmounted and cleared when the test ends. */
+function twoTabs<T>(view: () => T) {
+  const channel = `tc-test-${Math.random()}`;
+  const a = tab(channel);
+  const b = tab(channel);
+  const ha = renderHook(view, { wrapper: a.wrapper });
+  const hb = renderHook(view, { wrapper: b.wrapper });
+  onTestFinished(() => {
+    ha.unmount();
+    hb.unmount();
+    a.queryClient.clear();
+    b.queryClient.clear();
+  });
+  return [ha, hb] as const;
+}
+
 describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab polling', () => {
   test('one tab polls, the other receives its cache updates', async () => {
     sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
-    const channel = `tc-test-${Math.random()}`;
-    const a = tab(channel);
-    const b = tab(channel);
     const view = () => ({
       thread: useInstantMessages('c1', { intervalMs: 200 }),
       ctx: useTicketChatContext(),
     });
-    const ha = renderHook(view, { wrapper: a.wrapper });
-    const hb = renderHook(view, { wrapper: b.wrapper });
-    await vi.waitFor(() => expect(ha.result.current.thread.messages).toHaveLength(1), { timeout: 5000 });
-    await vi.waitFor(() => expect(hb.result.current.thread.messages).toHaveLength(1), { timeout: 5000 });
+    const [ha, hb] = twoTabs(view);
+    await waitFor(() => expect(ha.result.current.thread.messages).toHaveLength(1), { timeout: 5000 });
+    await waitFor(() => expect(hb.result.current.thread.messages).toHaveLength(1), { timeout: 5000 });
     sim().post('c1', { content: 'from support' });
-    await vi.waitFor(() => expect(hb.result.current.thread.messages).toHaveLength(2), { timeout: 5000 });
+    await waitFor(() => expect(hb.result.current.thread.messages).toHaveLength(2), { timeout: 5000 });
     const leaders = [ha.result.current.ctx.isPollingLeader, hb.result.current.ctx.isPollingLeader];
     expect(leaders.filter(Boolean)).toHaveLength(1);
     const before = pollRequests(sim()).length;
-    await new Promise((r) => setTimeout(r, 1000));
+    await realSecond();
     const during = pollRequests(sim()).length - before;
     // one poller at 200 ms: about 5 polls a second, not 10
     expect(during).toBeGreaterThan(0);
     expect(during).toBeLessThanOrEqual(7);
     expect(hb.result.current.thread.messages.map((m) => m.content)).toEqual(['hello', 'from support']);
-    ha.unmount();
-    hb.unmount();
-    a.queryClient.clear();
-    b.queryClient.clear();
   }, 15_000);
 
   test("the leader polls the followers' badges; counts reach the follower", async () => {
     sim().addTicket({ id: 'c1', unread: 4 });
-    const channel = `tc-test-${Math.random()}`;
-    const a = tab(channel);
-    const b = tab(channel);
     const view = () => ({ unread: useUnread('c1', { intervalMs: 300 }), ctx: useTicketChatContext() });
-    const ha = renderHook(view, { wrapper: a.wrapper });
-    const hb = renderHook(view, { wrapper: b.wrapper });
-    await vi.waitFor(
+    const [ha, hb] = twoTabs(view);
+    await waitFor(
       () => {
         expect(ha.result.current.unread.count).toBe(4);
         expect(hb.result.current.unread.count).toBe(4);
@@ -71,32 +79,24 @@ describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab polling', () 
       { timeout: 5000 },
     );
     const before = sim().requests.filter((r) => r.endpoint === 'unread').length;
-    await new Promise((r) => setTimeout(r, 1000));
+    await realSecond();
     const during = sim().requests.filter((r) => r.endpoint === 'unread').length - before;
     expect(during).toBeGreaterThan(0);
     expect(during).toBeLessThanOrEqual(4); // one poller at 300 ms, not two
     sim().post('c1', { content: 'new' });
-    await vi.waitFor(() => expect(hb.result.current.unread.count).toBe(5), { timeout: 5000 });
-    ha.unmount();
-    hb.unmount();
-    a.queryClient.clear();
-    b.queryClient.clear();
+    await waitFor(() => expect(hb.result.current.unread.count).toBe(5), { timeout: 5000 });
   }, 15_000);
   test("the leader's failed polls reach the follower (messages kept) and its recovery clears them", async () => {
     sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
-    const channel = `tc-test-${Math.random()}`;
-    const a = tab(channel);
-    const b = tab(channel);
     const view = () => ({
       thread: useInstantMessages('c1', { intervalMs: 200, maxBackoffMs: 200 }),
       ctx: useTicketChatContext(),
     });
-    const ha = renderHook(view, { wrapper: a.wrapper });
-    const hb = renderHook(view, { wrapper: b.wrapper });
-    await vi.waitFor(() => expect(hb.result.current.thread.messages).toHaveLength(1), { timeout: 5000 });
+    const [ha, hb] = twoTabs(view);
+    await waitFor(() => expect(hb.result.current.thread.messages).toHaveLength(1), { timeout: 5000 });
     const follower = ha.result.current.ctx.isPollingLeader ? hb : ha;
     sim().injectFault({ kind: 'http', status: 503 }, { endpoint: 'poll', times: 3 });
-    await vi.waitFor(
+    await waitFor(
       () => {
         const { error, isReconnecting } = follower.result.current.thread;
         expect(error).toMatchObject({ name: 'TicketChatError', kind: 'http', status: 503 });
@@ -106,16 +106,12 @@ describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab polling', () 
     );
     expect(follower.result.current.thread.messages.map((m) => m.content)).toEqual(['hello']);
     sim().post('c1', { content: 'back again' });
-    await vi.waitFor(
+    await waitFor(
       () => {
         expect(follower.result.current.thread.error).toBeNull();
         expect(follower.result.current.thread.messages).toHaveLength(2);
       },
       { timeout: 5000 },
     );
-    ha.unmount();
-    hb.unmount();
-    a.queryClient.clear();
-    b.queryClient.clear();
   }, 15_000);
 });

@@ -1,21 +1,20 @@
 import { focusManager } from '@tanstack/react-query';
-import { renderHook } from '@testing-library/react';
+import { act, renderHook } from '@testing-library/react';
 import { TEST_TOKEN } from '../../simulator/index.ts';
 import {
   advance,
   cursorOf,
-  installFakeClock,
-  installSimulator,
+  installQueryHarness,
   makeClient,
   pollRequests,
   providerFor,
   setVisibility,
+  waitForInAct,
 } from '../../test/harness.tsx';
 import { ticketChatKeys } from './keys.ts';
 import { useInstantMessages } from './useInstantMessages.ts';
 
-const { sim } = installSimulator();
-installFakeClock();
+const { sim } = installQueryHarness();
 
 const contents = (r: { current: { messages: { content: string }[] } }) =>
   r.current.messages.map((m) => m.content);
@@ -30,10 +29,10 @@ async function renderWithExpiredSession() {
   let token = TEST_TOKEN;
   const { wrapper } = providerFor(makeClient({ token: () => token }));
   const { result } = renderHook(() => useInstantMessages('c1'), { wrapper });
-  await vi.waitFor(() => expect(result.current.messages).toHaveLength(2));
+  await waitForInAct(() => expect(result.current.messages).toHaveLength(2));
   sim().expireAllTokens();
   await advance(3000);
-  await vi.waitFor(() => expect(result.current.authRequired).toBe(true));
+  await waitForInAct(() => expect(result.current.authRequired).toBe(true));
   const renewToken = () => {
     token = sim().issueToken();
   };
@@ -46,12 +45,12 @@ describe('useInstantMessages', () => {
     const { wrapper } = providerFor(makeClient());
     const { result } = renderHook(() => useInstantMessages('c1'), { wrapper });
     expect(result.current.isLoading).toBe(true);
-    await vi.waitFor(() => expect(contents(result)).toEqual(['hello', 'how can I help?']));
+    await waitForInAct(() => expect(contents(result)).toEqual(['hello', 'how can I help?']));
     expect(result.current.isLoading).toBe(false);
     expect(result.current.chatStatus).toBe(1);
     sim().post('c1', { content: 'thanks', replierType: 0 });
     await advance(3000);
-    await vi.waitFor(() => expect(contents(result)).toEqual(['hello', 'how can I help?', 'thanks']));
+    await waitForInAct(() => expect(contents(result)).toEqual(['hello', 'how can I help?', 'thanks']));
     const polls = pollRequests(sim());
     expect(cursorOf(polls[0]!.url)).toBeNull();
     expect(cursorOf(polls[1]!.url)).not.toBeNull();
@@ -63,7 +62,7 @@ describe('useInstantMessages', () => {
     const { wrapper } = providerFor(makeClient());
     const a = renderHook(() => useInstantMessages('c1'), { wrapper });
     const b = renderHook(() => useInstantMessages('c1'), { wrapper });
-    await vi.waitFor(() => expect(b.result.current.messages).toHaveLength(2));
+    await waitForInAct(() => expect(b.result.current.messages).toHaveLength(2));
     await advance(3000 * 4);
     // initial + one per interval, not two
     expect(pollRequests(sim())).toHaveLength(5);
@@ -96,17 +95,17 @@ describe('useInstantMessages', () => {
     vi.spyOn(Math, 'random').mockReturnValue(1);
     const { wrapper } = providerFor(makeClient());
     const { result } = renderHook(() => useInstantMessages('c1', { intervalMs: 1000 }), { wrapper });
-    await vi.waitFor(() => expect(result.current.messages).toHaveLength(2));
+    await waitForInAct(() => expect(result.current.messages).toHaveLength(2));
     sim().injectFault({ kind: 'http', status: 503 }, { endpoint: 'poll', times: 3 });
     // then a 429 whose Retry-After (20 s) beats the 16 s back-off
     sim().injectFault({ kind: 'rateLimit', retryAfterSeconds: 20 }, { endpoint: 'poll' });
     await advance(1000);
-    await vi.waitFor(() => expect(result.current.error?.kind).toBe('http'));
+    await waitForInAct(() => expect(result.current.error?.kind).toBe('http'));
     expect(result.current.isReconnecting).toBe(true);
     expect(result.current.messages).toHaveLength(2);
     sim().post('c1', { content: 'back' });
     await advance(2000 + 4000 + 8000 + 20_000 + 1000 + 10);
-    await vi.waitFor(() => expect(result.current.error).toBeNull());
+    await waitForInAct(() => expect(result.current.error).toBeNull());
     expect(contents(result)).toEqual(['hello', 'how can I help?', 'back']);
     const at = pollRequests(sim()).map((r) => r.at);
     const gaps = at.slice(1).map((t, i) => t - (at[i] as number));
@@ -122,7 +121,7 @@ describe('useInstantMessages', () => {
     expect(sim().requests.length).toBe(n);
     renewToken();
     result.current.refetch();
-    await vi.waitFor(() => expect(result.current.error).toBeNull());
+    await waitForInAct(() => expect(result.current.error).toBeNull());
     await advance(3000);
     expect(pollRequests(sim()).length).toBeGreaterThan(0);
     expect(sim().requests.length).toBe(n + 2);
@@ -134,14 +133,14 @@ describe('useInstantMessages', () => {
     setVisibility('hidden');
     setVisibility('visible');
     await advance(10);
-    await vi.waitFor(() => expect(result.current.error).toBeNull());
+    await waitForInAct(() => expect(result.current.error).toBeNull());
   });
 
   test('a hidden page sends no polls; visible polls at once', async () => {
     seed();
     const { wrapper } = providerFor(makeClient());
     const { result } = renderHook(() => useInstantMessages('c1'), { wrapper });
-    await vi.waitFor(() => expect(result.current.messages).toHaveLength(2));
+    await waitForInAct(() => expect(result.current.messages).toHaveLength(2));
     setVisibility('hidden');
     const n = pollRequests(sim()).length;
     await advance(60_000);
@@ -149,13 +148,13 @@ describe('useInstantMessages', () => {
     sim().post('c1', { content: 'while away' });
     setVisibility('visible');
     await advance(1);
-    await vi.waitFor(() => expect(result.current.messages).toHaveLength(3));
+    await waitForInAct(() => expect(result.current.messages).toHaveLength(3));
     expect(pollRequests(sim())).toHaveLength(n + 1);
     // React Query's focusManager drives the same switch
-    focusManager.setFocused(false);
+    act(() => focusManager.setFocused(false));
     await advance(30_000);
     expect(pollRequests(sim())).toHaveLength(n + 1);
-    focusManager.setFocused(true);
+    act(() => focusManager.setFocused(true));
     await advance(1);
     expect(pollRequests(sim())).toHaveLength(n + 2);
   });
@@ -165,7 +164,7 @@ describe('useInstantMessages', () => {
     const { wrapper, queryClient } = providerFor(makeClient());
     queryClient.setQueryData(ticketChatKeys.unread('c1'), { caseId: 'c1', unread: 0, status: 3 });
     const { result } = renderHook(() => useInstantMessages('c1'), { wrapper });
-    await vi.waitFor(() => expect(result.current.messages).toHaveLength(2));
+    await waitForInAct(() => expect(result.current.messages).toHaveLength(2));
     expect(result.current.ticketStatus).toBe(3);
     await advance(59_000);
     expect(pollRequests(sim())).toHaveLength(1);
@@ -184,7 +183,7 @@ describe('useInstantMessages', () => {
     await advance(100);
     expect(sim().inFlight('poll')).toBe(1);
     await advance(5000);
-    await vi.waitFor(() => expect(result.current.messages).toHaveLength(2));
+    await waitForInAct(() => expect(result.current.messages).toHaveLength(2));
     expect(pollRequests(sim())).toHaveLength(1);
   });
 
@@ -199,12 +198,12 @@ describe('useInstantMessages', () => {
     });
     const { wrapper } = providerFor(makeClient());
     const { result } = renderHook(() => useInstantMessages('c1', { olderPageSize: 2 }), { wrapper });
-    await vi.waitFor(() => expect(contents(result)).toEqual(['m3', 'm4']));
+    await waitForInAct(() => expect(contents(result)).toEqual(['m3', 'm4']));
     expect(result.current.hasOlder).toBe(true);
     result.current.loadOlder();
-    await vi.waitFor(() => expect(contents(result)).toEqual(['m1', 'm2', 'm3', 'm4']));
+    await waitForInAct(() => expect(contents(result)).toEqual(['m1', 'm2', 'm3', 'm4']));
     result.current.loadOlder();
-    await vi.waitFor(() => expect(contents(result)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']));
+    await waitForInAct(() => expect(contents(result)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']));
     expect(result.current.hasOlder).toBe(false);
   });
 });

@@ -1,19 +1,18 @@
 import { act, renderHook } from '@testing-library/react';
 import {
   advance,
-  installFakeClock,
-  installSimulator,
+  installQueryHarness,
   makeClient,
   pollRequests,
   providerFor,
+  waitForInAct,
 } from '../../test/harness.tsx';
 import { useAutoMarkRead } from './useAutoMarkRead.ts';
 import { useInstantMessages } from './useInstantMessages.ts';
 import { useSendMessage } from './useSendMessage.ts';
 import { useUnread } from './useUnread.ts';
 
-const { sim } = installSimulator();
-installFakeClock();
+const { sim } = installQueryHarness();
 
 function renderThread() {
   sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
@@ -27,14 +26,14 @@ const view = (r: { current: { thread: { messages: { content: string; delivery?: 
 describe('useSendMessage', () => {
   test('appears at once as sending, then the server copy replaces it without a duplicate', async () => {
     const { result } = renderThread();
-    await vi.waitFor(() => expect(result.current.thread.messages).toHaveLength(1));
+    await waitForInAct(() => expect(result.current.thread.messages).toHaveLength(1));
     sim().injectFault({ kind: 'latency', ms: 500 }, { endpoint: 'send' });
     act(() => result.current.sender.send('my question'));
     await advance(0);
     expect(view(result)).toEqual(['hello', 'my question (sending)']);
     expect(result.current.thread.messages[1]?.key).toMatch(/^local:/);
     await advance(500);
-    await vi.waitFor(() => expect(view(result)).toEqual(['hello', 'my question']));
+    await waitForInAct(() => expect(view(result)).toEqual(['hello', 'my question']));
     // it was fetched by an immediate poll, not the 3 s tick
     expect(pollRequests(sim())).toHaveLength(2);
     await advance(9000);
@@ -44,11 +43,11 @@ describe('useSendMessage', () => {
 
   test('a failed send stays, marked failed; retry sends it again and it is replaced once', async () => {
     const { result } = renderThread();
-    await vi.waitFor(() => expect(result.current.thread.messages).toHaveLength(1));
+    await waitForInAct(() => expect(result.current.thread.messages).toHaveLength(1));
     sim().injectFault({ kind: 'http', status: 500, code: 'OSM.0004' }, { endpoint: 'send' });
     act(() => result.current.sender.send('try me'));
     await advance(10);
-    await vi.waitFor(() => expect(view(result)).toEqual(['hello', 'try me (failed)']));
+    await waitForInAct(() => expect(view(result)).toEqual(['hello', 'try me (failed)']));
     expect(result.current.sender.error?.kind).toBe('http');
     await advance(6000); // polls go on; the failed message is kept
     expect(view(result)).toEqual(['hello', 'try me (failed)']);
@@ -58,7 +57,7 @@ describe('useSendMessage', () => {
     await advance(0);
     expect(view(result)).toEqual(['hello', 'try me (sending)']);
     await advance(100);
-    await vi.waitFor(() => expect(view(result)).toEqual(['hello', 'try me']));
+    await waitForInAct(() => expect(view(result)).toEqual(['hello', 'try me']));
     expect(
       sim()
         .ticket('c1')
@@ -68,7 +67,7 @@ describe('useSendMessage', () => {
 
   test('two identical sends: both settle, none stays pending, none duplicated (identity rule)', async () => {
     const { result } = renderThread();
-    await vi.waitFor(() => expect(result.current.thread.messages).toHaveLength(1));
+    await waitForInAct(() => expect(result.current.thread.messages).toHaveLength(1));
     sim().injectFault({ kind: 'latency', ms: 100 }, { endpoint: 'send', times: 2 });
     act(() => {
       result.current.sender.send('ok');
@@ -77,7 +76,7 @@ describe('useSendMessage', () => {
     await advance(0);
     expect(view(result)).toEqual(['hello', 'ok (sending)', 'ok (sending)']);
     await advance(3100);
-    await vi.waitFor(() => expect(view(result).some((v) => v.includes('('))).toBe(false));
+    await waitForInAct(() => expect(view(result).some((v) => v.includes('('))).toBe(false));
     // Same second, same sender, same text: twins that arrive in different answers are folded (the stated
     // limitation); expected copies = the most any single delivered answer carried.
     const okSeqs = new Set(
@@ -103,11 +102,11 @@ describe('useAutoMarkRead', () => {
       { wrapper },
     );
     await advance(20);
-    await vi.waitFor(() => expect(sim().requests.filter((r) => r.endpoint === 'markRead')).toHaveLength(1));
-    await vi.waitFor(() => expect(result.current.unread.count).toBe(0));
+    await waitForInAct(() => expect(sim().requests.filter((r) => r.endpoint === 'markRead')).toHaveLength(1));
+    await waitForInAct(() => expect(result.current.unread.count).toBe(0));
     sim().post('c1', { content: 'a reply' });
     await advance(3000);
-    await vi.waitFor(() => expect(sim().requests.filter((r) => r.endpoint === 'markRead')).toHaveLength(2));
+    await waitForInAct(() => expect(sim().requests.filter((r) => r.endpoint === 'markRead')).toHaveLength(2));
     expect(sim().ticket('c1')?.unread).toBe(0);
     await advance(30_000);
     expect(result.current.unread.count).toBe(0);

@@ -1,18 +1,17 @@
 import { act, renderHook } from '@testing-library/react';
 import {
   advance,
-  installFakeClock,
-  installSimulator,
+  installQueryHarness,
   makeClient,
   providerFor,
   setVisibility,
   unreadRequests,
+  waitForInAct,
 } from '../../test/harness.tsx';
 import { useMarkRead } from './useMarkRead.ts';
 import { useUnread } from './useUnread.ts';
 
-const { sim } = installSimulator();
-installFakeClock();
+const { sim } = installQueryHarness();
 
 const ids = (n: number, prefix = 'case') => Array.from({ length: n }, (_, i) => `${prefix}-${i}`);
 
@@ -33,7 +32,7 @@ describe('useUnread batching', () => {
     const { wrapper } = providerFor(makeClient());
     const { result } = renderHook(() => caseIds.map((id) => useUnread(id)), { wrapper });
     await advance(20);
-    await vi.waitFor(() => expect(result.current.every((u) => u.count !== undefined)).toBe(true));
+    await waitForInAct(() => expect(result.current.every((u) => u.count !== undefined)).toBe(true));
     expect(result.current.map((u) => u.count)).toEqual(caseIds.map((_, i) => i % 7));
     expect(result.current[2]?.status).toBe(badges > 2 ? 2 : undefined);
     expect(unreadRequests(sim())).toHaveLength(perInterval); // the first load, batched too
@@ -52,11 +51,11 @@ describe('useUnread batching', () => {
     const { wrapper } = providerFor(makeClient());
     const { result } = renderHook(() => [useUnread('a'), useUnread('a')], { wrapper });
     await advance(20);
-    await vi.waitFor(() => expect(result.current[0]?.count).toBe(0));
+    await waitForInAct(() => expect(result.current[0]?.count).toBe(0));
     expect(result.current[0]?.isLoading).toBe(false);
     sim().post('a', { content: 'new reply' });
     await advance(30_000);
-    await vi.waitFor(() => expect(result.current.map((u) => u.count)).toEqual([1, 1]));
+    await waitForInAct(() => expect(result.current.map((u) => u.count)).toEqual([1, 1]));
     expect(unreadRequests(sim()).map((r) => r.caseIds)).toEqual([['a'], ['a']]);
   });
 
@@ -69,7 +68,7 @@ describe('useUnread batching', () => {
     await advance(5_000);
     const late = renderHook(() => useUnread('c'), { wrapper });
     await advance(20);
-    await vi.waitFor(() => expect(late.result.current.count).toBe(2));
+    await waitForInAct(() => expect(late.result.current.count).toBe(2));
     expect(unreadRequests(sim()).map((r) => r.caseIds)).toEqual([['a', 'b'], ['c']]);
     await advance(25_000);
     expect(unreadRequests(sim()).map((r) => r.caseIds)).toEqual([['a', 'b'], ['c'], ['a', 'b', 'c']]);
@@ -111,10 +110,10 @@ describe('useUnread batching', () => {
     sim().injectFault({ kind: 'http', status: 500, code: 'OSM.0004' }, { endpoint: 'unread', times: 2 });
     const { result } = renderHook(() => useUnread('a', { intervalMs: 1000 }), { wrapper });
     await advance(20);
-    await vi.waitFor(() => expect(result.current.error?.kind).toBe('http'));
+    await waitForInAct(() => expect(result.current.error?.kind).toBe('http'));
     expect(result.current.isLoading).toBe(false);
     await advance(10_000);
-    await vi.waitFor(() => expect(result.current.error).toBeNull());
+    await waitForInAct(() => expect(result.current.error).toBeNull());
     expect(result.current.count).toBe(0);
     const at = unreadRequests(sim()).map((r) => r.at);
     expect(at.slice(1, 4).map((t, i) => t - (at[i] as number))).toEqual([2000, 4000, 1000]);
@@ -136,7 +135,7 @@ describe('mark read', () => {
       { wrapper },
     );
     await advance(20);
-    await vi.waitFor(() => expect(result.current.unread.count).toBe(3));
+    await waitForInAct(() => expect(result.current.unread.count).toBe(3));
     // The mark-read call is slow; a batch answers (still 3 on the server) while it is in flight.
     sim().injectFault({ kind: 'latency', ms: 2500 }, { endpoint: 'markRead' });
     act(() => result.current.markRead.markRead());
@@ -145,13 +144,13 @@ describe('mark read', () => {
     await advance(1000);
     expect(unreadRequests(sim()).length).toBeGreaterThanOrEqual(2);
     await advance(5000);
-    await vi.waitFor(() => expect(result.current.markRead.isSuccess).toBe(true));
+    await waitForInAct(() => expect(result.current.markRead.isSuccess).toBe(true));
     expect(sim().ticket('a')?.unread).toBe(0);
     const afterZero = seen.slice(seen.indexOf(0));
     expect(afterZero.every((c) => c === 0)).toBe(true);
     // a genuinely new message raises it again
     sim().post('a', { content: 'one more' });
     await advance(1000);
-    await vi.waitFor(() => expect(result.current.unread.count).toBe(1));
+    await waitForInAct(() => expect(result.current.unread.count).toBe(1));
   });
 });

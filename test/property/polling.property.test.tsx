@@ -19,14 +19,7 @@ import {
 import { createTicketChatQueryClient } from '../../src/query/index.ts';
 import type { ThreadMessage } from '../../src/query/types.ts';
 import { useInstantMessages } from '../../src/query/useInstantMessages.ts';
-import {
-  advance,
-  installFakeClock,
-  installSimulator,
-  makeClient,
-  providerFor,
-  setVisibility,
-} from '../harness.tsx';
+import { advance, installQueryHarness, makeClient, providerFor, setVisibility } from '../harness.tsx';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 25);
 const INTERVAL = 3000;
@@ -34,8 +27,7 @@ const SCHEDULE_MS = 20_000;
 /** Back-off cap for this test (default 60 s) so catching up costs less simulated time. */
 const MAX_BACKOFF = 10_000;
 
-const server = installSimulator();
-installFakeClock();
+const server = installQueryHarness();
 
 const contentArb = fc.constantFrom('ok', 'hi', 'thanks', '好的', 'x');
 const postArb = fc.record({

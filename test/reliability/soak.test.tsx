@@ -9,14 +9,7 @@ import { useState } from 'react';
 import type { Fault } from '../../simulator/index.ts';
 import { UnreadBadge } from '../../src/components/index.ts';
 import { type ThreadEntry, ticketChatKeys, useInstantMessages, useUnread } from '../../src/query/index.ts';
-import {
-  advance,
-  installFakeClock,
-  installSimulator,
-  makeClient,
-  providerFor,
-  setVisibility,
-} from '../harness.tsx';
+import { advance, installQueryHarness, makeClient, providerFor, setVisibility } from '../harness.tsx';
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -27,9 +20,7 @@ const OPEN_INTERVAL = 10 * MIN;
 const CLOSED_INTERVAL = 20 * MIN;
 const UNREAD_INTERVAL = 10 * MIN;
 
-const { server, sim } = installSimulator();
-
-installFakeClock();
+const { server, sim } = installQueryHarness();
 
 function TicketView({ caseId }: { caseId: string }) {
   const thread = useInstantMessages(caseId, { intervalMs: OPEN_INTERVAL, closedIntervalMs: CLOSED_INTERVAL });

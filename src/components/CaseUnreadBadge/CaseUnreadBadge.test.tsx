@@ -1,21 +1,21 @@
 import { focusManager } from '@tanstack/react-query';
-import { act, configure, render, screen } from '@testing-library/react';
+import { act, configure, render, screen, waitFor } from '@testing-library/react';
 import { installSimulator, makeClient, providerFor, unreadRequests } from '../../../test/harness.tsx';
 import { useMarkRead } from '../../query/index.ts';
 import { CaseUnreadBadge } from './CaseUnreadBadge.tsx';
 
 // The machine is shared and slow at times: a generous wait limit (not a timing assertion).
 configure({ asyncUtilTimeout: 5000 });
-const waitFor = <T,>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 5000, interval: 20 });
 
 const { sim } = installSimulator();
 beforeEach(() => focusManager.setFocused(true));
 afterEach(() => focusManager.setFocused(undefined));
 
 function MarkReadButton({ caseId }: { caseId: string }) {
-  const { markRead } = useMarkRead(caseId);
+  const { markRead, status } = useMarkRead(caseId);
+  // The status shows when the server call has settled, so a test can wait for its last update.
   return (
-    <button type="button" onClick={markRead}>
+    <button type="button" onClick={markRead} data-status={status}>
       mark read
     </button>
   );
@@ -53,10 +53,12 @@ describe('CaseUnreadBadge', () => {
     sim().addTicket({ id: 'c2' });
     renderBadges();
     const link = await screen.findByRole('link', { name: 'Ticket c1 2 unread messages' });
-    act(() => screen.getByRole('button', { name: 'mark read' }).click());
+    const button = screen.getByRole('button', { name: 'mark read' });
+    act(() => button.click());
     // Zeroed locally before the server answers (no blink back to 2 afterwards).
     await waitFor(() => expect(link).toHaveAccessibleName('Ticket c1'));
-    await waitFor(() => expect(sim().ticket('c1')?.unread).toBe(0));
+    await waitFor(() => expect(button).toHaveAttribute('data-status', 'success'));
+    expect(sim().ticket('c1')?.unread).toBe(0);
     expect(link.querySelector('.tc-unread-badge')).toBeNull();
   });
 

@@ -36,6 +36,28 @@ const fixedNow = new Date('2024-03-02T12:00:00Z');
 const groupOf = (key: string) =>
   document.querySelector(`[data-message-key="${key}"]`)?.getAttribute('data-group');
 
+/**
+ * Renders the thread with `busy` attachments, then re-renders it as a parent would (fresh callbacks) with
+ * `nextBusy`; returns the keys of the rows that rendered again.
+ */
+function rowsRenderedAgain(messages: ThreadMessage[], busy: string[], nextBusy: string[]): string[] {
+  const view = (busyAttachmentIds: string[]) => (
+    <MessageThread
+      messages={messages}
+      locale="en"
+      timeZone="UTC"
+      now={fixedNow}
+      onAttachmentClick={() => {}}
+      onRetry={() => {}}
+      busyAttachmentIds={busyAttachmentIds}
+    />
+  );
+  const { rerender } = render(view(busy));
+  rendered = [];
+  rerender(view(nextBusy));
+  return rendered;
+}
+
 describe('MessageThread re-renders only rows that changed', () => {
   it('appending one message to 150 renders the new row and at most the previous last one', () => {
     const messages = thread(150); // t147–t149: one customer group
@@ -64,42 +86,14 @@ describe('MessageThread re-renders only rows that changed', () => {
   });
 
   it('re-renders nothing when the parent re-renders with new callbacks and an equal busy list', () => {
-    const messages = thread(20);
-    const view = (busy: string[]) => (
-      <MessageThread
-        messages={messages}
-        locale="en"
-        timeZone="UTC"
-        now={fixedNow}
-        onAttachmentClick={() => {}}
-        onRetry={() => {}}
-        busyAttachmentIds={busy}
-      />
-    );
-    const { rerender } = render(view([]));
-    rendered = [];
-    rerender(view([]));
-    expect(rendered).toEqual([]);
+    expect(rowsRenderedAgain(thread(20), [], [])).toEqual([]);
   });
 
   it('a download starting re-renders only the row holding that attachment', () => {
     const messages = thread(20).map((m, i) =>
       i % 5 === 0 ? { ...m, attachments: [{ id: `att-${i}`, name: `file-${i}.log` }] } : m,
     );
-    const view = (busy: string[]) => (
-      <MessageThread
-        messages={messages}
-        locale="en"
-        timeZone="UTC"
-        now={fixedNow}
-        onAttachmentClick={() => {}}
-        busyAttachmentIds={busy}
-      />
-    );
-    const { rerender } = render(view([]));
-    rendered = [];
-    rerender(view(['att-10']));
-    expect(rendered).toEqual(['t10']);
+    expect(rowsRenderedAgain(messages, [], ['att-10'])).toEqual(['t10']);
     expect(document.querySelector('[data-message-key="t10"] [data-busy]')).not.toBeNull();
   });
 

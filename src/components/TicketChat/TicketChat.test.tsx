@@ -1,5 +1,5 @@
 import { focusManager, onlineManager } from '@tanstack/react-query';
-import { act, configure, render, screen, within } from '@testing-library/react';
+import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { onTestFinished } from 'vitest';
 import { TEST_TOKEN } from '../../../simulator/index.ts';
@@ -8,7 +8,6 @@ import { TicketChat, type TicketChatProps } from './TicketChat.tsx';
 
 // The machine is shared and slow at times: a generous wait limit (not a timing assertion).
 configure({ asyncUtilTimeout: 5000 });
-const waitFor = <T,>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 5000, interval: 20 });
 
 const { sim } = installSimulator();
 beforeEach(() => {
@@ -35,6 +34,29 @@ function renderChat(props: Partial<TicketChatProps> = {}, token: string | (() =>
     wrapper: providerFor(makeClient({ token, language: 'en-us' })).wrapper,
   });
   return { ...view, user };
+}
+
+/**
+ * Renders the chat and waits until both first answers show: the thread (or its empty state) and the status
+ * pill, which comes with the unread count. The "New messages" marker is decided on the render that has both,
+ * so it happens inside the wait rather than in a later update outside act().
+ */
+async function renderLoadedChat(...args: Parameters<typeof renderChat>) {
+  const view = renderChat(...args);
+  await waitFor(() => {
+    expect(view.container.querySelector('.tc-chat')).not.toHaveAttribute('data-state', 'loading');
+    expect(view.container.querySelector('.tc-ticket-status')).not.toBeNull();
+  });
+  return view;
+}
+
+/** An open ticket without messages, loaded, with the message field focused. */
+async function focusEmptyChat() {
+  sim().addTicket({ id: 'c1', status: 1 });
+  const view = await renderLoadedChat();
+  expect(screen.getByText(/No messages yet/)).toBeInTheDocument();
+  await view.user.click(field());
+  return view;
 }
 
 const field = () => screen.getByRole('textbox', { name: 'Message' });
@@ -75,25 +97,27 @@ describe('TicketChat', () => {
     });
     renderChat();
     expect(screen.getByText('Loading messages…')).toHaveAttribute('role', 'status');
-    expect(await screen.findByText('My VM is down')).toBeInTheDocument();
+    // Thread and status arrive in separate answers: one wait for both.
+    await waitFor(() => {
+      expect(screen.getByText('My VM is down')).toBeInTheDocument();
+      expect(screen.getByText('In progress')).toBeInTheDocument();
+    });
     expect(screen.getByRole('heading', { name: 'Support chat' })).toBeInTheDocument();
     expect(screen.getByText('Ticket c1')).toBeInTheDocument();
-    expect(await screen.findByText('In progress')).toBeInTheDocument();
     expect(screen.getByText('Live chat available')).toBeInTheDocument();
     expect(rowTexts()).toEqual(['Hello, how can we help?', 'My VM is down']);
   });
 
   test('an empty ticket shows the empty state and an offline live chat', async () => {
     sim().addTicket({ id: 'c1', status: 0, chatStatus: 0 });
-    renderChat();
-    expect(await screen.findByText(/No messages yet/)).toBeInTheDocument();
+    await renderLoadedChat();
+    expect(screen.getByText(/No messages yet/)).toBeInTheDocument();
     expect(screen.getByText('Live chat unavailable')).toBeInTheDocument();
   });
 
   test('Enter sends: the message shows as sending at once, then the server copy replaces it', async () => {
     sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'hello' }] });
-    const { user } = renderChat();
-    await screen.findByText('hello');
+    const { user } = await renderLoadedChat();
     sim().injectFault({ kind: 'latency', ms: 400 }, { endpoint: 'send' });
     await user.click(field());
     await user.type(field(), 'my question{Enter}');
@@ -108,10 +132,7 @@ describe('TicketChat', () => {
   });
 
   test('Shift+Enter adds a new line instead of sending; IME composition Enter does not send', async () => {
-    sim().addTicket({ id: 'c1', status: 1 });
-    const { user } = renderChat();
-    await screen.findByText(/No messages yet/);
-    await user.click(field());
+    const { user } = await focusEmptyChat();
     await user.type(field(), 'line one{Shift>}{Enter}{/Shift}line two');
     expect(field()).toHaveValue('line one\nline two');
     // An Enter that confirms an IME candidate.
@@ -125,8 +146,7 @@ describe('TicketChat', () => {
 
   test('a failed send is marked failed; Retry sends it again', async () => {
     sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'hello' }] });
-    const { user } = renderChat();
-    await screen.findByText('hello');
+    const { user } = await renderLoadedChat();
     sim().injectFault({ kind: 'http', status: 500, code: 'OSM.0004' }, { endpoint: 'send' });
     await user.type(field(), 'try me{Enter}');
     await waitFor(() => expect(rowTexts()).toEqual(['hello', 'try me (failed)']));
@@ -137,10 +157,7 @@ describe('TicketChat', () => {
   });
 
   test('the counter appears near 2000 characters and over the limit sending is blocked with a reason', async () => {
-    sim().addTicket({ id: 'c1', status: 1 });
-    const { user } = renderChat();
-    await screen.findByText(/No messages yet/);
-    await user.click(field());
+    const { user } = await focusEmptyChat();
     await user.paste('x'.repeat(1700));
     expect(screen.queryByText(/characters left/)).toBeNull();
     await user.paste('x'.repeat(290));
@@ -167,9 +184,9 @@ describe('TicketChat', () => {
     [12, 'Invalid'],
   ])('a closed ticket (status %i) disables the composer and says why', async (status, label) => {
     sim().addTicket({ id: 'c1', status, messages: [{ content: 'Resolved, closing.' }] });
-    renderChat();
-    await screen.findByText('Resolved, closing.');
-    expect(await screen.findByText(label)).toBeInTheDocument();
+    await renderLoadedChat();
+    expect(rowTexts()).toEqual(['Resolved, closing.']);
+    expect(screen.getByText(label)).toBeInTheDocument();
     expect(field()).toBeDisabled();
     const reason = screen.getByText("This ticket is closed, so new messages can't be sent.");
     expect(field()).toHaveAccessibleDescription(reason.textContent ?? '');
@@ -178,8 +195,7 @@ describe('TicketChat', () => {
 
   test('an API error shows an alert with the server message; Retry recovers and keeps the messages', async () => {
     sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
-    const { user } = renderChat({ intervalMs: 3000 });
-    await screen.findByText('first');
+    const { user } = await renderLoadedChat({ intervalMs: 3000 });
     sim().injectFault(
       { kind: 'apiErrorIn200', code: 'OSM.0010', message: 'Ticket is locked' },
       { endpoint: 'poll' },
@@ -189,15 +205,17 @@ describe('TicketChat', () => {
     expect(alert).toHaveTextContent("Couldn't update the conversation: Ticket is locked");
     expect(rowTexts()).toEqual(['first']);
     sim().post('c1', { content: 'second' });
+    // The retried poll answers when the test moves the clock (inside act), not as the click winds down.
+    sim().injectFault({ kind: 'latency', ms: 1000 }, { endpoint: 'poll' });
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await advance(1000);
     await waitFor(() => expect(rowTexts()).toEqual(['first', 'second']));
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   test('malformed answers show an alert and keep the thread', async () => {
     sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
-    renderChat();
-    await screen.findByText('first');
+    await renderLoadedChat();
     sim().injectFault({ kind: 'malformed' }, { endpoint: 'poll' });
     await advance(3000);
     expect(await screen.findByRole('alert')).toHaveTextContent("Couldn't read the server's answer");
@@ -206,8 +224,7 @@ describe('TicketChat', () => {
 
   test('a network failure shows "reconnecting" (not an alert), keeps the messages, and recovers', async () => {
     sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
-    renderChat();
-    await screen.findByText('first');
+    await renderLoadedChat();
     sim().injectFault({ kind: 'drop' }, { endpoint: 'poll', times: 2 });
     await advance(3000);
     await waitFor(() =>
@@ -225,8 +242,7 @@ describe('TicketChat', () => {
     sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
     let token = TEST_TOKEN;
     const onSignIn = vi.fn();
-    const { user } = renderChat({ onSignIn }, () => token);
-    await screen.findByText('first');
+    const { user } = await renderLoadedChat({ onSignIn }, () => token);
     sim().expireAllTokens();
     await advance(3000);
     const alert = await screen.findByRole('alert');
@@ -262,8 +278,8 @@ describe('TicketChat', () => {
       return 'blob:http://localhost/trace';
     });
     sim().injectFault({ kind: 'latency', ms: 300 }, { endpoint: 'download' });
-    const { user } = renderChat();
-    const chip = await screen.findByRole('button', { name: 'Download trace.log' });
+    const { user } = await renderLoadedChat();
+    const chip = screen.getByRole('button', { name: 'Download trace.log' });
     await user.click(chip);
     expect(chip).toHaveAttribute('aria-busy', 'true');
     await advance(300);
@@ -286,8 +302,8 @@ describe('TicketChat', () => {
       messages: [{ content: 'Logs', attachments: [{ id: 'att-9', name: 'dump.zip' }] }],
     });
     sim().injectFault({ kind: 'http', status: 404, message: 'gone' }, { endpoint: 'download' });
-    const { user } = renderChat();
-    const chip = await screen.findByRole('button', { name: 'Download dump.zip' });
+    const { user } = await renderLoadedChat();
+    const chip = screen.getByRole('button', { name: 'Download dump.zip' });
     await user.click(chip);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent("Couldn't download dump.zip.");
@@ -308,8 +324,8 @@ describe('TicketChat', () => {
       messages: [{ content: 'x', attachments: [{ id: 'a1', name: 'a.png' }] }],
     });
     const onAttachmentClick = vi.fn();
-    const { user } = renderChat({ onAttachmentClick });
-    await user.click(await screen.findByRole('button', { name: 'Download a.png' }));
+    const { user } = await renderLoadedChat({ onAttachmentClick });
+    await user.click(screen.getByRole('button', { name: 'Download a.png' }));
     expect(onAttachmentClick).toHaveBeenCalledWith({ id: 'a1', name: 'a.png' }, expect.anything());
     expect(requestsTo('download')).toBe(0);
   });
@@ -323,8 +339,7 @@ describe('TicketChat', () => {
     sim().post('c1', { content: 'unread reply' });
     sim().post('c1', { content: 'second unread' });
     expect(sim().ticket('c1')?.unread).toBe(2);
-    renderChat();
-    await screen.findByText('second unread');
+    await renderLoadedChat();
     await waitFor(() => expect(requestsTo('markRead')).toBeGreaterThan(0));
     await waitFor(() => expect(sim().ticket('c1')?.unread).toBe(0));
     const separator = await screen.findByText('New messages');
@@ -346,12 +361,12 @@ describe('TicketChat', () => {
 
   test('texts follow the locale prop (zh-CN)', async () => {
     sim().addTicket({ id: 'c1', status: 1, chatStatus: 1, messages: [{ content: '你好' }] });
-    renderChat({ locale: 'zh-CN' });
-    await screen.findByText('你好');
+    await renderLoadedChat({ locale: 'zh-CN' });
+    expect(screen.getByText('你好')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '在线沟通' })).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: '消息' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '发送' })).toBeInTheDocument();
-    expect(await screen.findByText('处理中')).toBeInTheDocument();
+    expect(screen.getByText('处理中')).toBeInTheDocument();
     expect(screen.getByText('在线沟通可用')).toBeInTheDocument();
   });
 });
