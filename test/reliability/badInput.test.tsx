@@ -366,6 +366,13 @@ describe('components: odd props render something sensible', () => {
     const { container } = render(<MessageThread messages={loose} locale="en-US" timeZone="UTC" />);
     expect(container.textContent).toContain('hello');
     expect(container.textContent).toContain('no key');
+    // Each row still has a key of its own.
+    const keys = [...container.querySelectorAll<HTMLElement>('[data-message-key]')].map(
+      (r) => r.dataset.messageKey,
+    );
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2);
+    expect(keys).not.toContain('undefined');
   });
 
   it('MessageThread with an Invalid Date createdAt (new Date(NaN)) falls back to createTime', () => {

@@ -248,7 +248,7 @@ export function MessageThread(props: MessageThreadProps) {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
         tabIndex={0}
       >
-        <div className="tc-thread__top" data-has-older={(hasOlder && onLoadOlder) || undefined}>
+        <div className="tc-thread__top" data-has-older={(hasOlder && onLoadOlder !== undefined) || undefined}>
           {hasOlder && onLoadOlder && (
             <button
               type="button"

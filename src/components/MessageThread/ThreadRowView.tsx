@@ -73,8 +73,9 @@ export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewPro
         {message.content !== '' && <MessageText text={message.content} />}
         {message.attachments.length > 0 && (
           <ul className="tc-msg__attachments">
-            {message.attachments.map((a) => (
-              <li key={a.id}>
+            {message.attachments.map((a, i) => (
+              // Ids may repeat or be empty in bad data; the list never reorders, so the index makes them unique.
+              <li key={`${i}:${a.id}`}>
                 <AttachmentChip
                   attachment={a}
                   locale={locale}

@@ -14,6 +14,8 @@ function isWellFormedAttachment(a: Attachment | null | undefined): boolean {
 
 function isWellFormed(m: ThreadMessage): boolean {
   return (
+    isString(m.key) &&
+    m.key !== '' &&
     isString(m.content) &&
     isString(m.replierName) &&
     (m.createdAt === null || usableDate(m.createdAt) !== null) &&
@@ -37,12 +39,16 @@ function fixAttachment(a: Attachment | null | undefined): Attachment {
   return fixed;
 }
 
+// Rows are keyed by message key: a message without one gets its own, kept with its fixed copy.
+let unkeyed = 0;
+
 function fixMessage(m: ThreadMessage): ThreadMessage {
   const cached = fixedCopies.get(m);
   if (cached) return cached;
   const attachments = Array.isArray(m.attachments) ? m.attachments : [];
   const fixed: ThreadMessage = {
     ...m,
+    key: isString(m.key) && m.key !== '' ? m.key : `unkeyed:${++unkeyed}`,
     content: isString(m.content) ? m.content : '',
     replierName: isString(m.replierName) ? m.replierName : '',
     createdAt: usableDate(m.createdAt),

@@ -1,5 +1,5 @@
 import { customer, engineer, makeMessage } from '../shared/testFixtures.ts';
-import { getThreadLayout, type MessageRow, sideOf } from './threadLayout.ts';
+import { continueThreadLayout, getThreadLayout, type MessageRow, sideOf } from './threadLayout.ts';
 
 const at = (iso: string) => new Date(iso);
 const now = at('2024-03-02T06:00:00Z'); // 14:00 in Shanghai on 2 March
@@ -122,5 +122,18 @@ describe('getThreadLayout', () => {
     expect(sideOf(makeMessage({ replierType: 2, fromSupport: false }))).toBe('start');
     expect(sideOf(makeMessage({ replierType: null, fromSupport: false }))).toBe('end');
     expect(sideOf(makeMessage({ replierType: null, fromSupport: true }))).toBe('start');
+  });
+  it('keeps every row key unique when messages come out of time order, also across a resumed layout', () => {
+    const days = ['2024-03-01', '2024-02-28', '2024-03-01', '2024-02-28'];
+    const msgs = days.map((d) => makeMessage({ ...engineer, createdAt: at(`${d}T08:00:00Z`) }));
+    const options = { timeZone: 'UTC', now };
+    const whole = getThreadLayout(msgs, options);
+    const separators = whole.filter((r) => r.kind === 'day');
+    expect(separators.map((r) => r.kind === 'day' && r.dayKey)).toEqual(days);
+    expect(new Set(whole.map((r) => r.key)).size).toBe(whole.length);
+    // In order, the plain day key stays (stable across renders).
+    expect(separators[0]?.key).toBe('day:2024-03-01');
+    const resumed = continueThreadLayout(getThreadLayout(msgs.slice(0, 3), options), msgs, 3, options);
+    expect(resumed.map((r) => r.key)).toEqual(whole.map((r) => r.key));
   });
 });

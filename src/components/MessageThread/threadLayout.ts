@@ -83,9 +83,16 @@ export function continueThreadLayout(
   const ownedFrom = rows.length;
   // Resume: the day in progress is the last day separator's; the last row is the previous message's.
   let currentDay: string | null = null;
+  // Messages out of time order (a presentational caller's data) can show a day twice. From the first step
+  // back in time on, separator keys also carry their message's key so they stay unique; the last separator
+  // tells whether that happened, so a resumed layout keeps doing it without a scan.
+  let disordered = false;
   for (let i = rows.length - 1; i >= 0 && currentDay === null; i--) {
     const row = rows[i];
-    if (row?.kind === 'day') currentDay = row.dayKey;
+    if (row?.kind === 'day') {
+      currentDay = row.dayKey;
+      disordered = row.key !== `day:${row.dayKey}`;
+    }
   }
   let previous: { index: number; sender: string; time: number | null } | null = null;
   const lastRow = rows[rows.length - 1];
@@ -103,10 +110,11 @@ export function continueThreadLayout(
     if (date !== null) {
       const dayKey = dayKeyOf(date, timeZone);
       if (dayKey !== currentDay) {
+        if (currentDay !== null && dayKey < currentDay) disordered = true;
         currentDay = dayKey;
         rows.push({
           kind: 'day',
-          key: `day:${dayKey}`,
+          key: disordered ? `day:${dayKey}@${message.key}` : `day:${dayKey}`,
           dayKey,
           date,
           relativeDay: dayKey === todayKey ? 'today' : dayKey === yesterdayKey ? 'yesterday' : null,
