@@ -5,7 +5,7 @@
  * every ticket's thread equals the server's messages under the identity rule: per identity class (ticket,
  * second, replier, type, content, attachments) the thread holds as many copies as the most any single
  * delivered answer carried, none lost, none duplicated, in time order.
- * Runs: FC_NUM_RUNS (default 25; `npm run test:long` = 500). A failure prints the seed and path to replay.
+ * Runs: FC_NUM_RUNS (default 100, about 10 s; `npm run test:long` = 500, about 50 s). A failure prints the seed and path to replay.
  */
 import { act, renderHook } from '@testing-library/react';
 import fc from 'fast-check';
@@ -21,7 +21,7 @@ import type { ThreadMessage } from '../../src/query/types.ts';
 import { useInstantMessages } from '../../src/query/useInstantMessages.ts';
 import { advance, installQueryHarness, makeClient, providerFor, setVisibility } from '../harness.tsx';
 
-const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 25);
+const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 100);
 const INTERVAL = 3000;
 const SCHEDULE_MS = 20_000;
 /** Back-off cap for this test (default 60 s) so catching up costs less simulated time. */
