@@ -74,7 +74,7 @@ export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewPro
         {message.attachments.length > 0 && (
           <ul className="tc-msg__attachments">
             {message.attachments.map((a, i) => (
-              // Ids may repeat or be empty in bad data; the list never reorders, so the index makes them unique.
+              // biome-ignore lint/suspicious/noArrayIndexKey: ids may repeat or be empty in bad data; a message's attachments never reorder
               <li key={`${i}:${a.id}`}>
                 <AttachmentChip
                   attachment={a}
