@@ -81,6 +81,8 @@ export function createRequester(
 
     /** One fetch, body read to the end, under the timeout and the caller's signal. */
     async function attempt(token: string) {
+      // The caller may have cancelled while an async token function was running.
+      if (signal?.aborted) throw abortReason(signal);
       const controller = new AbortController();
       const onAbort = () => controller.abort(signal && abortReason(signal));
       signal?.addEventListener('abort', onAbort);

@@ -183,6 +183,7 @@ function mergeMessages(
   cursor: string | null,
   chatStatus: number | undefined,
   reachedStart = prev.reachedStart,
+  settlesLocals = true,
 ): ThreadEntry {
   const b = bookOf(prev);
   const seen = new Map<string, number>();
@@ -201,9 +202,10 @@ function mergeMessages(
   // Stable: equal times keep the answer's order (the client sorts by time, stably).
   added.sort((x, y) => timeOf(x) - timeOf(y));
   const accepted = prev.acceptedLocal ?? [];
-  const replaced = b.pending.length
-    ? localsReplaced(b.pending, accepted, added, folded)
-    : new Set<ThreadMessage>();
+  const replaced =
+    settlesLocals && b.pending.length
+      ? localsReplaced(b.pending, accepted, added, folded)
+      : new Set<ThreadMessage>();
   if (
     !added.length &&
     !replaced.size &&
@@ -255,7 +257,11 @@ export function mergeThread(
   );
 }
 
-/** Merges `loadOlderMessages` results (same identity rule); `limit` tells whether history is exhausted. */
+/**
+ * Merges `loadOlderMessages` results (same identity rule); `limit` tells whether history is exhausted.
+ * Older history never settles a pending local message: a customer message with the same text from an hour
+ * ago is not the server's copy of what is being sent now.
+ */
 export function mergeOlder(
   entry: ThreadEntry | undefined,
   result: OlderMessagesResult,
@@ -268,6 +274,7 @@ export function mergeOlder(
     prev.cursor,
     prev.chatStatus,
     result.messages.length < limit || prev.reachedStart,
+    false,
   );
 }
 

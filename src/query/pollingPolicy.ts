@@ -42,8 +42,10 @@ export function delayAfterError(
   if (isTicketChatError(error)) {
     // A new token is needed; the client asks the token function again on the next attempt (refetch/focus).
     if (error.kind === 'auth' || error.kind === 'input') return false;
-    // The server's word wins over our own back-off.
-    if (error.retryAfterMs !== undefined && error.retryAfterMs > 0) return error.retryAfterMs;
+    // The server's word wins over our own back-off when it asks for a longer wait; a shorter one (or the
+    // gateway's default throttle pause) never makes us ask sooner than the normal interval.
+    if (error.retryAfterMs !== undefined && error.retryAfterMs > 0)
+      return Math.max(error.retryAfterMs, intervalMs);
   }
   return backoffDelay(intervalMs, consecutiveErrors, maxBackoffMs, random);
 }

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import type { TicketChatError } from '../client/errors.ts';
 import { ticketChatKeys } from './keys.ts';
 import { isLocalKey, mergeOlder, type ThreadEntry, threadHasOlder } from './mergeThread.ts';
+import { olderPageTime } from './olderPage.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { threadQueryOptions } from './threadQueryOptions.ts';
 
@@ -20,6 +21,9 @@ export interface UseOlderMessagesResult {
   isLoadingOlder: boolean;
   olderError: TicketChatError | null;
 }
+
+/** The API's largest page. */
+const MAX_PAGE = 100;
 
 /** Older history for a thread, merged at the front of the thread's cache entry (same identity rule). */
 export function useOlderMessages(
@@ -40,14 +44,26 @@ export function useOlderMessages(
     mutationFn: async () => {
       const entry = queryClient.getQueryData<ThreadEntry>(threadKey);
       const oldest = entry?.messages.find((m) => !isLocalKey(m.key));
-      if (!oldest || !threadHasOlder(entry)) return;
-      const result = await client.loadOlderMessages({
-        caseId,
-        before: { createTime: oldest.createTime, type: oldest.type },
-        limit,
-        ...(groupId !== undefined ? { groupId } : {}),
-      });
-      queryClient.setQueryData<ThreadEntry>(threadKey, (current) => mergeOlder(current, result, limit));
+      if (!entry || !oldest || !threadHasOlder(entry)) return;
+      // Asked from the oldest message's second on, so same-second messages are not skipped (see
+      // olderPageTime); the page grows by the messages of that second already shown, which come back too.
+      const shown = entry.messages.filter((m) => m.createTime === oldest.createTime).length;
+      const pageSize = Math.min(limit + shown, MAX_PAGE);
+      const page = (createTime: string) =>
+        client.loadOlderMessages({
+          caseId,
+          before: { createTime, type: oldest.type },
+          limit: pageSize,
+          ...(groupId !== undefined ? { groupId } : {}),
+        });
+      const merge = (result: Awaited<ReturnType<typeof page>>) => {
+        const before = queryClient.getQueryData<ThreadEntry>(threadKey)?.messages.length ?? 0;
+        queryClient.setQueryData<ThreadEntry>(threadKey, (current) => mergeOlder(current, result, pageSize));
+        return (queryClient.getQueryData<ThreadEntry>(threadKey)?.messages.length ?? 0) > before;
+      };
+      const result = await page(olderPageTime(oldest.createTime));
+      // A full page of what is already shown (that second alone fills it): step past the second instead.
+      if (!merge(result) && result.messages.length >= pageSize) merge(await page(oldest.createTime));
     },
   });
   const { mutate, isPending } = mutation;
