@@ -46,6 +46,24 @@ describe('useUnread batching', () => {
     expect(new Set(asked)).toEqual(new Set(caseIds));
   });
 
+  test('a badge with a bad case id reports an input error; the other badges of the group still poll', async () => {
+    seed(['a', 'b']);
+    const { wrapper } = providerFor(makeClient());
+    const tooLong = 'x'.repeat(65);
+    const { result } = renderHook(() => [useUnread('a'), useUnread(''), useUnread('b'), useUnread(tooLong)], {
+      wrapper,
+    });
+    await advance(20);
+    await waitForInAct(() =>
+      expect(result.current.map((u) => u.count)).toEqual([0, undefined, 1, undefined]),
+    );
+    expect(result.current[1]?.error).toMatchObject({ kind: 'input' });
+    expect(result.current[1]?.isLoading).toBe(false);
+    expect(result.current[3]?.error?.message).toMatch(/longer than 64/);
+    expect(result.current[0]?.error).toBeNull();
+    expect(unreadRequests(sim()).map((r) => r.caseIds)).toEqual([['a', 'b']]);
+  });
+
   test('the same case in several badges is asked once; counts update on the next tick', async () => {
     seed(['a']);
     const { wrapper } = providerFor(makeClient());

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import type { TicketChatError } from '../client/errors.ts';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { isTicketChatError, type TicketChatError } from '../client/errors.ts';
 import type { TicketChatClient, UnreadCount } from '../client/types.ts';
+import { checkCaseIds } from '../client/validate.ts';
 import { ticketChatKeys } from './keys.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { DEFAULT_UNREAD_INTERVAL_MS, getUnreadBatcher } from './unreadBatcher.ts';
@@ -49,21 +50,35 @@ export function useUnread(caseId: string, options: UseUnreadOptions = {}): UseUn
   const { client, isPollingLeader } = useTicketChatContext();
   const queryClient = useQueryClient();
   const batcher = getUnreadBatcher(queryClient, client, groupId);
+  // One bad id (say "" while the portal's data loads) would make the client refuse the whole group's
+  // request: it stays out of the batch and only its own badge reports the error.
+  const inputError = useMemo(() => invalidCaseId(caseId), [caseId]);
+  const polls = enabled && inputError === null;
 
   useEffect(() => batcher.setLeader(isPollingLeader), [batcher, isPollingLeader]);
   useEffect(
-    () => (enabled ? batcher.subscribe(caseId, intervalMs) : undefined),
-    [batcher, caseId, intervalMs, enabled],
+    () => (polls ? batcher.subscribe(caseId, intervalMs) : undefined),
+    [batcher, caseId, intervalMs, polls],
   );
 
   const { data } = useQuery(unreadQueryOptions(client, caseId, groupId));
-  const error = useSyncExternalStore(batcher.subscribeState, batcher.getError, batcher.getError);
+  const batchError = useSyncExternalStore(batcher.subscribeState, batcher.getError, batcher.getError);
+  const error = inputError ?? batchError;
   const refetch = useCallback(() => batcher.refresh(), [batcher]);
   return {
     count: data?.unread,
     status: data?.status ?? undefined,
-    isLoading: enabled && data === undefined && error === null,
+    isLoading: polls && data === undefined && error === null,
     error,
     refetch,
   };
+}
+
+function invalidCaseId(caseId: string): TicketChatError | null {
+  try {
+    checkCaseIds([caseId]);
+    return null;
+  } catch (e) {
+    return isTicketChatError(e) ? e : null;
+  }
 }
