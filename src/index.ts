@@ -1,5 +1,64 @@
 'use client';
-/** `ticket-chat`: the client, the React Query hooks and the components. */
-export * from './client/index.ts';
-export * from './components/index.ts';
-export * from './query/index.ts';
+/**
+ * `ticket-chat`: the client, the React Query hooks and the components: the surface PUBLIC_API.md promises
+ * plus the types and cache helpers the README shows. Named one by one so an internal never leaks by `export *`.
+ */
+export {
+  type Attachment,
+  type ChatStatus,
+  createTicketChatClient,
+  type DownloadAttachmentRequest,
+  isTicketChatError,
+  type ListUnreadRequest,
+  type LoadOlderRequest,
+  type MarkReadRequest,
+  type Message,
+  type OlderMessagesResult,
+  type PollMessagesRequest,
+  type PollResult,
+  type SendMessageRequest,
+  type TicketChatClient,
+  type TicketChatClientOptions,
+  TicketChatError,
+  type TicketChatErrorKind,
+  type TicketChatErrorOptions,
+  type TokenSource,
+  type UnreadCount,
+} from './client/index.ts';
+export {
+  AttachmentChip,
+  type AttachmentChipProps,
+  CaseUnreadBadge,
+  type CaseUnreadBadgeProps,
+  MessageThread,
+  type MessageThreadHandle,
+  type MessageThreadProps,
+  TicketChat,
+  type TicketChatProps,
+  TicketStatus,
+  type TicketStatusProps,
+  UnreadBadge,
+  type UnreadBadgeProps,
+} from './components/index.ts';
+export {
+  type Delivery,
+  type SendMessageVariables,
+  type ThreadEntry,
+  type ThreadMessage,
+  type ThreadQueryKey,
+  type ThreadQueryParams,
+  TicketChatProvider,
+  type TicketChatProviderProps,
+  threadQueryOptions,
+  ticketChatKeys,
+  type UnreadQueryKey,
+  type UseInstantMessagesOptions,
+  type UseInstantMessagesResult,
+  type UseSendMessageOptions,
+  type UseUnreadOptions,
+  type UseUnreadResult,
+  unreadQueryOptions,
+  useInstantMessages,
+  useSendMessage,
+  useUnread,
+} from './query/index.ts';

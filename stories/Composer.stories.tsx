@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { Composer } from '../src/index.ts';
+import { Composer } from '../src/components/Composer/Composer.tsx';
 import { inBox } from './inBox.tsx';
 
 const meta = {

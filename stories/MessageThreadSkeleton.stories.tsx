@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import { MessageThreadSkeleton } from '../src/index.ts';
+import { MessageThreadSkeleton } from '../src/components/MessageThread/MessageThreadSkeleton.tsx';
 import { inBox } from './inBox.tsx';
 
 const meta = {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { ThreadAlert } from '../src/index.ts';
+import { ThreadAlert } from '../src/components/MessageThread/ThreadAlert.tsx';
 
 const meta = {
   title: 'Components/ThreadAlert',

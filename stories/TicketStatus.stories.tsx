@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { TICKET_STATUSES, TicketStatus } from '../src/index.ts';
+import { TICKET_STATUSES } from '../src/components/TicketStatus/ticketStatusCodes.ts';
+import { TicketStatus } from '../src/index.ts';
 
 const meta = {
   title: 'Components/TicketStatus',

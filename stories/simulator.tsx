@@ -14,12 +14,8 @@ import {
   seedDemoTickets,
   TEST_TOKEN,
 } from '../simulator/index.ts';
-import {
-  createTicketChatClient,
-  createTicketChatQueryClient,
-  type TicketChatClient,
-  TicketChatProvider,
-} from '../src/index.ts';
+import { createTicketChatClient, type TicketChatClient, TicketChatProvider } from '../src/index.ts';
+import { createTicketChatQueryClient } from '../src/query/TicketChatProvider.tsx';
 
 export { DEMO_TICKET_IDS as TICKETS };
 

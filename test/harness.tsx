@@ -16,7 +16,8 @@ import {
 } from '../simulator/index.ts';
 import { createTicketChatClient } from '../src/client/index.ts';
 import type { TicketChatClient, TicketChatClientOptions } from '../src/client/types.ts';
-import { createTicketChatQueryClient, TicketChatProvider } from '../src/query/index.ts';
+import { TicketChatProvider } from '../src/query/index.ts';
+import { createTicketChatQueryClient } from '../src/query/TicketChatProvider.tsx';
 
 export const FAKE_TIMERS: Parameters<typeof vi.useFakeTimers>[0] = {
   toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],

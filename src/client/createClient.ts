@@ -32,8 +32,9 @@ export function mergeCursors(cursors: (string | null)[], sent: string | null): s
   return oldest === undefined ? sent : String(oldest);
 }
 
-const groupOf = (req: { groupId?: string }): string | undefined => checkOptional(req.groupId, 'groupId');
-const groupQuery = (req: { groupId?: string }): Query => {
+const groupOf = (req: { groupId?: string | undefined }): string | undefined =>
+  checkOptional(req.groupId, 'groupId');
+const groupQuery = (req: { groupId?: string | undefined }): Query => {
   const groupId = groupOf(req);
   return groupId === undefined ? [] : [['group_id', groupId]];
 };

@@ -1,11 +1,11 @@
 export type TicketChatErrorKind = 'auth' | 'http' | 'api' | 'network' | 'timeout' | 'decode' | 'input';
 
 export interface TicketChatErrorOptions {
-  status?: number;
-  code?: string;
-  retryable?: boolean;
+  status?: number | undefined;
+  code?: string | undefined;
+  retryable?: boolean | undefined;
   /** Milliseconds the server asked us to wait (Retry-After, gateway throttling). */
-  retryAfterMs?: number;
+  retryAfterMs?: number | undefined;
   cause?: unknown;
 }
 

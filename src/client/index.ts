@@ -1,9 +1,24 @@
-/** `ticket-chat/client`: the framework-free client (no React). */
-export { createTicketChatClient, mergeCursors } from './createClient.ts';
+/**
+ * `ticket-chat/client`: the framework-free client (no React). Only the promised surface: helpers such as
+ * `mergeCursors`, `assignKeys` or `parseWallClock` stay exported from their own modules for the tests.
+ */
+export { createTicketChatClient } from './createClient.ts';
 export type { TicketChatErrorKind, TicketChatErrorOptions } from './errors.ts';
 export { isTicketChatError, TicketChatError } from './errors.ts';
-export type { KeyFields } from './messageKey.ts';
-export { assignKeys, messageBaseKey } from './messageKey.ts';
-export type { ResolvedTimeZone } from './timeZone.ts';
-export { parseWallClock, resolveTimeZone } from './timeZone.ts';
-export type * from './types.ts';
+export type {
+  Attachment,
+  ChatStatus,
+  DownloadAttachmentRequest,
+  ListUnreadRequest,
+  LoadOlderRequest,
+  MarkReadRequest,
+  Message,
+  OlderMessagesResult,
+  PollMessagesRequest,
+  PollResult,
+  SendMessageRequest,
+  TicketChatClient,
+  TicketChatClientOptions,
+  TokenSource,
+  UnreadCount,
+} from './types.ts';

@@ -8,13 +8,13 @@ export interface TicketChatClientOptions {
   /** X-Auth-Token. A function is asked again (once) after a 401. */
   token: TokenSource;
   /** X-Language, default "zh-cn". */
-  language?: string;
+  language?: string | undefined;
   /** X-Time-Zone, default "GMT+8". Also the zone `create_time` is read in. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** Default: globalThis.fetch, looked up at call time (so MSW and polyfills installed later still apply). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /** Per-request timeout in milliseconds, default 15 000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 export interface UnreadCount {
@@ -73,35 +73,35 @@ export interface OlderMessagesResult {
 
 export interface ListUnreadRequest {
   caseIds: string[];
-  groupId?: string;
-  signal?: AbortSignal;
+  groupId?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface PollMessagesRequest {
   caseIds: string[];
-  cursor?: string;
-  groupId?: string;
-  signal?: AbortSignal;
+  cursor?: string | undefined;
+  groupId?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface SendMessageRequest {
   caseId: string;
   content: string;
-  attachmentIds?: string[];
-  groupId?: string;
-  signal?: AbortSignal;
+  attachmentIds?: string[] | undefined;
+  groupId?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface MarkReadRequest {
   caseId: string;
-  groupId?: string;
-  signal?: AbortSignal;
+  groupId?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface DownloadAttachmentRequest {
   attachmentId: string;
-  groupId?: string;
-  signal?: AbortSignal;
+  groupId?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** Messages older than `before` (GET …/cases/{case_id}/instant-messages/more). */
@@ -110,9 +110,9 @@ export interface LoadOlderRequest {
   /** The oldest loaded message: its raw `createTime` and `type` are sent. */
   before: Pick<Message, 'createTime' | 'type'>;
   /** 1..100, default 50. */
-  limit?: number;
-  groupId?: string;
-  signal?: AbortSignal;
+  limit?: number | undefined;
+  groupId?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface TicketChatClient {

@@ -1,8 +1,8 @@
-export * from './AttachmentChip/index.ts';
-export * from './CaseUnreadBadge/index.ts';
-export * from './Composer/index.ts';
-export * from './i18n/index.ts';
-export * from './MessageThread/index.ts';
-export * from './TicketChat/index.ts';
-export * from './TicketStatus/index.ts';
-export * from './UnreadBadge/index.ts';
+// The public components and their props. Helpers (linkify, getThreadLayout, format*, …) and the
+// building blocks TicketChat composes (Composer, ThreadAlert, …) stay in their folders' index files.
+export { AttachmentChip, type AttachmentChipProps } from './AttachmentChip/index.ts';
+export { CaseUnreadBadge, type CaseUnreadBadgeProps } from './CaseUnreadBadge/index.ts';
+export { MessageThread, type MessageThreadHandle, type MessageThreadProps } from './MessageThread/index.ts';
+export { TicketChat, type TicketChatProps } from './TicketChat/index.ts';
+export { TicketStatus, type TicketStatusProps } from './TicketStatus/index.ts';
+export { UnreadBadge, type UnreadBadgeProps } from './UnreadBadge/index.ts';

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { TicketChatClient } from '../client/types.ts';
 import { crossTabSupported } from './crossTab.ts';
-import { shareUnreadAcrossTabs } from './shareUnreadAcrossTabs.ts';
+import { createLeaderThreads, type LeaderThreads } from './leaderThreads.ts';
 
 export interface TicketChatContextValue {
   client: TicketChatClient;
@@ -12,6 +12,8 @@ export interface TicketChatContextValue {
   timeZone: string;
   /** False in a follower tab when cross-tab polling is on: the leader polls and shares its cache. */
   isPollingLeader: boolean;
+  /** In a follower tab, the threads the leader polls (the follower polls the others itself). */
+  leaderThreads: LeaderThreads;
 }
 
 /**
@@ -38,15 +40,15 @@ const TicketChatContext = createContext<TicketChatContextValue | null>(null);
 export interface TicketChatProviderProps {
   client: TicketChatClient;
   /** Default: the QueryClient of an enclosing QueryClientProvider, else one created here. */
-  queryClient?: QueryClient;
+  queryClient?: QueryClient | undefined;
   /**
    * One poller across the tabs of this origin (leader election + cache broadcast, loaded lazily).
    * Default: on in browsers with BroadcastChannel, off in jsdom.
    */
-  crossTab?: boolean;
+  crossTab?: boolean | undefined;
   /** Channel name for cross-tab sync; tabs with different clients/users should use different names. */
-  crossTabChannel?: string;
-  children?: ReactNode;
+  crossTabChannel?: string | undefined;
+  children?: ReactNode | undefined;
 }
 
 /** Defaults for queries this provider creates: polling handles retries, focus refetch is opted into per query. */
@@ -71,6 +73,7 @@ export function TicketChatProvider({
   const [fallback] = useState(createTicketChatQueryClient);
   const qc = queryClient ?? ambient ?? fallback;
   const [isLeader, setLeader] = useState(!crossTab);
+  const [leaderThreads] = useState(createLeaderThreads);
 
   useEffect(() => {
     if (!crossTab) {
@@ -81,20 +84,20 @@ export function TicketChatProvider({
     // No usable channel: this tab polls on its own.
     return lazily(
       import('./crossTabLeader.ts'),
-      (m) => m.startCrossTab(qc, crossTabChannel, setLeader),
+      (m) => m.startCrossTab(qc, client, crossTabChannel, setLeader, leaderThreads),
       () => setLeader(true),
     );
-  }, [crossTab, crossTabChannel, qc]);
-
-  // The leader also polls the badges of follower tabs.
-  useEffect(
-    () => (crossTab && isLeader ? shareUnreadAcrossTabs(qc, client) : undefined),
-    [crossTab, isLeader, qc, client],
-  );
+  }, [crossTab, crossTabChannel, qc, client, leaderThreads]);
 
   const value = useMemo<TicketChatContextValue>(
-    () => ({ client, language: client.language, timeZone: client.timeZone, isPollingLeader: isLeader }),
-    [client, isLeader],
+    () => ({
+      client,
+      language: client.language,
+      timeZone: client.timeZone,
+      isPollingLeader: isLeader,
+      leaderThreads,
+    }),
+    [client, isLeader, leaderThreads],
   );
   return (
     <QueryClientProvider client={qc}>

@@ -1,50 +1,14 @@
-export { crossTabSupported } from './crossTab.ts';
+// The public React Query surface only. Cache helpers (mergeThread, …), the unread batcher, the polling
+// policy and the lower-level hooks stay exported from their own modules, for tests and the components.
 export { type ThreadQueryKey, ticketChatKeys, type UnreadQueryKey } from './keys.ts';
-export {
-  addLocalMessage,
-  baseKeyOf,
-  emptyThread,
-  isLocalKey,
-  markLocalAccepted,
-  mergeOlder,
-  mergeThread,
-  newerCursor,
-  setLocalDelivery,
-  type ThreadEntry,
-  threadHasOlder,
-} from './mergeThread.ts';
-export {
-  backoffDelay,
-  CLOSED_TICKET_STATUSES,
-  DEFAULT_CLOSED_INTERVAL_MS,
-  DEFAULT_MAX_BACKOFF_MS,
-  delayAfterError,
-  type PollingPolicy,
-  threadRefetchInterval,
-} from './pollingPolicy.ts';
-export {
-  createTicketChatQueryClient,
-  type TicketChatContextValue,
-  TicketChatProvider,
-  type TicketChatProviderProps,
-  useTicketChatClient,
-  useTicketChatContext,
-  useTicketChatLocale,
-} from './TicketChatProvider.tsx';
+export type { ThreadEntry } from './mergeThread.ts';
+export { TicketChatProvider, type TicketChatProviderProps } from './TicketChatProvider.tsx';
 export { type ThreadQueryParams, threadQueryOptions } from './threadQueryOptions.ts';
 export type { Delivery, ThreadMessage } from './types.ts';
-export { DEFAULT_UNREAD_INTERVAL_MS, getUnreadBatcher, UnreadBatcher } from './unreadBatcher.ts';
-export { type UseAutoMarkReadOptions, useAutoMarkRead } from './useAutoMarkRead.ts';
 export {
   type UseInstantMessagesOptions,
   type UseInstantMessagesResult,
   useInstantMessages,
 } from './useInstantMessages.ts';
-export { type UseMarkReadOptions, useMarkRead } from './useMarkRead.ts';
-export {
-  type UseOlderMessagesOptions,
-  type UseOlderMessagesResult,
-  useOlderMessages,
-} from './useOlderMessages.ts';
 export { type SendMessageVariables, type UseSendMessageOptions, useSendMessage } from './useSendMessage.ts';
 export { type UseUnreadOptions, type UseUnreadResult, unreadQueryOptions, useUnread } from './useUnread.ts';

@@ -1,4 +1,4 @@
-import type { Query, QueryClient } from '@tanstack/react-query';
+import { type Query, type QueryClient, QueryObserver } from '@tanstack/react-query';
 import type { TicketChatClient } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
 import { getUnreadBatcher } from './unreadBatcher.ts';
@@ -23,7 +23,16 @@ export function shareUnreadAcrossTabs(queryClient: QueryClient, client: TicketCh
   const hold = (query: Query) => {
     const target = unreadTarget(query);
     if (!target || held.has(query.queryHash)) return;
-    held.set(query.queryHash, getUnreadBatcher(queryClient, client, target.groupId).subscribe(target.caseId));
+    const release = getUnreadBatcher(queryClient, client, target.groupId).subscribe(target.caseId);
+    // An observer keeps the entry from being garbage-collected here (5 min without one), which would
+    // release the id while the other tab still shows its badge (that tab's removal is what releases it).
+    const unobserve = new QueryObserver(queryClient, { queryKey: query.queryKey, enabled: false }).subscribe(
+      () => undefined,
+    );
+    held.set(query.queryHash, () => {
+      unobserve();
+      release();
+    });
   };
   const release = (query: Query) => {
     held.get(query.queryHash)?.();

@@ -13,10 +13,10 @@ export interface ThreadQueryParams {
   client: TicketChatClient;
   queryClient: QueryClient;
   caseId: string;
-  groupId?: string;
-  intervalMs?: number;
-  closedIntervalMs?: number;
-  maxBackoffMs?: number;
+  groupId?: string | undefined;
+  intervalMs?: number | undefined;
+  closedIntervalMs?: number | undefined;
+  maxBackoffMs?: number | undefined;
 }
 
 /**

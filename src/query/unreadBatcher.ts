@@ -135,9 +135,23 @@ export class UnreadBatcher {
     const unOnline = onlineManager.subscribe((online) => {
       if (online) this.#resume();
     });
+    // Stopped on an expired token: any other ticket-chat request succeeding (the portal signed the user
+    // in again and refetched) proves the token works again, so the badges resume too.
+    const unCache = this.#queryClient.getQueryCache().subscribe((event) => {
+      if (
+        this.#error?.kind === 'auth' &&
+        event.type === 'updated' &&
+        event.action.type === 'success' &&
+        !event.action.manual &&
+        event.query.queryKey[0] === ticketChatKeys.all[0] &&
+        event.query.queryKey[1] === 'thread'
+      )
+        this.#resume();
+    });
     this.#unsubscribeManagers = () => {
       unFocus();
       unOnline();
+      unCache();
     };
     // The first request (all ids) also starts the interval.
     this.#wantAll = true;

@@ -7,9 +7,9 @@ import { useMarkRead } from './useMarkRead.ts';
 import { unreadQueryOptions } from './useUnread.ts';
 
 export interface UseAutoMarkReadOptions {
-  groupId?: string;
+  groupId?: string | undefined;
   /** Default true. */
-  enabled?: boolean;
+  enabled?: boolean | undefined;
 }
 
 const subscribeFocus = (onChange: () => void) => focusManager.subscribe(onChange);

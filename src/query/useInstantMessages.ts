@@ -1,6 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { TicketChatError } from '../client/errors.ts';
+import { ticketChatKeys } from './keys.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { threadQueryOptions } from './threadQueryOptions.ts';
 import { toTicketChatError } from './toTicketChatError.ts';
@@ -9,21 +10,21 @@ import { useAutoMarkRead } from './useAutoMarkRead.ts';
 import { useOlderMessages } from './useOlderMessages.ts';
 
 export interface UseInstantMessagesOptions {
-  groupId?: string;
+  groupId?: string | undefined;
   /** Poll interval while the page is visible, default 3000. Closed tickets poll at the longer of `closedIntervalMs` (60 s) and `intervalMs`. */
-  intervalMs?: number;
-  enabled?: boolean;
+  intervalMs?: number | undefined;
+  enabled?: boolean | undefined;
   /**
    * Mark the ticket read while this thread is mounted and the page visible, whenever new support messages
    * arrive (see `useAutoMarkRead`). Default false; `TicketChat` turns it on.
    */
-  markReadWhenVisible?: boolean;
+  markReadWhenVisible?: boolean | undefined;
   /** Page size of `loadOlder`, default 50. */
-  olderPageSize?: number;
+  olderPageSize?: number | undefined;
   /** Cap of the back-off after errors, default 60 000. */
-  maxBackoffMs?: number;
+  maxBackoffMs?: number | undefined;
   /** Interval for closed tickets (status 3, 4, 12), default 60 000. */
-  closedIntervalMs?: number;
+  closedIntervalMs?: number | undefined;
 }
 
 export interface UseInstantMessagesResult {
@@ -66,8 +67,14 @@ export function useInstantMessages(
     maxBackoffMs,
     closedIntervalMs,
   } = options;
-  const { client, isPollingLeader } = useTicketChatContext();
+  const { client, isPollingLeader, leaderThreads } = useTicketChatContext();
   const queryClient = useQueryClient();
+  const threadHash = hashKey(ticketChatKeys.thread(caseId, groupId));
+  const polledByLeader = useSyncExternalStore(
+    leaderThreads.subscribe,
+    () => leaderThreads.has(threadHash),
+    () => false,
+  );
   const query = useQuery({
     ...threadQueryOptions({
       client,
@@ -78,8 +85,9 @@ export function useInstantMessages(
       ...(maxBackoffMs !== undefined ? { maxBackoffMs } : {}),
       ...(closedIntervalMs !== undefined ? { closedIntervalMs } : {}),
     }),
-    // Follower tabs receive the leader's cache updates instead of polling.
-    enabled: enabled && isPollingLeader,
+    // A follower tab receives the leader's cache updates for the threads the leader polls; it polls the
+    // others itself (a chat opened only in this tab).
+    enabled: enabled && (isPollingLeader || !polledByLeader),
   });
   const older = useOlderMessages(caseId, {
     ...(groupId !== undefined ? { groupId } : {}),

@@ -5,7 +5,7 @@ import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { getUnreadBatcher } from './unreadBatcher.ts';
 
 export interface UseMarkReadOptions {
-  groupId?: string;
+  groupId?: string | undefined;
 }
 
 /**

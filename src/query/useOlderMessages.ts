@@ -8,9 +8,9 @@ import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { threadQueryOptions } from './threadQueryOptions.ts';
 
 export interface UseOlderMessagesOptions {
-  groupId?: string;
+  groupId?: string | undefined;
   /** Page size, 1..100, default 50. */
-  limit?: number;
+  limit?: number | undefined;
 }
 
 export interface UseOlderMessagesResult {

@@ -15,15 +15,15 @@ import { useTicketChatContext } from './TicketChatProvider.tsx';
 import type { ThreadMessage } from './types.ts';
 
 export interface UseSendMessageOptions {
-  groupId?: string;
+  groupId?: string | undefined;
 }
 
 export interface SendMessageVariables {
   content: string;
   /** Uploaded attachments (their ids are sent; names show in the pending message). */
-  attachments?: Attachment[];
+  attachments?: Attachment[] | undefined;
   /** Internal: the local message being retried. */
-  localKey?: string;
+  localKey?: string | undefined;
 }
 
 let localCounter = 0;

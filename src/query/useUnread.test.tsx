@@ -1,4 +1,5 @@
 import { act, renderHook } from '@testing-library/react';
+import { TEST_TOKEN } from '../../simulator/index.ts';
 import {
   advance,
   installQueryHarness,
@@ -8,6 +9,7 @@ import {
   unreadRequests,
   waitForInAct,
 } from '../../test/harness.tsx';
+import { useInstantMessages } from './useInstantMessages.ts';
 import { useMarkRead } from './useMarkRead.ts';
 import { useUnread } from './useUnread.ts';
 
@@ -136,6 +138,31 @@ describe('useUnread batching', () => {
     const at = unreadRequests(sim()).map((r) => r.at);
     expect(at.slice(1, 4).map((t, i) => t - (at[i] as number))).toEqual([2000, 4000, 1000]);
     vi.mocked(Math.random).mockRestore();
+  });
+});
+
+describe('expired session', () => {
+  test('badges stopped by an expired token resume when a thread poll succeeds with a new one', async () => {
+    sim().addTicket({ id: 'c1', unread: 1, messages: [{ content: 'hello' }] });
+    let token = TEST_TOKEN;
+    const { wrapper } = providerFor(makeClient({ token: () => token }));
+    const { result } = renderHook(() => ({ badge: useUnread('c1'), thread: useInstantMessages('c1') }), {
+      wrapper,
+    });
+    await advance(20);
+    await waitForInAct(() => expect(result.current.badge.count).toBe(1));
+    sim().expireAllTokens();
+    await advance(30_000);
+    await waitForInAct(() => expect(result.current.badge.error?.kind).toBe('auth'));
+    // The portal signs the user in again and refetches the thread (not the badges).
+    token = sim().issueToken();
+    sim().post('c1', { content: 'welcome back' });
+    act(() => result.current.thread.refetch());
+    await waitForInAct(() => expect(result.current.thread.error).toBeNull());
+    await waitForInAct(() => {
+      expect(result.current.badge.error).toBeNull();
+      expect(result.current.badge.count).toBe(2);
+    });
   });
 });
 

@@ -8,10 +8,10 @@ import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { DEFAULT_UNREAD_INTERVAL_MS, getUnreadBatcher } from './unreadBatcher.ts';
 
 export interface UseUnreadOptions {
-  groupId?: string;
+  groupId?: string | undefined;
   /** Default 30 000. Badges of one group poll at the smallest interval any of them asks for. */
-  intervalMs?: number;
-  enabled?: boolean;
+  intervalMs?: number | undefined;
+  enabled?: boolean | undefined;
 }
 
 export interface UseUnreadResult {

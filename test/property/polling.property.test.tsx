@@ -16,7 +16,7 @@ import {
   type SimMessage,
   TEST_TOKEN,
 } from '../../simulator/index.ts';
-import { createTicketChatQueryClient } from '../../src/query/index.ts';
+import { createTicketChatQueryClient } from '../../src/query/TicketChatProvider.tsx';
 import type { ThreadMessage } from '../../src/query/types.ts';
 import { useInstantMessages } from '../../src/query/useInstantMessages.ts';
 import { advance, installQueryHarness, makeClient, providerFor, setVisibility } from '../harness.tsx';

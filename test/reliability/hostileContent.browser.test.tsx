@@ -12,7 +12,8 @@ import { page } from 'vitest/browser';
 import { createHandlers, createServiceModel, TEST_TOKEN } from '../../simulator/index.ts';
 import { createTicketChatClient } from '../../src/client/index.ts';
 import { MessageThread, TicketChat } from '../../src/components/index.ts';
-import { createTicketChatQueryClient, TicketChatProvider } from '../../src/query/index.ts';
+import { TicketChatProvider } from '../../src/query/index.ts';
+import { createTicketChatQueryClient } from '../../src/query/TicketChatProvider.tsx';
 import type { ThreadMessage } from '../../src/query/types.ts';
 
 declare global {

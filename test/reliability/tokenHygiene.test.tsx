@@ -10,7 +10,8 @@ import { type Fault, TEST_BASE_URL } from '../../simulator/index.ts';
 import { isTicketChatError } from '../../src/client/index.ts';
 import { CaseUnreadBadge } from '../../src/components/CaseUnreadBadge/index.ts';
 import { TicketChat } from '../../src/components/TicketChat/index.ts';
-import { useInstantMessages, useMarkRead, useSendMessage } from '../../src/query/index.ts';
+import { useInstantMessages, useSendMessage } from '../../src/query/index.ts';
+import { useMarkRead } from '../../src/query/useMarkRead.ts';
 import { advance, installFakeClock, installSimulator, makeClient, providerFor } from '../harness.tsx';
 
 const TOKEN = 'TKN-7f3a9c51-SECRET-e2b8d4';

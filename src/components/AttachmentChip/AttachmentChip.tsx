@@ -7,12 +7,12 @@ import { fileKindOf, splitForTruncation } from './fileKind.ts';
 export interface AttachmentChipProps {
   attachment: Attachment;
   /** Without it the chip is plain text (nothing to click). */
-  onClick?: (attachment: Attachment) => void;
+  onClick?: ((attachment: Attachment) => void) | undefined;
   /** A download of this attachment is in progress. */
-  busy?: boolean;
+  busy?: boolean | undefined;
   /** Language tag, e.g. 'en-US' or 'zh-cn' (default zh-CN). */
-  locale?: string;
-  className?: string;
+  locale?: string | undefined;
+  className?: string | undefined;
 }
 
 /**

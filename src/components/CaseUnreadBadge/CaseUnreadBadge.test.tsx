@@ -1,7 +1,7 @@
 import { focusManager } from '@tanstack/react-query';
 import { act, configure, render, screen, waitFor } from '@testing-library/react';
 import { installSimulator, makeClient, providerFor, unreadRequests } from '../../../test/harness.tsx';
-import { useMarkRead } from '../../query/index.ts';
+import { useMarkRead } from '../../query/useMarkRead.ts';
 import { CaseUnreadBadge } from './CaseUnreadBadge.tsx';
 
 // The machine is shared and slow at times: a generous wait limit (not a timing assertion).

@@ -4,14 +4,14 @@ import { UnreadBadge } from '../UnreadBadge/UnreadBadge.tsx';
 
 export interface CaseUnreadBadgeProps {
   caseId: string;
-  groupId?: string;
+  groupId?: string | undefined;
   /** Above this the badge shows `${max}+` (the accessible name keeps the full count). Default 99. */
-  max?: number;
+  max?: number | undefined;
   /** Language of the accessible name. Default: the client's language. */
-  locale?: string;
+  locale?: string | undefined;
   /** Poll interval; badges of one group share one request at the smallest interval asked. Default 30 000. */
-  intervalMs?: number;
-  className?: string;
+  intervalMs?: number | undefined;
+  className?: string | undefined;
 }
 
 /** Unread count of one ticket for nav bars and lists: nothing while 0 or unknown. */

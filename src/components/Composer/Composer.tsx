@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type Ref, useId, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, type KeyboardEvent, useId, useImperativeHandle, useRef, useState } from 'react';
 import { getStrings } from '../i18n/locale.ts';
 import { useAutoGrow } from './useAutoGrow.ts';
 
@@ -13,26 +13,27 @@ export interface ComposerProps {
   /** Called with the message, trimmed; the field then clears and keeps focus. */
   onSend: (content: string) => void;
   /** Language tag, e.g. 'en-US' or 'zh-cn' (default zh-CN). */
-  locale?: string;
+  locale?: string | undefined;
   /** Default 2000. */
-  maxLength?: number;
+  maxLength?: number | undefined;
   /** The counter shows once this few characters (or fewer) are left. Default 200. */
-  counterThreshold?: number;
+  counterThreshold?: number | undefined;
   /** No sending (e.g. the ticket is closed); `disabledReason` tells the user why. */
-  disabled?: boolean;
+  disabled?: boolean | undefined;
   /** Shown under the field while `disabled`. */
-  disabledReason?: string;
-  placeholder?: string;
-  ref?: Ref<ComposerHandle>;
-  className?: string;
+  disabledReason?: string | undefined;
+  placeholder?: string | undefined;
+  className?: string | undefined;
 }
 
 /**
  * Message field + send button. Enter sends, Shift+Enter adds a line, Enter that confirms an IME
  * composition does nothing. The send button stays focusable when it cannot send (aria-disabled) and says
  * why through aria-describedby, instead of silently disappearing from the tab order.
+ *
+ * `forwardRef`, not a `ref` prop: React 18 strips `ref` from props, so the handle would never attach there.
  */
-export function Composer(props: ComposerProps) {
+export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Composer(props, ref) {
   const {
     onSend,
     maxLength = MAX_MESSAGE_LENGTH,
@@ -45,7 +46,7 @@ export function Composer(props: ComposerProps) {
   const [value, setValue] = useState('');
   const fieldRef = useRef<HTMLTextAreaElement | null>(null);
   useAutoGrow(fieldRef, value);
-  useImperativeHandle(props.ref, () => ({ focus: () => fieldRef.current?.focus() }), []);
+  useImperativeHandle(ref, () => ({ focus: () => fieldRef.current?.focus() }), []);
 
   const id = useId();
   const hintId = `${id}-hint`;
@@ -153,4 +154,4 @@ export function Composer(props: ComposerProps) {
       </div>
     </form>
   );
-}
+});

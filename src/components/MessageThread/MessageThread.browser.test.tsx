@@ -1,10 +1,13 @@
 import '../../styles.css';
-import { createRef } from 'react';
+import { type ComponentProps, createRef } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ThreadMessage } from '../../query/types.ts';
 import { customer, engineer, makeMessage, makeThread } from '../shared/testFixtures.ts';
 import { MessageThread, type MessageThreadHandle, type MessageThreadProps } from './MessageThread.tsx';
+
+// The props plus `ref` (forwardRef adds it outside MessageThreadProps).
+type MountProps = ComponentProps<typeof MessageThread>;
 
 const frames = (n = 2) =>
   new Promise<void>((resolve) => {
@@ -22,14 +25,14 @@ afterEach(() => {
   host = null;
 });
 
-async function mount(props: MessageThreadProps) {
+async function mount(props: MountProps) {
   host = document.createElement('div');
   host.style.cssText = 'height: 400px; width: 420px; display: flex; flex-direction: column;';
   document.body.append(host);
   const r = createRoot(host);
   root = r;
   let current = props;
-  const update = async (next: Partial<MessageThreadProps>) => {
+  const update = async (next: Partial<MountProps>) => {
     current = { ...current, ...next };
     flushSync(() => r.render(<MessageThread {...current} />));
     await frames(3);

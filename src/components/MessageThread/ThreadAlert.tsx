@@ -3,11 +3,11 @@ import { getStrings } from '../i18n/locale.ts';
 export interface ThreadAlertProps {
   /** What went wrong, already in the user's language. */
   message: string;
-  onRetry?: () => void;
+  onRetry?: (() => void) | undefined;
   /** Default: the catalog's "Retry". */
-  retryLabel?: string;
-  locale?: string;
-  className?: string;
+  retryLabel?: string | undefined;
+  locale?: string | undefined;
+  className?: string | undefined;
 }
 
 /** An error the user should hear at once (role="alert"), with an optional retry. */

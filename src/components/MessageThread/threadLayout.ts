@@ -33,13 +33,13 @@ export type ThreadRow = DaySeparatorRow | UnreadSeparatorRow | MessageRow;
 
 export interface ThreadLayoutOptions {
   /** Viewer's IANA zone; undefined = the browser's. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** Decides which day is "today". */
   now: Date;
   /** Key of the first unread message; the unread separator goes right before it. */
-  unreadFromKey?: string | null;
+  unreadFromKey?: string | null | undefined;
   /** Messages of one sender closer than this (and on one day) form a group. Default 5 minutes. */
-  groupWindowMs?: number;
+  groupWindowMs?: number | undefined;
 }
 
 export const DEFAULT_GROUP_WINDOW_MS = 5 * 60 * 1000;

@@ -14,7 +14,8 @@ import {
   TEST_TOKEN,
 } from '../../../simulator/index.ts';
 import { createTicketChatClient } from '../../client/index.ts';
-import { createTicketChatQueryClient, TicketChatProvider } from '../../query/index.ts';
+import { TicketChatProvider } from '../../query/index.ts';
+import { createTicketChatQueryClient } from '../../query/TicketChatProvider.tsx';
 import { TicketChat, type TicketChatProps } from './TicketChat.tsx';
 
 const BASE = '/osm';

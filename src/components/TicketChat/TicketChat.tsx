@@ -17,22 +17,22 @@ import { useUnreadMarker } from './useUnreadMarker.ts';
 
 export interface TicketChatProps {
   caseId: string;
-  groupId?: string;
+  groupId?: string | undefined;
   /** Poll interval of the thread while the page is visible, default 3000 ms. */
-  intervalMs?: number;
+  intervalMs?: number | undefined;
   /** Language of the texts, e.g. 'en-US' or 'zh-cn'. Default: the client's language. */
-  locale?: string;
+  locale?: string | undefined;
   /** The VIEWER's IANA time zone for times and day separators. Default: the browser's. */
-  timeZone?: string;
+  timeZone?: string | undefined;
   /** Replaces the built-in download (e.g. to preview files). */
-  onAttachmentClick?: (attachment: Attachment, message: ThreadMessage) => void;
+  onAttachmentClick?: ((attachment: Attachment, message: ThreadMessage) => void) | undefined;
   /** Called from the "Sign in" button of the expired-session state (the portal owns sign-in). */
-  onSignIn?: () => void;
+  onSignIn?: (() => void) | undefined;
   /** Header title, default the catalog's "Support chat". */
-  title?: string;
+  title?: string | undefined;
   /** Level of the header's heading, default 2. */
-  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
-  className?: string;
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6 | undefined;
+  className?: string | undefined;
 }
 
 /**

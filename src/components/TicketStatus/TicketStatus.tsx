@@ -5,8 +5,8 @@ export interface TicketStatusProps {
   /** Ticket status code; null, undefined or an unknown code shows a neutral "Unknown status". */
   status: number | null | undefined;
   /** Language tag, e.g. 'en-US' or 'zh-cn' (default zh-CN). */
-  locale?: string;
-  className?: string;
+  locale?: string | undefined;
+  className?: string | undefined;
 }
 
 /** Status pill: always text, plus a tone colour and a dot whose shape differs per tone (never colour alone). */

@@ -4,10 +4,10 @@ export interface UnreadBadgeProps {
   /** Unread count; 0, negative or not a number renders nothing. */
   count: number;
   /** Above this the badge shows `${max}+`. Default 99. */
-  max?: number;
+  max?: number | undefined;
   /** Language tag, e.g. 'en-US' or 'zh-cn' (default zh-CN). */
-  locale?: string;
-  className?: string;
+  locale?: string | undefined;
+  className?: string | undefined;
 }
 
 /**
