@@ -55,6 +55,7 @@ export {
   type UseInstantMessagesOptions,
   type UseInstantMessagesResult,
   type UseSendMessageOptions,
+  type UseSendMessageResult,
   type UseUnreadOptions,
   type UseUnreadResult,
   unreadQueryOptions,

@@ -10,5 +10,10 @@ export {
   type UseInstantMessagesResult,
   useInstantMessages,
 } from './useInstantMessages.ts';
-export { type SendMessageVariables, type UseSendMessageOptions, useSendMessage } from './useSendMessage.ts';
+export {
+  type SendMessageVariables,
+  type UseSendMessageOptions,
+  type UseSendMessageResult,
+  useSendMessage,
+} from './useSendMessage.ts';
 export { type UseUnreadOptions, type UseUnreadResult, unreadQueryOptions, useUnread } from './useUnread.ts';

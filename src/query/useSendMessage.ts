@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { TicketChatError } from '../client/errors.ts';
 import type { Attachment } from '../client/types.ts';
@@ -26,6 +26,21 @@ export interface SendMessageVariables {
   localKey?: string | undefined;
 }
 
+/** The send mutation (status, error of the last send) plus the message-level actions. */
+export type UseSendMessageResult = UseMutationResult<
+  void,
+  TicketChatError,
+  SendMessageVariables,
+  { localKey: string }
+> & {
+  /** Shows the message at once as 'sending' and sends it. */
+  send: (content: string, attachments?: Attachment[]) => void;
+  /** Sends a failed local message again (its key is `ThreadMessage.key`). */
+  retry: (localKey: string) => void;
+  /** Drops a failed local message the user gave up on. */
+  discard: (localKey: string) => void;
+};
+
 let localCounter = 0;
 /** Local keys must not collide with another tab's (the cache is shared across tabs). */
 const TAB_TAG = Math.random().toString(36).slice(2, 8);
@@ -36,7 +51,7 @@ const TAB_TAG = Math.random().toString(36).slice(2, 8);
  * send stays 'sending' until the server's copy arrives in a poll and replaces it (an immediate poll is
  * triggered), so the thread never shows it twice.
  */
-export function useSendMessage(caseId: string, options: UseSendMessageOptions = {}) {
+export function useSendMessage(caseId: string, options: UseSendMessageOptions = {}): UseSendMessageResult {
   const { groupId } = options;
   const { client } = useTicketChatContext();
   const queryClient = useQueryClient();
