@@ -24,6 +24,16 @@ async function openTab(context, name) {
   await page.goto(`${base}?quiet#/tickets/${BILLING}`);
   return tab;
 }
+/** Simulates the tab being hidden or shown: the visibility state and its event, as the browser sends them. */
+const setHidden = (page, hidden) =>
+  page.evaluate((h) => {
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (h ? 'hidden' : 'visible'),
+    });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  }, hidden);
 const log = (tab) => tab.page.getByRole('region').getByRole('log');
 const isPoll = (request) => new URL(request.url()).pathname.endsWith('/cases/instant-messages');
 const counts = (tabs) =>
@@ -74,6 +84,21 @@ const ok = await run(async (step) => {
     const polled = follower.polls;
     await replyShows(leader, follower, 'Your duplicate charge has been reversed (two-tab check).');
     if (follower.polls !== polled) throw new Error(`the follower polled (${counts(tabs)})`);
+  });
+  await step('two tabs: when the leader tab is hidden, the visible tab takes over polling', async () => {
+    // A hidden tab pauses its polling, so it must hand over the lead (the visibility is simulated: headless
+    // pages of one context all count as visible).
+    const started = Date.now();
+    const firstPoll = follower.page.waitForRequest(isPoll, { timeout: WAIT });
+    await setHidden(leader.page, true);
+    await firstPoll;
+    console.log(`    took over after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const hiddenPolls = leader.polls;
+    await follower.page.waitForTimeout(4_000);
+    if (leader.polls !== hiddenPolls) throw new Error(`the hidden tab kept polling (${counts(tabs)})`);
+    // Shown again, the old leader stays a follower: the roles swap.
+    await setHidden(leader.page, false);
+    [leader, follower] = [follower, leader];
   });
   await step('two tabs: the follower takes over polling within 15 s after the leader closes', async () => {
     const started = Date.now();
