@@ -35,17 +35,25 @@ export function App() {
               </li>
             ))}
           </ul>
-          <MisbehavePanel />
         </nav>
         <main className="portal__main">
           {caseId ? (
             <TicketPage key={caseId} caseId={caseId} />
           ) : (
-            <p className="portal__hint">Choose a ticket to see its conversation.</p>
+            // The ticket page's h1 is the chat's title; without one the page still starts at h1.
+            <div className="portal__hint">
+              <h1>My tickets</h1>
+              <p>Choose a ticket to see its conversation.</p>
+            </div>
           )}
         </main>
+        {/* After main, so its h2 follows the page's h1; the grid shows it under the ticket list. */}
+        <aside className="portal__aside" aria-label="Backend controls">
+          <MisbehavePanel />
+          {/* In the flow rather than a fixed corner, where it covered the header or the composer. */}
+          <ReactQueryDevtools initialIsOpen={false} buttonPosition="relative" />
+        </aside>
       </div>
-      <ReactQueryDevtools initialIsOpen={false} buttonPosition="top-right" />
     </TicketChatProvider>
   );
 }

@@ -17,8 +17,8 @@ export function MisbehavePanel() {
     void queryClient.refetchQueries({ type: 'active' });
   };
   return (
-    <section className="portal__misbehave" aria-labelledby="misbehave-title">
-      <h2 id="misbehave-title">Misbehave</h2>
+    <div className="portal__misbehave">
+      <h2>Misbehave</h2>
       <div className="portal__buttons">
         <button type="button" onClick={misbehave.serverErrors}>
           Server errors ×3
@@ -52,6 +52,6 @@ export function MisbehavePanel() {
         />
         Renew the token automatically
       </label>
-    </section>
+    </div>
   );
 }

@@ -57,12 +57,20 @@ const ENGINEER_LINES = [
   'No problem, take your time.',
 ];
 
-/** ~300 alternating messages over three days, with an occasional attachment. */
-function longHistory(start: number, count: number): SimMessageInput[] {
+/**
+ * ~300 alternating messages over about three days, the last one at `end`, with an occasional attachment.
+ * Anchored at the end: counted forward from a start, the gaps added up to more than three days and the
+ * history ran past "now", around the ticket's latest messages.
+ */
+function longHistory(end: number, count: number): SimMessageInput[] {
+  const gaps = Array.from(
+    { length: count },
+    (_, i) => (i % 7 === 0 ? 47 : 9) * MINUTE + ((i * 37) % 60) * 1000,
+  );
   const messages: SimMessageInput[] = [];
-  let at = start;
+  let at = end - gaps.slice(1).reduce((sum, gap) => sum + gap, 0);
   for (let i = 0; i < count; i++) {
-    at += (i % 7 === 0 ? 47 : 9) * MINUTE + ((i * 37) % 60) * 1000;
+    if (i > 0) at += gaps[i] ?? 0;
     const fromCustomer = i % 2 === 0;
     const lines = fromCustomer ? CUSTOMER_LINES : ENGINEER_LINES;
     const content = lines[Math.floor(i / 2) % lines.length] ?? '';
@@ -97,7 +105,7 @@ export function seedDemoTickets(model: ServiceModel): void {
       chatStatus: 1,
       unread: 2,
       messages: [
-        ...longHistory(now - 3 * DAY, 298),
+        ...longHistory(now - 45 * MINUTE, 298),
         engineer('The network team found a stale route on the VPC router and removed it.', now - 20 * MINUTE),
         engineer('Could you please try connecting again now?', now - 19 * MINUTE),
       ],

@@ -45,8 +45,22 @@ export const NearTheLimit: Story = {
   },
 };
 
+/** Cannot send: field and button stay focusable (read-only, aria-disabled) and are described by the reason. */
 export const ClosedTicket: Story = {
-  args: { disabled: true, disabledReason: "This ticket is closed, so new messages can't be sent." },
+  args: {
+    disabled: true,
+    disabledReason: "This ticket is closed, so new messages can't be sent.",
+  },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    const field = canvas.getByRole('textbox');
+    await expect(field).toHaveAttribute('aria-disabled', 'true');
+    await expect(field).toHaveAccessibleDescription(args.disabledReason ?? '');
+    await userEvent.click(field);
+    await expect(field).toHaveFocus();
+    await userEvent.keyboard('x{Enter}');
+    await expect(args.onSend).not.toHaveBeenCalled();
+  },
 };
 export const Chinese: Story = { args: { locale: 'zh-CN' } };
 export const Dark: Story = { globals: { theme: 'dark' } };

@@ -130,7 +130,10 @@ export const AuthError: Story = {
 export const ClosedTicket: Story = {
   args: { caseId: TICKETS.cdnCompleted },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(within(canvasElement).getByRole('textbox')).toBeDisabled(), WAIT);
+    await waitFor(
+      () => expect(within(canvasElement).getByRole('textbox')).toHaveAttribute('aria-disabled', 'true'),
+      WAIT,
+    );
   },
 };
 

@@ -75,11 +75,47 @@ describe('Composer', () => {
     expect(onSend).toHaveBeenCalledWith('x'.repeat(20));
   });
 
-  test('disabled: field and button disabled, with the reason shown and described', () => {
-    render(<Composer onSend={() => {}} locale="en" disabled disabledReason="This ticket is closed." />);
-    expect(field()).toBeDisabled();
-    expect(sendButton()).toBeDisabled();
+  test('disabled: field and button stay in the tab order, read-only and aria-disabled, described by the reason', async () => {
+    const onSend = vi.fn();
+    const user = userEvent.setup();
+    render(<Composer onSend={onSend} locale="en" disabled disabledReason="This ticket is closed." />);
     expect(screen.getByText('This ticket is closed.')).toBeVisible();
+    expect(field()).toBeEnabled();
+    expect(field()).toHaveAttribute('readonly');
+    expect(field()).toHaveAttribute('aria-disabled', 'true');
+    // No "Write a message…" where nothing can be written.
+    expect(field()).not.toHaveAttribute('placeholder');
     expect(field()).toHaveAccessibleDescription('This ticket is closed.');
+    expect(sendButton()).toBeEnabled();
+    expect(sendButton()).toHaveAttribute('aria-disabled', 'true');
+    expect(sendButton()).toHaveAccessibleDescription('This ticket is closed.');
+    await user.tab();
+    expect(field()).toHaveFocus();
+    await user.keyboard('hello{Enter}');
+    expect(field()).toHaveValue('');
+    await user.tab();
+    expect(sendButton()).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await user.click(sendButton());
+    expect(onSend).not.toHaveBeenCalled();
+  });
+
+  test('a draft typed before the ticket closed stays, read-only, and Enter does not send it', async () => {
+    const onSend = vi.fn();
+    const user = userEvent.setup();
+    const { rerender } = render(<Composer onSend={onSend} locale="en" placeholder="Ask us" />);
+    expect(field()).toHaveAttribute('placeholder', 'Ask us');
+    await user.type(field(), 'half a thought');
+    rerender(<Composer onSend={onSend} locale="en" placeholder="Ask us" disabled />);
+    expect(field()).toHaveFocus();
+    expect(field()).toHaveValue('half a thought');
+    expect(field()).toHaveAccessibleDescription("Messages can't be sent right now.");
+    await user.keyboard('{Enter}');
+    expect(onSend).not.toHaveBeenCalled();
+    rerender(<Composer onSend={onSend} locale="en" placeholder="Ask us" />);
+    expect(field()).not.toHaveAttribute('readonly');
+    expect(field()).not.toHaveAttribute('aria-disabled');
+    await user.keyboard('{Enter}');
+    expect(onSend).toHaveBeenCalledWith('half a thought');
   });
 });

@@ -18,9 +18,12 @@ export interface ComposerProps {
   maxLength?: number | undefined;
   /** The counter shows once this few characters (or fewer) are left. Default 200. */
   counterThreshold?: number | undefined;
-  /** No sending (e.g. the ticket is closed); `disabledReason` tells the user why. */
+  /**
+   * No sending (e.g. the ticket is closed); `disabledReason` tells the user why. Field and button stay
+   * focusable (read-only, aria-disabled) and describe the reason.
+   */
   disabled?: boolean | undefined;
-  /** Shown under the field while `disabled`. */
+  /** Shown under the field while `disabled`, and the description of the field and the button. */
   disabledReason?: string | undefined;
   placeholder?: string | undefined;
   className?: string | undefined;
@@ -28,8 +31,11 @@ export interface ComposerProps {
 
 /**
  * Message field + send button. Enter sends, Shift+Enter adds a line, Enter that confirms an IME
- * composition does nothing. The send button stays focusable when it cannot send (aria-disabled) and says
- * why through aria-describedby, instead of silently disappearing from the tab order.
+ * composition does nothing. Neither ever leaves the tab order: when sending is not possible (empty, over
+ * the limit, `disabled`) the button is aria-disabled and says why through aria-describedby; when `disabled`
+ * the field is read-only and aria-disabled and describes the reason too, so keyboard and screen-reader
+ * users find out why instead of meeting a control that silently vanished. (The HTML `disabled` attribute
+ * would drop both from the tab order and leave the reason tied to nothing focusable.)
  *
  * `forwardRef`, not a `ref` prop: React 18 strips `ref` from props, so the handle would never attach there.
  */
@@ -103,8 +109,10 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           className="tc-composer__field"
           rows={1}
           value={value}
-          placeholder={props.placeholder ?? strings.composerPlaceholder}
-          disabled={disabled}
+          // "Write a message…" would invite typing where none is possible; the reason shows below.
+          placeholder={disabled ? undefined : (props.placeholder ?? strings.composerPlaceholder)}
+          readOnly={disabled}
+          aria-disabled={disabled || undefined}
           aria-invalid={over || undefined}
           aria-describedby={describedBy}
           onChange={(e) => setValue(e.target.value)}
@@ -115,7 +123,6 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           className="tc-composer__send"
           aria-disabled={!!blocked || undefined}
           aria-describedby={reason ? reasonId : undefined}
-          disabled={disabled}
         >
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
             <path

@@ -164,6 +164,58 @@ describe('MessageThread', () => {
     expect(liveRegion()).toHaveTextContent(/^2 new messages$/);
   });
 
+  it('announces a failed send once, politely; again when a retry fails too', () => {
+    const sending = makeMessage({ ...customer, replierName: '', key: 'local:1', delivery: 'sending' });
+    const { rerender } = render(<MessageThread messages={[...base, sending]} locale="en" now={now} />);
+    expect(liveRegion()).toBeEmptyDOMElement();
+    const failed = { ...sending, delivery: 'failed' as const };
+    rerender(<MessageThread messages={[...base, failed]} locale="en" now={now} />);
+    expect(liveRegion()).toHaveTextContent(/^Message not sent\.$/);
+    // No alert per row: the row only shows its state.
+    expect(screen.queryByRole('alert')).toBeNull();
+    const said = liveRegion().firstElementChild;
+    // Later renders of the same failure (a poll, a new array) say nothing new.
+    rerender(<MessageThread messages={[...base, { ...failed }]} locale="en" now={now} />);
+    expect(liveRegion().firstElementChild).toBe(said);
+    // Retried, failed again: said again.
+    rerender(<MessageThread messages={[...base, sending]} locale="en" now={now} />);
+    rerender(<MessageThread messages={[...base, failed]} locale="en" now={now} />);
+    expect(liveRegion()).toHaveTextContent(/^Message not sent\.$/);
+    expect(liveRegion().firstElementChild).not.toBe(said);
+  });
+
+  it('says one sentence for failures and arrivals in the same batch, in Chinese too', () => {
+    const local = (key: string) => makeMessage({ ...customer, replierName: '', key, delivery: 'sending' });
+    const a = local('local:1');
+    const b = local('local:2');
+    const { rerender } = render(<MessageThread messages={[...base, a, b]} now={now} />);
+    const reply = makeMessage({ ...engineer, key: 'r1', content: '收到' });
+    rerender(
+      <MessageThread
+        messages={[...base, { ...a, delivery: 'failed' }, { ...b, delivery: 'failed' }, reply]}
+        now={now}
+      />,
+    );
+    expect(liveRegion()).toHaveTextContent(/^消息未发送。 来自 Li Wei 的新消息：收到$/);
+  });
+
+  it('labels the user\'s own local messages "You" (they carry no name); other nameless senders stay unknown', () => {
+    const mine = makeMessage({
+      ...customer,
+      replierName: '',
+      replier: '',
+      key: 'local:1',
+      delivery: 'failed',
+    });
+    const nameless = makeMessage({ ...engineer, replierName: '', key: 'e9' });
+    const { rerender } = render(<MessageThread messages={[...base, mine, nameless]} locale="en" now={now} />);
+    const sender = (key: string) => document.querySelector(`[data-message-key="${key}"] .tc-msg__sender`);
+    expect(sender('local:1')).toHaveTextContent(/^You$/);
+    expect(sender('e9')).toHaveTextContent(/^Unknown sender$/);
+    rerender(<MessageThread messages={[...base, mine, nameless]} now={now} />);
+    expect(sender('local:1')).toHaveTextContent(/^我$/);
+  });
+
   it('re-announces an identical sentence for a new batch (new node)', () => {
     const { rerender } = render(<MessageThread messages={base} locale="en" now={now} />);
     const a = [makeMessage({ key: 'a1' }), makeMessage({ key: 'a2' })];

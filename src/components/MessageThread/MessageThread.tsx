@@ -89,7 +89,7 @@ function loadVirtualRows(): Promise<ComponentType<VirtualRowsProps>> {
  *
  * The scroller is role="log" with aria-live="off": a log's implicit live region would re-read rows the
  * virtualizer mounts while scrolling and whole pages of prepended history. Instead a separate polite live
- * region receives one short sentence per batch of new messages.
+ * region receives one short sentence per batch of new messages, and one when a send fails.
  *
  * `forwardRef`, not a `ref` prop: React 18 strips `ref` from props, so the handle would never attach there.
  */
@@ -154,7 +154,10 @@ export const MessageThread = forwardRef<MessageThreadHandle, MessageThreadProps>
     const [announcement, setAnnouncement] = useState<{ id: number; text: string } | null>(null);
     const onBatch = useCallback(
       (diff: ThreadDiff) => {
-        const text = describeBatch(diff.arrived, strings);
+        // A failed send shows only as a row state, which a screen reader would not notice: say it once.
+        const failed = diff.failed > 0 ? strings.announceSendFailed : null;
+        const arrived = describeBatch(diff.arrived, strings);
+        const text = failed && arrived ? `${failed} ${arrived}` : (failed ?? arrived);
         if (text) setAnnouncement((a) => ({ id: (a?.id ?? 0) + 1, text }));
       },
       [strings],

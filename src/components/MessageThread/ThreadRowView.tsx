@@ -49,7 +49,10 @@ export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewPro
   }
   const { message, side, groupPosition } = row;
   const { onAttachmentClick, onRetry, busyAttachmentIds } = props;
-  const sender = message.replierName || strings.unknownSender;
+  // The user's own message still on its way has no name yet (only the server's copy gets one).
+  const sender =
+    message.replierName ||
+    (message.delivery !== undefined && side === 'end' ? strings.you : strings.unknownSender);
   const startsGroup = groupPosition === 'single' || groupPosition === 'first';
   const date = usableDate(message.createdAt);
   const relative = date && now ? formatRelativeTime(date, now, locale) : null;

@@ -20,6 +20,16 @@ describe('diffThread', () => {
     const echo = makeMessage({ ...customer, content: 'hi' });
     expect(diffThread([a, local], [a, echo])).toMatchObject({ sentLocally: false, arrived: [] });
   });
+  it('counts local messages that turned failed, each time they do', () => {
+    const local = makeMessage({ ...customer, key: 'local:1', delivery: 'sending' });
+    const failed = { ...local, delivery: 'failed' as const };
+    expect(diffThread([a], [a, local]).failed).toBe(0);
+    expect(diffThread([a, local], [a, failed]).failed).toBe(1);
+    expect(diffThread([a, failed], [a, { ...failed }]).failed).toBe(0);
+    expect(diffThread([a, failed], [a, local]).failed).toBe(0);
+    const other = makeMessage({ ...customer, key: 'local:2', delivery: 'sending' });
+    expect(diffThread([a, local, other], [a, failed, { ...other, delivery: 'failed' }]).failed).toBe(2);
+  });
   it('reports a replaced thread', () => {
     expect(diffThread([a], [b]).replaced).toBe(true);
   });

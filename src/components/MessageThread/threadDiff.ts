@@ -8,11 +8,13 @@ export interface ThreadDiff {
   prepended: number;
   /** A local 'sending' message was appended: the user just sent. */
   sentLocally: boolean;
+  /** Local messages that turned 'failed' (a send, or its retry, did not go through). */
+  failed: number;
   /** No message survived: a different thread. */
   replaced: boolean;
 }
 
-const NONE: ThreadDiff = { arrived: [], prepended: 0, sentLocally: false, replaced: false };
+const NONE: ThreadDiff = { arrived: [], prepended: 0, sentLocally: false, failed: 0, replaced: false };
 
 /**
  * What changed between two renders of one thread (both oldest first). O(n) with a Set, run once per
@@ -49,5 +51,9 @@ export function diffThread(prev: readonly ThreadMessage[], next: readonly Thread
   }
   let prepended = 0;
   for (let i = 0; i < firstOld; i++) if (!prevKeys.has((next[i] as ThreadMessage).key)) prepended++;
-  return { arrived, prepended, sentLocally, replaced: false };
+  // Local messages are few, and a failed one keeps its key: compare by key.
+  const failedBefore = new Set(prev.filter((m) => m.delivery === 'failed').map((m) => m.key));
+  let failed = 0;
+  for (const m of next) if (m.delivery === 'failed' && !failedBefore.has(m.key)) failed++;
+  return { arrived, prepended, sentLocally, failed, replaced: false };
 }

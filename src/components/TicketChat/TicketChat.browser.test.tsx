@@ -80,8 +80,9 @@ async function mount(
   props: Partial<TicketChatProps> = {},
   theme: 'light' | 'dark' = 'light',
   language = 'en-us',
+  token: () => string = () => TEST_TOKEN,
 ) {
-  const client = createTicketChatClient({ endpoint: BASE, token: () => TEST_TOKEN, language });
+  const client = createTicketChatClient({ endpoint: BASE, token, language });
   host = document.createElement('div');
   host.dataset.theme = theme;
   host.style.cssText = `block-size: 600px; inline-size: 440px; padding: 16px; box-sizing: border-box;
@@ -130,6 +131,38 @@ describe('TicketChat in Chromium', () => {
     await expect
       .poll(() => viewport.scrollHeight - viewport.scrollTop - viewport.clientHeight)
       .toBeLessThan(4);
+  });
+
+  test('focus moves to the message field when the focused Retry goes away, never to <body>', async () => {
+    seed();
+    let token = TEST_TOKEN;
+    await mount({ intervalMs: 500 }, 'light', 'en-us', () => token);
+    await expect.element(page.getByText('Here it is.')).toBeVisible();
+    const field = page.getByRole('textbox', { name: 'Message' });
+
+    // A failed message: its Retry vanishes as the message turns "sending" again.
+    sim.injectFault({ kind: 'http', status: 500 }, { endpoint: 'send' });
+    await userEvent.click(field);
+    await userEvent.keyboard('Please escalate.{Enter}');
+    const rowRetry = page.getByRole('log').getByRole('button', { name: 'Retry' });
+    await expect.element(rowRetry).toBeVisible();
+    (rowRetry.element() as HTMLElement).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(document.activeElement).toBe(field.element());
+    await expect.element(page.getByText('Not sent.', { exact: true })).not.toBeInTheDocument();
+
+    // The expired-session banner: it unmounts once Retry works, with Retry focused.
+    sim.expireAllTokens();
+    const banner = page.getByRole('alert');
+    await expect.element(banner.getByText('Your session has expired.'), { timeout: 15_000 }).toBeVisible();
+    await expect.element(field).toHaveAttribute('aria-disabled', 'true');
+    const retry = banner.getByRole('button', { name: 'Retry' });
+    (retry.element() as HTMLElement).focus();
+    token = sim.issueToken();
+    await userEvent.keyboard('{Enter}');
+    await expect.element(banner).not.toBeInTheDocument();
+    expect(document.activeElement).toBe(field.element());
+    await expect.element(field).not.toHaveAttribute('aria-disabled');
   });
 
   test('the field grows with its content up to about six lines, then scrolls', async () => {

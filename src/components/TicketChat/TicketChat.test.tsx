@@ -1,9 +1,16 @@
 import { focusManager, onlineManager } from '@tanstack/react-query';
-import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { onTestFinished } from 'vitest';
 import { TEST_TOKEN } from '../../../simulator/index.ts';
-import { advance, FAKE_TIMERS, installSimulator, makeClient, providerFor } from '../../../test/harness.tsx';
+import {
+  advance,
+  advanceUntil,
+  FAKE_TIMERS,
+  installSimulator,
+  makeClient,
+  providerFor,
+} from '../../../test/harness.tsx';
 import { TicketChat, type TicketChatProps } from './TicketChat.tsx';
 
 // The machine is shared and slow at times: a generous wait limit (not a timing assertion).
@@ -60,6 +67,24 @@ async function focusEmptyChat() {
 }
 
 const field = () => screen.getByRole('textbox', { name: 'Message' });
+/** The always-mounted connection line (the only unnamed status region once loaded). */
+const connection = () => screen.getByRole('status', { name: '' });
+/** The thread's polite live region. */
+const liveRegion = () => log().parentElement?.querySelector('[aria-live="polite"]') as HTMLElement;
+
+/** The composer cannot send but stays in the tab order: read-only, aria-disabled, described by `reason`. */
+function expectComposerBlocked(reason: string) {
+  expect(field()).toBeEnabled();
+  expect(field()).toHaveAttribute('readonly');
+  expect(field()).toHaveAttribute('aria-disabled', 'true');
+  expect(field()).not.toHaveAttribute('placeholder');
+  expect(field()).toHaveAccessibleDescription(reason);
+  expect(screen.getByText(reason)).toBeInTheDocument();
+  const send = screen.getByRole('button', { name: 'Send' });
+  expect(send).toBeEnabled();
+  expect(send).toHaveAttribute('aria-disabled', 'true');
+  expect(send).toHaveAccessibleDescription(reason);
+}
 const log = () => screen.getByRole('log', { name: 'Messages' });
 const rowTexts = () =>
   [...log().querySelectorAll<HTMLElement>('[data-message-key]')].map((row) => {
@@ -144,16 +169,31 @@ describe('TicketChat', () => {
     await waitFor(() => expect(serverContents()).toEqual(['line one\nline two']));
   });
 
-  test('a failed send is marked failed; Retry sends it again', async () => {
+  test('a failed send is marked failed and announced once; Retry sends it again, focus goes to the field', async () => {
     sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'hello' }] });
     const { user } = await renderLoadedChat();
     sim().injectFault({ kind: 'http', status: 500, code: 'OSM.0004' }, { endpoint: 'send' });
-    await user.type(field(), 'try me{Enter}');
-    await waitFor(() => expect(rowTexts()).toEqual(['hello', 'try me (failed)']));
+    await user.type(field(), 'try me');
+    // The failure lands while the clock moves inside act() (the announcement is a state update).
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await advanceUntil(() => rowTexts().includes('try me (failed)'), 20, 5000);
+    expect(rowTexts()).toEqual(['hello', 'try me (failed)']);
     expect(within(log()).getByText('Not sent.')).toBeInTheDocument();
+    // Said once, politely, by the thread's live region (not an alert per row).
+    expect(liveRegion()).toHaveTextContent(/^Message not sent\.$/);
+    expect(screen.queryByRole('alert')).toBeNull();
+    const said = liveRegion().firstElementChild;
+    await advance(6000);
+    expect(liveRegion().firstElementChild).toBe(said);
+    // The user's own message has no name from the server yet.
+    const row = log().querySelector('[data-delivery="failed"]') as HTMLElement;
+    expect(row.querySelector('.tc-msg__sender')).toHaveTextContent(/^You$/);
+    // Retry disappears as the message turns "sending" again: focus must not fall to <body>.
     await user.click(within(log()).getByRole('button', { name: 'Retry' }));
+    expect(field()).toHaveFocus();
     await waitFor(() => expect(rowTexts()).toEqual(['hello', 'try me']));
     expect(serverContents()).toEqual(['hello', 'try me']);
+    expect(field()).toHaveFocus();
   });
 
   test('the counter appears near 2000 characters and over the limit sending is blocked with a reason', async () => {
@@ -184,13 +224,19 @@ describe('TicketChat', () => {
     [12, 'Invalid'],
   ])('a closed ticket (status %i) disables the composer and says why', async (status, label) => {
     sim().addTicket({ id: 'c1', status, messages: [{ content: 'Resolved, closing.' }] });
-    await renderLoadedChat();
+    const { user } = await renderLoadedChat();
     expect(rowTexts()).toEqual(['Resolved, closing.']);
     expect(screen.getByText(label)).toBeInTheDocument();
-    expect(field()).toBeDisabled();
-    const reason = screen.getByText("This ticket is closed, so new messages can't be sent.");
-    expect(field()).toHaveAccessibleDescription(reason.textContent ?? '');
-    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+    expectComposerBlocked("This ticket is closed, so new messages can't be sent.");
+    // Still reachable by keyboard, so the reason can be heard; Enter sends nothing.
+    await user.click(field());
+    expect(field()).toHaveFocus();
+    await user.keyboard('x{Enter}');
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Send' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(requestsTo('send')).toBe(0);
+    expect(field()).toHaveValue('');
   });
 
   test('an API error shows an alert with the server message; Retry recovers and keeps the messages', async () => {
@@ -227,15 +273,33 @@ describe('TicketChat', () => {
     await renderLoadedChat();
     sim().injectFault({ kind: 'drop' }, { endpoint: 'poll', times: 2 });
     await advance(3000);
-    await waitFor(() =>
-      expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Connection lost. Reconnecting…'),
-    );
+    await waitFor(() => expect(connection()).toHaveTextContent('Connection lost. Reconnecting…'));
     expect(screen.queryByRole('alert')).toBeNull();
     expect(rowTexts()).toEqual(['first']);
     sim().post('c1', { content: 'after the outage' });
     await advance(60_000);
     await waitFor(() => expect(rowTexts()).toEqual(['first', 'after the outage']));
     expect(screen.queryByText(/Reconnecting/)).toBeNull();
+  });
+
+  test.each([
+    ['HTTP 500', { kind: 'http', status: 500 }],
+    ['HTTP 503 from the gateway', { kind: 'http', status: 503, code: 'APIG.1009' }],
+    ['HTTP 429', { kind: 'rateLimit', retryAfterSeconds: 4 }],
+    ['gateway throttling', { kind: 'throttle' }],
+  ] as const)('%s says the service is busy (not "connection lost") and recovers', async (_name, fault) => {
+    sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
+    await renderLoadedChat();
+    const region = connection();
+    sim().injectFault(fault, { endpoint: 'poll' });
+    await advance(3000);
+    await waitFor(() => expect(region).toHaveTextContent(/^The service is busy\. Retrying…$/));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(rowTexts()).toEqual(['first']);
+    await advance(60_000);
+    await waitFor(() => expect(region).toBeEmptyDOMElement());
+    // The same node throughout: a live region mounted with its text may not be read.
+    expect(connection()).toBe(region);
   });
 
   test('an expired session shows the sign-in state, stops polling, and Retry resumes with a new token', async () => {
@@ -248,8 +312,7 @@ describe('TicketChat', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Your session has expired.');
     expect(rowTexts()).toEqual(['first']);
-    expect(field()).toBeDisabled();
-    expect(screen.getByText('Sign in again to send messages.')).toBeInTheDocument();
+    expectComposerBlocked('Sign in again to send messages.');
     // The unread batch (every 30 s) meets the expired token too, then stops as well.
     await advance(31_000);
     const polls = requestsTo('poll');
@@ -260,11 +323,65 @@ describe('TicketChat', () => {
     await user.click(within(alert).getByRole('button', { name: 'Sign in' }));
     expect(onSignIn).toHaveBeenCalledOnce();
     token = sim().issueToken();
-    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    const retry = within(alert).getByRole('button', { name: 'Retry' });
+    sim().injectFault({ kind: 'latency', ms: 1000 }, { endpoint: 'poll' });
+    await user.click(retry);
+    expect(retry).toHaveFocus();
+    await advance(1000);
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    expect(field()).toBeEnabled();
+    // The focused Retry went away with the banner: focus moved to the field instead of <body>.
+    expect(field()).toHaveFocus();
+    expect(field()).not.toHaveAttribute('readonly');
+    expect(field()).not.toHaveAttribute('aria-disabled');
+    expect(field()).toHaveAttribute('placeholder', 'Write a message…');
     expect(requestsTo('poll')).toBeGreaterThan(polls);
   });
+
+  test('the banner going away while focus is elsewhere leaves focus alone', async () => {
+    sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
+    let token = TEST_TOKEN;
+    const { user } = await renderLoadedChat({}, () => token);
+    sim().expireAllTokens();
+    await advance(3000);
+    const alert = await screen.findByRole('alert');
+    token = sim().issueToken();
+    // Retry pressed, then the user moves on to the thread before the answer comes.
+    sim().injectFault({ kind: 'latency', ms: 1000 }, { endpoint: 'poll' });
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    log().focus();
+    await advance(1000);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(log()).toHaveFocus();
+  });
+
+  test.each([
+    ['empty', ''],
+    ['over 64 characters', 'x'.repeat(65)],
+    ['"."', '.'],
+  ])(
+    'an invalid case id (%s) shows a neutral alert without Retry, no composer, and logs once',
+    async (_name, caseId) => {
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      onTestFinished(() => logged.mockRestore());
+      const { user, container } = renderChat({ caseId });
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(/^This ticket can't be shown \(invalid ticket number\)\.$/);
+      expect(within(alert).queryByRole('button')).toBeNull();
+      expect(container.querySelector('.tc-chat')).toHaveAttribute('data-state', 'error');
+      // Neither an empty-thread invitation nor a field that would send to nowhere.
+      expect(screen.queryByText(/No messages yet/)).toBeNull();
+      expectComposerBlocked("Messages can't be sent right now.");
+      await user.click(field());
+      await user.keyboard('hello{Enter}');
+      await advance(30_000);
+      expect(sim().requests).toEqual([]);
+      // One line for the developer naming the argument, never the token; nothing more while it stays.
+      expect(logged).toHaveBeenCalledOnce();
+      const line = String(logged.mock.calls[0]?.[0]);
+      expect(line).toMatch(/caseId/);
+      expect(line).not.toContain(TEST_TOKEN);
+    },
+  );
 
   test('an attachment downloads with the token through an object URL that is revoked afterwards', async () => {
     sim().addTicket({

@@ -1,12 +1,15 @@
-import { useId, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { TicketChatError } from '../../client/errors.ts';
 import type { Attachment } from '../../client/types.ts';
+import { checkPathId } from '../../client/validate.ts';
 import { CLOSED_TICKET_STATUSES } from '../../query/pollingPolicy.ts';
 import { useTicketChatLocale } from '../../query/TicketChatProvider.tsx';
+import { toTicketChatError } from '../../query/toTicketChatError.ts';
 import type { ThreadMessage } from '../../query/types.ts';
 import { useInstantMessages } from '../../query/useInstantMessages.ts';
 import { useSendMessage } from '../../query/useSendMessage.ts';
 import { useUnread } from '../../query/useUnread.ts';
-import { Composer } from '../Composer/Composer.tsx';
+import { Composer, type ComposerHandle } from '../Composer/Composer.tsx';
 import { getStrings, resolveLocale } from '../i18n/locale.ts';
 import { MessageThread } from '../MessageThread/MessageThread.tsx';
 import { MessageThreadSkeleton } from '../MessageThread/MessageThreadSkeleton.tsx';
@@ -46,11 +49,14 @@ export function TicketChat(props: TicketChatProps) {
   const locale = resolveLocale(props.locale ?? language);
   const strings = getStrings(locale);
   const titleId = useId();
-  const unread = useUnread(caseId, { groupId });
+  // "", ".", ".." or over 64 characters can never work (sending puts the id in a URL path): nothing polls.
+  const caseIdError = useMemo(() => invalidCaseId(caseId), [caseId]);
+  const unread = useUnread(caseId, { groupId, enabled: !caseIdError });
   // Mark read only once the first unread answer is in: it also carries the ticket status, and the batcher
   // drops answers for a case whose mark-read is in flight.
   const thread = useInstantMessages(caseId, {
     groupId,
+    enabled: !caseIdError,
     intervalMs: props.intervalMs,
     markReadWhenVisible: unread.count !== undefined || unread.error !== null,
   });
@@ -65,9 +71,31 @@ export function TicketChat(props: TicketChatProps) {
   // sign in, anything else is an alert the user can retry (DESIGN "Errors the user sees").
   const authRequired = thread.authRequired || unread.error?.kind === 'auth';
   const alert = error && !thread.authRequired && !reconnecting ? error : null;
+  // A bad case id (or group id) is the page's mistake: no Retry (nothing would change), no composer, and
+  // the detail goes to the developer's console, not the user.
+  const inputError =
+    caseIdError ?? (error?.kind === 'input' ? error : unread.error?.kind === 'input' ? unread.error : null);
+  const loggedRef = useRef<string | null>(null);
+  useEffect(() => {
+    if (!inputError || loggedRef.current === inputError.message) return;
+    loggedRef.current = inputError.message;
+    // Input errors name the bad argument, never the token.
+    console.error(`ticket-chat: <TicketChat caseId=${JSON.stringify(caseId)}>: ${inputError.message}`);
+  }, [inputError, caseId]);
   // Bumped on every send: MessageThread scrolls to the bottom when it changes. (No useCallback below:
   // MessageThread keeps its callbacks in a ref and Composer is not memoized.)
   const [sentCount, setSentCount] = useState(0);
+  // A control that disappears while focused (Sign in / Retry once the session is back, a failed message's
+  // Retry) would drop focus to <body>, losing the keyboard user's place: the message field takes it.
+  const composerRef = useRef<ComposerHandle | null>(null);
+  const sessionRef = useRef<HTMLDivElement | null>(null);
+  // React detaches a ref before it removes the element, so focus can still be seen inside it here.
+  const sessionRefCallback = useCallback((el: HTMLDivElement | null) => {
+    const leaving = sessionRef.current;
+    sessionRef.current = el;
+    const root = leaving?.getRootNode() as Document | ShadowRoot | undefined;
+    if (!el && leaving?.contains(root?.activeElement ?? null)) composerRef.current?.focus();
+  }, []);
 
   const Heading = `h${props.headingLevel ?? 2}` as const;
 
@@ -78,7 +106,7 @@ export function TicketChat(props: TicketChatProps) {
       data-state={
         authRequired
           ? 'auth'
-          : alert
+          : alert || inputError
             ? 'error'
             : reconnecting
               ? 'reconnecting'
@@ -114,15 +142,16 @@ export function TicketChat(props: TicketChatProps) {
         {reconnecting && (
           <>
             <span className="tc-chat__spinner" aria-hidden="true" />
-            {strings.reconnecting}
+            {/* The network failed, or the service said 5xx/429/throttled: "connection lost" only for the first. */}
+            {error?.kind === 'http' ? strings.serviceBusy : strings.reconnecting}
           </>
         )}
       </div>
-      {(authRequired || alert || thread.olderError || failed) && (
+      {(authRequired || alert || inputError || thread.olderError || failed) && (
         <div className="tc-chat__alerts">
           {authRequired ? (
             // Polling has stopped until the user acts; the portal owns the sign-in flow.
-            <div className="tc-chat__session" role="alert">
+            <div ref={sessionRefCallback} className="tc-chat__session" role="alert">
               <div className="tc-chat__session-text">
                 <strong className="tc-chat__session-title">{strings.sessionExpired}</strong>
                 <span>{strings.sessionExpiredHint}</span>
@@ -150,6 +179,8 @@ export function TicketChat(props: TicketChatProps) {
                 </button>
               </div>
             </div>
+          ) : inputError ? (
+            <ThreadAlert message={strings.chatInvalidTicket} locale={locale} />
           ) : (
             alert && (
               <ThreadAlert
@@ -175,7 +206,7 @@ export function TicketChat(props: TicketChatProps) {
       )}
       <div className="tc-chat__body">
         {/* Nothing to show yet: a skeleton, also while reconnecting (an empty-thread message would be wrong). */}
-        {!messages.length && (isLoading || reconnecting) ? (
+        {inputError ? null : !messages.length && (isLoading || reconnecting) ? (
           <MessageThreadSkeleton locale={locale} />
         ) : (
           <MessageThread
@@ -188,21 +219,41 @@ export function TicketChat(props: TicketChatProps) {
             onLoadOlder={thread.loadOlder}
             hasOlder={thread.hasOlder}
             isLoadingOlder={thread.isLoadingOlder}
-            onRetry={(m) => retry(m.key)}
+            onRetry={(m) => {
+              // The row's Retry goes away at once (the message is "sending" again).
+              composerRef.current?.focus();
+              retry(m.key);
+            }}
             scrollToBottomSignal={sentCount}
           />
         )}
       </div>
       <Composer
+        ref={composerRef}
         className="tc-chat__composer"
         locale={locale}
         onSend={(content) => {
           send(content);
           setSentCount((n) => n + 1);
         }}
-        disabled={closed || authRequired}
-        disabledReason={closed ? strings.composerClosed : strings.composerSignedOut}
+        disabled={closed || authRequired || inputError !== null}
+        disabledReason={
+          closed
+            ? strings.composerClosed
+            : authRequired
+              ? strings.composerSignedOut
+              : strings.composerUnavailable
+        }
       />
     </section>
   );
+}
+
+function invalidCaseId(caseId: string): TicketChatError | null {
+  try {
+    checkPathId(caseId, 'caseId');
+    return null;
+  } catch (e) {
+    return toTicketChatError(e);
+  }
 }

@@ -27,6 +27,8 @@ export interface TicketChatStrings {
   yesterday: string;
   unreadSeparator: string;
   unknownSender: string;
+  /** Sender label of the user's own messages still on their way (they carry no name yet). */
+  you: string;
   sending: string;
   sendFailed: string;
   retry: string;
@@ -40,6 +42,8 @@ export interface TicketChatStrings {
   announceMessages: (count: number) => string;
   /** Stands in for the text of a message that only carries attachments. */
   attachmentsOnly: (count: number) => string;
+  /** Live-region text when a send fails (once per failure, however many rows show it). */
+  announceSendFailed: string;
 
   // TicketChat (connected composite)
   chatTitle: string;
@@ -47,10 +51,15 @@ export interface TicketChatStrings {
   /** The undocumented two-state `imstatus` flag, worded neutrally. */
   liveChatAvailable: string;
   liveChatUnavailable: string;
+  /** Network or timeout: polling retries by itself. */
   reconnecting: string;
+  /** The service answered 5xx, 429 or throttled: polling retries by itself, later. */
+  serviceBusy: string;
   /** A poll failed in a way retrying later will not fix by itself; `detail` is the server's message. */
   chatLoadFailed: (detail: string) => string;
   chatDecodeFailed: string;
+  /** The case id (or group id) cannot be valid: a mistake of the page, not something to retry. */
+  chatInvalidTicket: string;
   olderFailed: string;
   downloadFailed: (name: string) => string;
   sessionExpired: string;
@@ -95,6 +104,7 @@ export const enUS: TicketChatStrings = {
   yesterday: 'Yesterday',
   unreadSeparator: 'New messages',
   unknownSender: 'Unknown sender',
+  you: 'You',
   sending: 'Sending…',
   sendFailed: 'Not sent.',
   retry: 'Retry',
@@ -104,13 +114,16 @@ export const enUS: TicketChatStrings = {
   announceMessage: (sender, text) => `New message from ${sender}: ${text}`,
   announceMessages: enNewMessages,
   attachmentsOnly: (n) => `${n} attachment${s(n)}`,
+  announceSendFailed: 'Message not sent.',
   chatTitle: 'Support chat',
   ticketNumber: (id) => `Ticket ${id}`,
   liveChatAvailable: 'Live chat available',
   liveChatUnavailable: 'Live chat unavailable',
   reconnecting: 'Connection lost. Reconnecting…',
+  serviceBusy: 'The service is busy. Retrying…',
   chatLoadFailed: (detail) => `Couldn't update the conversation: ${detail}`,
   chatDecodeFailed: "Couldn't read the server's answer. New messages may be missing.",
+  chatInvalidTicket: "This ticket can't be shown (invalid ticket number).",
   olderFailed: "Couldn't load earlier messages.",
   downloadFailed: (name) => `Couldn't download ${name}.`,
   sessionExpired: 'Your session has expired.',
@@ -147,6 +160,7 @@ export const zhCN: TicketChatStrings = {
   yesterday: '昨天',
   unreadSeparator: '以下为新消息',
   unknownSender: '未知发送者',
+  you: '我',
   sending: '发送中…',
   sendFailed: '发送失败。',
   retry: '重试',
@@ -156,13 +170,16 @@ export const zhCN: TicketChatStrings = {
   announceMessage: (sender, text) => `来自 ${sender} 的新消息：${text}`,
   announceMessages: zhNewMessages,
   attachmentsOnly: (n) => `${n} 个附件`,
+  announceSendFailed: '消息未发送。',
   chatTitle: '在线沟通',
   ticketNumber: (id) => `工单 ${id}`,
   liveChatAvailable: '在线沟通可用',
   liveChatUnavailable: '在线沟通不可用',
   reconnecting: '连接已断开，正在重新连接…',
+  serviceBusy: '服务繁忙，正在重试…',
   chatLoadFailed: (detail) => `无法更新对话：${detail}`,
   chatDecodeFailed: '无法解析服务器的响应，可能缺少新消息。',
+  chatInvalidTicket: '无法显示此工单（工单编号无效）。',
   olderFailed: '无法加载更早的消息。',
   downloadFailed: (name) => `无法下载 ${name}。`,
   sessionExpired: '您的登录已过期。',
