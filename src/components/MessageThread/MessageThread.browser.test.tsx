@@ -203,6 +203,19 @@ describe('scrolling on request', () => {
     expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8);
   });
 
+  it('stays at the bottom when a growing thread switches to the virtual list', async () => {
+    let thread = makeThread(150);
+    const { update, viewport, host } = await mount({ messages: thread, locale: 'en', virtualizeAfter: 160 });
+    expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8);
+    thread = [...thread, ...newer(thread, 20)];
+    await update({ messages: thread });
+    await vi.waitFor(() => expect(host.querySelector('.tc-thread')).toHaveAttribute('data-mode', 'virtual'));
+    await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8), { timeout: 3000 });
+    await frames(6);
+    expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8);
+    expect(jumpButton(host)).toBeNull();
+  });
+
   it('keeps the reader in place when a growing thread switches to the virtual list', async () => {
     let thread = makeThread(150);
     const { update, viewport, host } = await mount({ messages: thread, locale: 'en', virtualizeAfter: 160 });

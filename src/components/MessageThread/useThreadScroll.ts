@@ -140,8 +140,10 @@ export function useThreadScroll(options: ThreadScrollOptions) {
       lastScrollTopRef.current = viewport.scrollTop;
       // Only moving up leaves the bottom: content growing below (or the virtualizer correcting its
       // estimates) also fires scroll events and must not unpin a reader who did nothing.
+      // While settling, scroll events are the rows being measured (the reader's own wheel, touch, pointer or
+      // key ends settling first), so they never unpin.
       if (distance <= BOTTOM_SLACK_PX) pinnedRef.current = true;
-      else if (movedUp) pinnedRef.current = false;
+      else if (movedUp && !settlingRef.current) pinnedRef.current = false;
       if (pinnedRef.current) setUnseen(0);
       if (!settlingRef.current) anchorRef.current = findAnchor(viewport);
       const { canLoadOlder, onLoadOlder } = latest.current;
@@ -210,7 +212,8 @@ export function useThreadScroll(options: ThreadScrollOptions) {
   useLayoutEffect(() => {
     if (modeRef.current === mode) return;
     modeRef.current = mode;
-    if (!pinnedRef.current) startSettling();
+    // Pinned or not: the new list's first frames (its scroller set up, rows measured) must not move the reader.
+    startSettling();
     restore();
   }, [mode, restore, startSettling]);
 
