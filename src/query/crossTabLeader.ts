@@ -46,7 +46,17 @@ interface ThreadsChannel {
 function announceThreads(queryClient: QueryClient, channel: ThreadsChannel): () => void {
   const cache = queryClient.getQueryCache();
   let last: string | undefined;
+  let live = true;
+  // broadcast-channel throws synchronously once closed; a microtask queued by the last unmount may come late.
+  const post = (hashes: string[]) => {
+    try {
+      channel.postMessage(hashes).catch(() => undefined);
+    } catch {
+      // closed meanwhile: nobody to tell
+    }
+  };
   const announce = (repeat: boolean) => {
+    if (!live) return;
     const hashes = cache
       .findAll({ queryKey: ticketChatKeys.threads() })
       .filter((q) => q.isActive())
@@ -54,7 +64,7 @@ function announceThreads(queryClient: QueryClient, channel: ThreadsChannel): () 
     const text = hashes.join('\n');
     if (!repeat && text === last) return;
     last = text;
-    channel.postMessage(hashes).catch(() => undefined);
+    post(hashes);
   };
   const timer = setInterval(() => announce(true), ANNOUNCE_MS);
   const unsubscribe = cache.subscribe((event) => {
@@ -62,9 +72,10 @@ function announceThreads(queryClient: QueryClient, channel: ThreadsChannel): () 
   });
   announce(true);
   return () => {
+    live = false;
     clearInterval(timer);
     unsubscribe();
-    channel.postMessage([]).catch(() => undefined);
+    post([]);
   };
 }
 
