@@ -6,7 +6,7 @@ import { focusManager, onlineManager, type QueryClient } from '@tanstack/react-q
 import { act } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, onTestFinished, vi } from 'vitest';
 import {
   createHandlers,
   createServiceModel,
@@ -85,6 +85,22 @@ export function providerFor(
       {children}
     </TicketChatProvider>
   );
+  return { wrapper, queryClient };
+}
+
+/**
+ * A "tab" for cross-tab tests: a provider with its own client and QueryClient on `channel` (two of them in
+ * one document talk through BroadcastChannel like two tabs). The QueryClient is cleared when the test ends.
+ */
+export function crossTabOn(channel: string) {
+  const queryClient = createTicketChatQueryClient();
+  const client = makeClient();
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <TicketChatProvider client={client} queryClient={queryClient} crossTab crossTabChannel={channel}>
+      {children}
+    </TicketChatProvider>
+  );
+  onTestFinished(() => queryClient.clear());
   return { wrapper, queryClient };
 }
 

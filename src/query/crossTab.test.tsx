@@ -1,12 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
 import { onTestFinished } from 'vitest';
-import { installSimulator, makeClient, pollRequests } from '../../test/harness.tsx';
-import {
-  createTicketChatQueryClient,
-  TicketChatProvider,
-  useTicketChatContext,
-} from './TicketChatProvider.tsx';
+import { crossTabOn, installSimulator, pollRequests } from '../../test/harness.tsx';
+import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { useInstantMessages } from './useInstantMessages.ts';
 import { useUnread } from './useUnread.ts';
 
@@ -17,29 +12,16 @@ const { sim } = installSimulator();
 /** A second of real time, inside act(): the updates that the polling brings meanwhile are React's to flush. */
 const realSecond = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 1000)));
 
-function tab(channel: string) {
-  const queryClient = createTicketChatQueryClient();
-  const client = makeClient();
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <TicketChatProvider client={client} queryClient={queryClient} crossTab crossTabChannel={channel}>
-      {children}
-    </TicketChatProvider>
-  );
-  return { wrapper, queryClient };
-}
-
 /** Two tabs on a fresh channel, each rendering `view`; unmounted and cleared when the test ends. */
 function twoTabs<T>(view: () => T) {
   const channel = `tc-test-${Math.random()}`;
-  const a = tab(channel);
-  const b = tab(channel);
+  const a = crossTabOn(channel);
+  const b = crossTabOn(channel);
   const ha = renderHook(view, { wrapper: a.wrapper });
   const hb = renderHook(view, { wrapper: b.wrapper });
   onTestFinished(() => {
     ha.unmount();
     hb.unmount();
-    a.queryClient.clear();
-    b.queryClient.clear();
   });
   return [ha, hb] as const;
 }

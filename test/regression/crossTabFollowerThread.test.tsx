@@ -3,37 +3,20 @@
  * src/query/crossTab.test.tsx).
  */
 import { act, renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
 import { onTestFinished } from 'vitest';
-import {
-  createTicketChatQueryClient,
-  TicketChatProvider,
-  useTicketChatContext,
-} from '../../src/query/TicketChatProvider.tsx';
+import { useTicketChatContext } from '../../src/query/TicketChatProvider.tsx';
 import { useInstantMessages } from '../../src/query/useInstantMessages.ts';
 import { useUnread } from '../../src/query/useUnread.ts';
-import { installSimulator, makeClient } from '../harness.tsx';
+import { crossTabOn, installSimulator } from '../harness.tsx';
 
 const { sim } = installSimulator();
-
-function tab(channel: string) {
-  const queryClient = createTicketChatQueryClient();
-  const client = makeClient();
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <TicketChatProvider client={client} queryClient={queryClient} crossTab crossTabChannel={channel}>
-      {children}
-    </TicketChatProvider>
-  );
-  onTestFinished(() => queryClient.clear());
-  return { wrapper, queryClient };
-}
 
 describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab: a follower-only thread', () => {
   test('a thread open only in a follower tab gets loaded (the leader shows only a badge)', async () => {
     sim().addTicket({ id: 'c1', unread: 1, messages: [{ content: 'hello' }] });
     const channel = `tc-review-${Math.random()}`;
-    const a = tab(channel);
-    const b = tab(channel);
+    const a = crossTabOn(channel);
+    const b = crossTabOn(channel);
     // Tab A: the ticket list with a badge; it becomes the leader.
     const ha = renderHook(() => ({ u: useUnread('c1', { intervalMs: 300 }), ctx: useTicketChatContext() }), {
       wrapper: a.wrapper,
