@@ -5,7 +5,8 @@
  * every ticket's thread equals the server's messages under the identity rule: per identity class (ticket,
  * second, replier, type, content, attachments) the thread holds as many copies as the most any single
  * delivered answer carried, none lost, none duplicated, in time order.
- * Runs: FC_NUM_RUNS (default 100, about 10 s; `npm run test:long` = 500, about 50 s). A failure prints the seed and path to replay.
+ * Runs: FC_NUM_RUNS (default 100, about 10 s; `npm run test:long` = 500, about 50 s). A failure prints the seed and
+ * path; FC_SEED and FC_PATH replay it.
  */
 import { act, renderHook } from '@testing-library/react';
 import fc from 'fast-check';
@@ -215,6 +216,9 @@ async function runScenario(s: Scenario): Promise<void> {
   // Faults stop; a valid token is available; the user presses "retry" where polling stopped (auth).
   model.clearFaults();
   if (![...model.tokens].includes(token)) token = model.issueToken();
+  // A poll already in flight with the old token (slowed by a latency fault) may still end in the auth
+  // state: let it land (client timeout 2 s) before looking for a stopped poller, as a user would.
+  await advance(2000 + 1000);
   for (const v of hook.result.current.views) if (v.authRequired) act(() => v.refetch());
   // the longest wait: back-off cap, or a Retry-After (≤ 3 s) / throttling wait, plus a 2 s client timeout; then…
   await advance(MAX_BACKOFF + 3000 + 2000);
@@ -250,6 +254,10 @@ async function runScenario(s: Scenario): Promise<void> {
 
 describe('polling property', () => {
   test(`threads converge to the server under the identity rule (${NUM_RUNS} runs)`, async () => {
-    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, verbose: 1 });
+    // Replay a reported failure: FC_SEED=<seed> FC_PATH=<path> npm run test:long
+    const replay = process.env.FC_SEED
+      ? { seed: Number(process.env.FC_SEED), ...(process.env.FC_PATH ? { path: process.env.FC_PATH } : {}) }
+      : {};
+    await fc.assert(fc.asyncProperty(scenarioArb, runScenario), { numRuns: NUM_RUNS, verbose: 1, ...replay });
   }, 600_000);
 });
