@@ -257,6 +257,8 @@ describe('TicketChat', () => {
     await advance(1000);
     await waitFor(() => expect(rowTexts()).toEqual(['first', 'second']));
     expect(screen.queryByRole('alert')).toBeNull();
+    // The focused Retry went away with its alert: the message field has focus, not <body>.
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' }));
   });
 
   test('malformed answers show an alert and keep the thread', async () => {
@@ -430,6 +432,9 @@ describe('TicketChat', () => {
     const { createObjectURL } = stubDownloads(() => 'blob:x');
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Message' })),
+    );
     expect(requestsTo('download')).toBe(2);
     expect(createObjectURL).toHaveBeenCalledOnce();
   });

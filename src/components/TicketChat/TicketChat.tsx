@@ -16,6 +16,7 @@ import { MessageThreadSkeleton } from '../MessageThread/MessageThreadSkeleton.ts
 import { ThreadAlert } from '../MessageThread/ThreadAlert.tsx';
 import { TicketStatus } from '../TicketStatus/TicketStatus.tsx';
 import { useAttachmentDownload } from './useAttachmentDownload.ts';
+import { useFocusRescue } from './useFocusRescue.ts';
 import { useUnreadMarker } from './useUnreadMarker.ts';
 
 export interface TicketChatProps {
@@ -88,14 +89,8 @@ export function TicketChat(props: TicketChatProps) {
   // A control that disappears while focused (Sign in / Retry once the session is back, a failed message's
   // Retry) would drop focus to <body>, losing the keyboard user's place: the message field takes it.
   const composerRef = useRef<ComposerHandle | null>(null);
-  const sessionRef = useRef<HTMLDivElement | null>(null);
-  // React detaches a ref before it removes the element, so focus can still be seen inside it here.
-  const sessionRefCallback = useCallback((el: HTMLDivElement | null) => {
-    const leaving = sessionRef.current;
-    sessionRef.current = el;
-    const root = leaving?.getRootNode() as Document | ShadowRoot | undefined;
-    if (!el && leaving?.contains(root?.activeElement ?? null)) composerRef.current?.focus();
-  }, []);
+  const focusComposer = useCallback(() => composerRef.current?.focus(), []);
+  const alertsRef = useFocusRescue(focusComposer);
 
   const Heading = `h${props.headingLevel ?? 2}` as const;
 
@@ -148,10 +143,10 @@ export function TicketChat(props: TicketChatProps) {
         )}
       </div>
       {(authRequired || alert || inputError || thread.olderError || failed) && (
-        <div className="tc-chat__alerts">
+        <div ref={alertsRef} className="tc-chat__alerts">
           {authRequired ? (
             // Polling has stopped until the user acts; the portal owns the sign-in flow.
-            <div ref={sessionRefCallback} className="tc-chat__session" role="alert">
+            <div className="tc-chat__session" role="alert">
               <div className="tc-chat__session-text">
                 <strong className="tc-chat__session-title">{strings.sessionExpired}</strong>
                 <span>{strings.sessionExpiredHint}</span>
