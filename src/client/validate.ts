@@ -42,6 +42,16 @@ export function checkPathId(value: unknown, name: string): string {
   return id;
 }
 
+/** The case id's problem as an `input` error, or null: the checks the client runs, without throwing. */
+export function caseIdProblem(caseId: unknown): TicketChatError | null {
+  try {
+    checkPathId(caseId, 'caseId');
+    return null;
+  } catch (e) {
+    return e as TicketChatError;
+  }
+}
+
 /** 1..100, default 50. */
 export function checkLimit(value: unknown): number {
   if (value === undefined) return 50;

@@ -1,6 +1,6 @@
-import { focusManager, type Query, type QueryClient } from '@tanstack/react-query';
+import { focusManager, type QueryClient } from '@tanstack/react-query';
 import type { TicketChatClient } from '../client/types.ts';
-import { ticketChatKeys } from './keys.ts';
+import { isTicketChatKey, ticketChatKeys } from './keys.ts';
 import type { LeaderThreads } from './leaderThreads.ts';
 import { type ErrorChannel, shareErrorsAcrossTabs } from './shareErrorsAcrossTabs.ts';
 import { shareUnreadAcrossTabs } from './shareUnreadAcrossTabs.ts';
@@ -8,8 +8,6 @@ import { shareUnreadAcrossTabs } from './shareUnreadAcrossTabs.ts';
 /** The leader repeats which threads it polls this often; followers forget an announcement after TTL. */
 const ANNOUNCE_MS = 3000;
 const ANNOUNCE_TTL_MS = 8000;
-
-const isOurs = (query: Query) => query.queryKey[0] === ticketChatKeys.all[0];
 
 /** A view of `target` whose method `name` is replaced; every other method stays bound to `target`. */
 function overriding<T extends object>(target: T, name: keyof T, value: unknown): T {
@@ -30,7 +28,7 @@ function ownQueriesOnly(queryClient: QueryClient): QueryClient {
   const cache = queryClient.getQueryCache();
   const subscribe: typeof cache.subscribe = (listener) =>
     cache.subscribe((event) => {
-      if (isOurs(event.query)) listener(event);
+      if (isTicketChatKey(event.query.queryKey)) listener(event);
     });
   const filtered = overriding(cache, 'subscribe', subscribe);
   return overriding(queryClient, 'getQueryCache', () => filtered);
@@ -67,8 +65,15 @@ function announceThreads(queryClient: QueryClient, channel: ThreadsChannel): () 
     post(hashes);
   };
   const timer = setInterval(() => announce(true), ANNOUNCE_MS);
+  // Many observer events in one tick (a page of badges mounting) make one announcement.
+  let queued = false;
   const unsubscribe = cache.subscribe((event) => {
-    if (event.type.startsWith('observer') && isOurs(event.query)) queueMicrotask(() => announce(false));
+    if (queued || !event.type.startsWith('observer') || !isTicketChatKey(event.query.queryKey)) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      announce(false);
+    });
   });
   announce(true);
   return () => {

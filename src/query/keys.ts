@@ -11,5 +11,13 @@ export const ticketChatKeys = {
   unread: (caseId: string, groupId?: string) => [...ticketChatKeys.unreads(groupId), caseId] as const,
 };
 
+/** Whether a query key is one of ticket-chat's (a portal may share its QueryClient with the provider). */
+export const isTicketChatKey = (queryKey: readonly unknown[]): boolean =>
+  queryKey[0] === ticketChatKeys.all[0];
+
+/** Whether a query key is a thread's. */
+export const isThreadKey = (queryKey: readonly unknown[]): boolean =>
+  isTicketChatKey(queryKey) && queryKey[1] === ticketChatKeys.threads()[1];
+
 export type ThreadQueryKey = ReturnType<typeof ticketChatKeys.thread>;
 export type UnreadQueryKey = ReturnType<typeof ticketChatKeys.unread>;

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { TicketChatError, type TicketChatErrorKind } from '../client/errors.ts';
-import { ticketChatKeys } from './keys.ts';
+import { isTicketChatKey } from './keys.ts';
 import { toTicketChatError } from './toTicketChatError.ts';
 
 /** What crosses the channel: an Error does not survive structured cloning as a TicketChatError. */
@@ -33,7 +33,7 @@ export function shareErrorsAcrossTabs(queryClient: QueryClient, channel: ErrorCh
   const unsubscribe = cache.subscribe((event) => {
     if (event.type !== 'updated' || event.action.type !== 'error') return;
     // Only ticket-chat's queries: a portal's own queries in a shared QueryClient stay in their tab.
-    if (event.query.queryKey[0] !== ticketChatKeys.all[0]) return;
+    if (!isTicketChatKey(event.query.queryKey)) return;
     const { queryHash, state } = event.query;
     const error = toTicketChatError(state.error);
     void channel

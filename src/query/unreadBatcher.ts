@@ -1,7 +1,7 @@
 import { focusManager, onlineManager, type QueryClient } from '@tanstack/react-query';
 import type { TicketChatError } from '../client/errors.ts';
 import type { TicketChatClient, UnreadCount } from '../client/types.ts';
-import { ticketChatKeys } from './keys.ts';
+import { isThreadKey, ticketChatKeys } from './keys.ts';
 import { DEFAULT_MAX_BACKOFF_MS, delayAfterError } from './pollingPolicy.ts';
 import { toTicketChatError } from './toTicketChatError.ts';
 
@@ -143,8 +143,7 @@ export class UnreadBatcher {
         event.type === 'updated' &&
         event.action.type === 'success' &&
         !event.action.manual &&
-        event.query.queryKey[0] === ticketChatKeys.all[0] &&
-        event.query.queryKey[1] === 'thread'
+        isThreadKey(event.query.queryKey)
       )
         this.#resume();
     });

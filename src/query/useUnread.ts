@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { isTicketChatError, type TicketChatError } from '../client/errors.ts';
+import type { TicketChatError } from '../client/errors.ts';
 import type { TicketChatClient, UnreadCount } from '../client/types.ts';
-import { checkCaseIds } from '../client/validate.ts';
+import { caseIdProblem } from '../client/validate.ts';
 import { ticketChatKeys } from './keys.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { DEFAULT_UNREAD_INTERVAL_MS, getUnreadBatcher } from './unreadBatcher.ts';
@@ -52,7 +52,7 @@ export function useUnread(caseId: string, options: UseUnreadOptions = {}): UseUn
   const batcher = getUnreadBatcher(queryClient, client, groupId);
   // One bad id (say "" while the portal's data loads) would make the client refuse the whole group's
   // request: it stays out of the batch and only its own badge reports the error.
-  const inputError = useMemo(() => invalidCaseId(caseId), [caseId]);
+  const inputError = useMemo(() => caseIdProblem(caseId), [caseId]);
   const polls = enabled && inputError === null;
 
   useEffect(() => batcher.setLeader(isPollingLeader), [batcher, isPollingLeader]);
@@ -72,13 +72,4 @@ export function useUnread(caseId: string, options: UseUnreadOptions = {}): UseUn
     error,
     refetch,
   };
-}
-
-function invalidCaseId(caseId: string): TicketChatError | null {
-  try {
-    checkCaseIds([caseId]);
-    return null;
-  } catch (e) {
-    return isTicketChatError(e) ? e : null;
-  }
 }

@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { TicketChatError } from '../../client/errors.ts';
 import type { Attachment } from '../../client/types.ts';
-import { checkPathId } from '../../client/validate.ts';
+import { caseIdProblem } from '../../client/validate.ts';
 import { CLOSED_TICKET_STATUSES } from '../../query/pollingPolicy.ts';
 import { useTicketChatLocale } from '../../query/TicketChatProvider.tsx';
-import { toTicketChatError } from '../../query/toTicketChatError.ts';
 import type { ThreadMessage } from '../../query/types.ts';
 import { useInstantMessages } from '../../query/useInstantMessages.ts';
 import { useSendMessage } from '../../query/useSendMessage.ts';
@@ -51,7 +49,7 @@ export function TicketChat(props: TicketChatProps) {
   const strings = getStrings(locale);
   const titleId = useId();
   // "", ".", ".." or over 64 characters can never work (sending puts the id in a URL path): nothing polls.
-  const caseIdError = useMemo(() => invalidCaseId(caseId), [caseId]);
+  const caseIdError = useMemo(() => caseIdProblem(caseId), [caseId]);
   const unread = useUnread(caseId, { groupId, enabled: !caseIdError });
   // Mark read only once the first unread answer is in: it also carries the ticket status, and the batcher
   // drops answers for a case whose mark-read is in flight.
@@ -242,13 +240,4 @@ export function TicketChat(props: TicketChatProps) {
       />
     </section>
   );
-}
-
-function invalidCaseId(caseId: string): TicketChatError | null {
-  try {
-    checkPathId(caseId, 'caseId');
-    return null;
-  } catch (e) {
-    return toTicketChatError(e);
-  }
 }
