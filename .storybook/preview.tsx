@@ -19,7 +19,9 @@ const withThemeAndLocale: Decorator = (Story, context) => {
         color: 'var(--tc-color-text)',
         fontFamily: 'var(--tc-font-family)',
         padding: '1rem',
-        minBlockSize: '100vh',
+        // A story's own page is filled with the theme's background; on a docs page (inline stories) the
+        // preview is as tall as its content.
+        minBlockSize: context.viewMode === 'docs' ? undefined : '100vh',
         boxSizing: 'border-box',
       }}
     >

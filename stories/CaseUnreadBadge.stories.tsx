@@ -3,14 +3,15 @@ import { useEffect } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
 import type { ServiceModel } from '../simulator/index.ts';
 import { CaseUnreadBadge, type CaseUnreadBadgeProps } from '../src/index.ts';
-import { isolatedDocs, simulatorOf, startSimulator, TICKETS, withSimulator } from './simulator.tsx';
+import { framedDocs, simulatorOf, startSimulator, TICKETS, withSimulator } from './simulator.tsx';
 
 const meta = {
   title: 'Connected/CaseUnreadBadge',
   component: CaseUnreadBadge,
   parameters: {
     docs: {
-      ...isolatedDocs.docs,
+      // One badge (a 20-px pill) per story; the nav bar story sets its own height.
+      ...framedDocs('1.5rem').docs,
       description: {
         component:
           'A ticket’s unread count for nav bars (`useUnread` + `UnreadBadge`). All badges of a page share one unread request per interval. Runs on the simulated API.',
@@ -71,6 +72,7 @@ function NavWithReplies({ model, ...props }: CaseUnreadBadgeProps & { model: Ser
 }
 export const LiveNavBar: Story = {
   args: { locale: 'en-US' },
+  parameters: framedDocs('10.5rem'),
   render: (args, context) => <NavWithReplies {...args} model={simulatorOf(context).model} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -78,7 +78,11 @@ export const withSimulator: Decorator = (Story, context) => {
 };
 
 /**
- * MSW handlers are per page, so on a docs page each connected story renders in its own iframe (inline
- * stories would share one worker and reset each other's handlers).
+ * Docs parameters of connected stories. MSW handlers are per page, so on a docs page each connected story
+ * renders in its own iframe (inline stories would share one worker and reset each other's handlers). An
+ * iframe does not grow with its content: `contentHeight` is the story's own height, the preview's 1rem
+ * padding on both sides is added here.
  */
-export const isolatedDocs = { docs: { story: { inline: false, height: '520px' } } };
+export const framedDocs = (contentHeight: string) => ({
+  docs: { story: { inline: false, height: `calc(${contentHeight} + 2rem)` } },
+});
