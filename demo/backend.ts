@@ -11,15 +11,33 @@ import {
   TEST_TOKEN,
 } from '../simulator/index.ts';
 
-export const model = createServiceModel({ cursorMode: 'strict', quirks: false });
+// The first poll of a ticket brings its latest 50 messages, so the long SSH ticket's older history
+// ("Load earlier messages") is there to try.
+export const model = createServiceModel({ cursorMode: 'strict', quirks: false, initialPageSize: 50 });
 seedDemoTickets(model);
 
+/** The portal's ticket list, with a title per portal language. */
 export const TICKETS = [
-  { id: DEMO_TICKET_IDS.sshLongHistory, title: 'ECS: SSH connection times out' },
-  { id: DEMO_TICKET_IDS.rdsInProgress, title: 'RDS: CPU at 95 %, slow queries' },
-  { id: DEMO_TICKET_IDS.billingAwaiting, title: 'Billing: charged twice in March' },
-  { id: DEMO_TICKET_IDS.obsPending, title: 'OBS: 403 AccessDenied on bucket' },
-  { id: DEMO_TICKET_IDS.cdnCompleted, title: 'CDN: old certificate on some nodes' },
+  {
+    id: DEMO_TICKET_IDS.sshLongHistory,
+    title: { 'en-us': 'ECS: SSH connection times out', 'zh-cn': 'ECS：SSH 连接超时' },
+  },
+  {
+    id: DEMO_TICKET_IDS.rdsInProgress,
+    title: { 'en-us': 'RDS: CPU at 95 %, slow queries', 'zh-cn': 'RDS：CPU 95%，慢查询增多' },
+  },
+  {
+    id: DEMO_TICKET_IDS.billingAwaiting,
+    title: { 'en-us': 'Billing: charged twice in March', 'zh-cn': '账单：三月重复扣费' },
+  },
+  {
+    id: DEMO_TICKET_IDS.obsPending,
+    title: { 'en-us': 'OBS: 403 AccessDenied on bucket', 'zh-cn': 'OBS：桶访问返回 403 AccessDenied' },
+  },
+  {
+    id: DEMO_TICKET_IDS.cdnCompleted,
+    title: { 'en-us': 'CDN: old certificate on some nodes', 'zh-cn': 'CDN：部分节点仍返回旧证书' },
+  },
 ];
 
 /** The signed-in user's token, as a portal's session would hold it. */
@@ -49,13 +67,42 @@ export const session = {
   },
 };
 
-/** Ways to make the backend misbehave, for the demo's panel. */
+/** Ways to make the backend misbehave, for the demo's panel. Each wears off by itself. */
 export const misbehave = {
   serverErrors: () => model.injectFault({ kind: 'http', status: 500 }, { times: 3 }),
   throttling: () => model.injectFault({ kind: 'throttle', retryAfterSeconds: 5 }, { times: 2 }),
   slowAnswers: () => model.injectFault({ kind: 'latency', ms: 4000 }, { times: 6 }),
   dropConnection: () => model.injectFault({ kind: 'drop' }, { times: 4 }),
+  /** A business error inside an HTTP 200: the chat's alert with Retry (polling backs off meanwhile). */
+  errorIn200: () =>
+    model.injectFault(
+      { kind: 'apiErrorIn200', code: 'OSM.01010005', message: 'Service busy' },
+      { endpoint: 'poll', times: 2 },
+    ),
+  unreadableAnswer: () => model.injectFault({ kind: 'malformed' }, { endpoint: 'poll', times: 2 }),
+  refuseNextSend: () =>
+    model.injectFault(
+      { kind: 'apiErrorIn200', code: 'OSM.01010005', message: 'Service busy' },
+      { endpoint: 'send', times: 1 },
+    ),
+  failNextDownload: () =>
+    model.injectFault({ kind: 'http', status: 500 }, { endpoint: 'download', times: 1 }),
+  failOlderHistory: () => model.injectFault({ kind: 'http', status: 500 }, { endpoint: 'more', times: 1 }),
   expireToken: () => session.expire(),
+};
+
+/** The demo's support side completing and reopening tickets (status 3 = completed). */
+export const ticketControls = {
+  isCompleted: (caseId: string) => model.ticket(caseId)?.status === 3,
+  /** Support completes the ticket: status 3, the live chat off. */
+  close(caseId: string) {
+    model.setStatus(caseId, 3);
+    model.setChatStatus(caseId, 0);
+  },
+  reopen(caseId: string) {
+    model.setStatus(caseId, 1);
+    model.setChatStatus(caseId, 1);
+  },
 };
 
 const REPLIES = [
