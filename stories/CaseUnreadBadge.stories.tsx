@@ -47,9 +47,18 @@ export const OverMax: Story = {
   },
 };
 
-/** Nothing read yet and nothing new: no badge. */
+/** Nothing unread: no badge (this preview stays empty on purpose). */
 export const NothingUnread: Story = { args: { caseId: TICKETS.cdnCompleted } };
 
+const NAV_LINK = {
+  display: 'flex',
+  alignItems: 'center',
+  justifyContent: 'space-between',
+  gap: 8,
+  minBlockSize: 44,
+  paddingInline: 8,
+  color: 'inherit',
+} as const;
 /** A nav bar: every badge shares one request; a reply arrives every 2 seconds on the first ticket. */
 function NavWithReplies({ model, ...props }: CaseUnreadBadgeProps & { model: ServiceModel }) {
   useEffect(() => {
@@ -58,10 +67,11 @@ function NavWithReplies({ model, ...props }: CaseUnreadBadgeProps & { model: Ser
   }, [model]);
   return (
     <nav aria-label="Tickets">
-      <ul style={{ listStyle: 'none', padding: 0, display: 'grid', gap: 8, maxInlineSize: 320 }}>
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 4, maxInlineSize: 320 }}>
         {Object.values(TICKETS).map((id) => (
           <li key={id}>
-            <a href={`#${id}`} style={{ display: 'flex', justifyContent: 'space-between', color: 'inherit' }}>
+            {/* 44-px rows: big enough for a finger. */}
+            <a href={`#${id}`} style={NAV_LINK}>
               {id} <CaseUnreadBadge {...props} caseId={id} />
             </a>
           </li>
@@ -72,7 +82,7 @@ function NavWithReplies({ model, ...props }: CaseUnreadBadgeProps & { model: Ser
 }
 export const LiveNavBar: Story = {
   args: { locale: 'en-US' },
-  parameters: framedDocs('10.5rem'),
+  parameters: framedDocs('236px'),
   render: (args, context) => <NavWithReplies {...args} model={simulatorOf(context).model} />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

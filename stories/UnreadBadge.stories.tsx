@@ -18,12 +18,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Zero: Story = {
-  args: { count: 0 },
-  play: async ({ canvasElement }) => {
-    await expect(canvasElement.querySelector('.tc-unread-badge')).toBeNull();
-  },
-};
 export const One: Story = { args: { count: 1 } };
 export const NinetyNine: Story = { args: { count: 99 } };
 export const OverMax: Story = {
@@ -35,6 +29,13 @@ export const OverMax: Story = {
   },
 };
 export const CustomMax: Story = { args: { count: 12, max: 9 } };
+/** At 0 nothing renders: this preview stays empty on purpose. */
+export const Zero: Story = {
+  args: { count: 0 },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('.tc-unread-badge')).toBeNull();
+  },
+};
 export const Chinese: Story = { args: { count: 100, locale: 'zh-CN' } };
 
 /** In a nav link the link's accessible name carries the full count. */
