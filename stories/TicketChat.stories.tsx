@@ -81,6 +81,17 @@ const composerEnabled = (canvasElement: HTMLElement) =>
     () => expect(within(canvasElement).getByRole('textbox')).not.toHaveAttribute('aria-disabled', 'true'),
     WAIT,
   );
+/**
+ * Writes `text` and presses Send. One paste and a click, not keystrokes and Enter: on a docs page the
+ * stories' iframes play at the same time and take the focus from each other, and a click needs none.
+ */
+const sendText = async (canvasElement: HTMLElement, text: string) => {
+  const canvas = within(canvasElement);
+  await log(canvasElement);
+  await userEvent.click(canvas.getByRole('textbox', { name: 'Message' }));
+  await userEvent.paste(text);
+  await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
+};
 const agentSays = (model: ServiceModel, content: string) =>
   model.post(TICKETS.rdsInProgress, { content, replierName: 'Chen Jing (Support)' });
 
@@ -96,7 +107,7 @@ export const Default: Story = {
 export const Loading: Story = {
   parameters: simulate((m) => m.injectFault({ kind: 'latency', ms: 3_600_000 }, { times: FOREVER })),
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByText('Loading messages…')).toBeInTheDocument();
+    await expect(await within(canvasElement).findByText('Loading messages…', {}, WAIT)).toBeInTheDocument();
   },
 };
 
@@ -145,7 +156,9 @@ export const ClosedTicket: Story = {
 export const InvalidTicket: Story = {
   args: { caseId: 'CS'.padEnd(65, '0') },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(/invalid ticket/);
+    await expect(await within(canvasElement).findByRole('alert', {}, WAIT)).toHaveTextContent(
+      /invalid ticket/,
+    );
   },
 };
 
@@ -347,13 +360,7 @@ export const AuthErrorSignedInAgain: Story = {
 export const SendMessage: Story = {
   args: { locale: 'en-US' },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await log(canvasElement);
-    await userEvent.type(
-      canvas.getByRole('textbox', { name: 'Message' }),
-      'Index added, CPU is back to 30%.',
-    );
-    await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
+    await sendText(canvasElement, 'Index added, CPU is back to 30%.');
     await delivered(canvasElement, 'Index added, CPU is back to 30%.');
   },
 };
@@ -365,10 +372,8 @@ export const Sending: Story = {
     m.injectFault({ kind: 'latency', ms: 3_600_000 }, { endpoint: 'send', times: FOREVER }),
   ),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await log(canvasElement);
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'Is anyone there?{Enter}');
-    await expect(await canvas.findByText('Sending…')).toBeInTheDocument();
+    await sendText(canvasElement, 'Is anyone there?');
+    await expect(await within(canvasElement).findByText('Sending…', {}, WAIT)).toBeInTheDocument();
   },
 };
 
@@ -379,9 +384,7 @@ const refuseSends = (m: ServiceModel, times: number) =>
     { endpoint: 'send', times },
   );
 const sendRefused = async (canvasElement: HTMLElement, text: string) => {
-  const canvas = within(canvasElement);
-  await log(canvasElement);
-  await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), `${text}{Enter}`);
+  await sendText(canvasElement, text);
   await waitFor(() => expect(rowWith(canvasElement, text)).toHaveAttribute('data-delivery', 'failed'), WAIT);
   const row = rowWith(canvasElement, text);
   await expect(within(row).getByText(/^Not sent/)).toBeVisible();
@@ -433,7 +436,7 @@ export const DownloadFailed: Story = {
 export const Chinese: Story = {
   globals: { locale: 'zh-CN' },
   play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole('heading', { name: '在线沟通' })).toBeVisible();
+    await expect(await within(canvasElement).findByRole('heading', { name: '在线沟通' }, WAIT)).toBeVisible();
   },
 };
 
@@ -443,7 +446,7 @@ export const Dark: Story = { args: { caseId: TICKETS.billingAwaiting }, globals:
 export const Phone: Story = {
   parameters: { chatBox: { inlineSize: 375, blockSize: 640 }, ...framedDocs('640px') },
   play: async ({ canvasElement }) => {
-    const send = await within(canvasElement).findByRole('button', { name: /^(Send|发送)$/ });
+    const send = await within(canvasElement).findByRole('button', { name: /^(Send|发送)$/ }, WAIT);
     const box = send.getBoundingClientRect();
     await expect(box.right).toBeLessThanOrEqual(375 + 16);
   },
