@@ -47,6 +47,7 @@ export function startSimulator<TArgs>(context: StoryContext<TArgs>) {
     endpoint: '/osm',
     token: () => token,
     language: locale.toLowerCase(),
+    // The server's zone (X-Time-Zone, create_time is written in it); the viewer's is TicketChat's timeZone.
     timeZone: 'GMT+8',
   });
   const queryClient = createTicketChatQueryClient();
