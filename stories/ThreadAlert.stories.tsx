@@ -24,3 +24,4 @@ export const WithRetry: Story = {
 };
 export const WithoutRetry: Story = { args: { onRetry: undefined, message: 'Your session has expired.' } };
 export const Chinese: Story = { args: { message: '消息加载失败，请检查网络连接。', locale: 'zh-CN' } };
+export const Dark: Story = { args: { locale: 'en-US' }, globals: { theme: 'dark' } };

@@ -50,3 +50,4 @@ export const InNavLink: Story = {
     </a>
   ),
 };
+export const Dark: Story = { args: { count: 7 }, globals: { theme: 'dark' } };
