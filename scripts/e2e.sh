@@ -19,7 +19,7 @@ run() {
       node -e '
         const fs = require("node:fs");
         const r = fs.existsSync(".e2e-report.json") ? JSON.parse(fs.readFileSync(".e2e-report.json", "utf8")) : { passed: 0, failed: 0 };
-        fs.writeFileSync(".e2e-report.json", JSON.stringify({ passed: r.passed, failed: r.failed + 1 }));'
+        fs.writeFileSync(".e2e-report.json", JSON.stringify({ ...r, failed: r.failed + 1 }));'
     fi
   fi
 }
@@ -34,5 +34,8 @@ if [ "$status" -eq 0 ]; then
 fi
 run scripts/consumer.sh
 run env CONSUMER_REACT=18.3.1 scripts/consumer.sh
-node -e 'const r = require("./.e2e-report.json"); console.log(`e2e total: ${r.passed} passed, ${r.failed} failed`)'
+node -e '
+  const r = require("./.e2e-report.json");
+  for (const [engine, n] of Object.entries(r.engines ?? {})) console.log(`e2e ${engine}: ${n.passed} passed, ${n.failed} failed`);
+  console.log(`e2e total: ${r.passed} passed, ${r.failed} failed`);'
 exit "$status"

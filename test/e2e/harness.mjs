@@ -57,14 +57,23 @@ export function createSteps(engine) {
       await cleanup?.();
     }
     console.log(`${engine}: ${passed.length} passed, ${failed} failed`);
-    await addToReport({ passed: passed.length, failed });
+    await addToReport({ passed: passed.length, failed }, engine);
     return failed === 0;
   };
   return { step, run };
 }
 
-/** scripts/e2e.sh deletes the report first; each script adds its counts (.ci/run adds them to vitest's). */
-export async function addToReport({ passed, failed }) {
+/**
+ * scripts/e2e.sh deletes the report first; each script adds its counts, in total and per engine
+ * (.ci/run adds the totals to vitest's).
+ */
+export async function addToReport({ passed, failed }, engine = 'chromium') {
   const before = await readFile(REPORT, 'utf8').then(JSON.parse, () => ({ passed: 0, failed: 0 }));
-  await writeFile(REPORT, JSON.stringify({ passed: before.passed + passed, failed: before.failed + failed }));
+  const engines = { ...before.engines };
+  const mine = engines[engine] ?? { passed: 0, failed: 0 };
+  engines[engine] = { passed: mine.passed + passed, failed: mine.failed + failed };
+  await writeFile(
+    REPORT,
+    JSON.stringify({ passed: before.passed + passed, failed: before.failed + failed, engines }),
+  );
 }

@@ -1,7 +1,7 @@
 // End-to-end: two tabs of the built demo portal on one ticket share ONE poller (leader election +
 // cache broadcast), in one engine (E2E_ENGINE). Each page runs its own simulator behind its own MSW worker
 // client, so a reply posted to the leader's simulator can reach the follower only through the cross-tab
-// cache sync. Engines without BroadcastChannel skip this script (every engine here has it).
+// cache sync. It needs BroadcastChannel: every engine here has it, and the first step fails if one lacks it.
 // Usage: E2E_ENGINE=webkit node test/e2e/two-tabs.e2e.mjs [baseUrl]  (default: serves demo/dist).
 import { openPortal, postAgentReply } from './harness.mjs';
 
