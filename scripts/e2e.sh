@@ -12,7 +12,7 @@ status=0
 run() {
   local before
   before=$(failures)
-  echo "e2e: $*"
+  echo "e2e: $* (at ${SECONDS}s)"
   if ! "$@"; then
     status=1
     if [ "$(failures)" = "$before" ]; then
@@ -38,4 +38,5 @@ node -e '
   const r = require("./.e2e-report.json");
   for (const [engine, n] of Object.entries(r.engines ?? {})) console.log(`e2e ${engine}: ${n.passed} passed, ${n.failed} failed`);
   console.log(`e2e total: ${r.passed} passed, ${r.failed} failed`);'
+echo "e2e took ${SECONDS}s"
 exit "$status"
