@@ -8,6 +8,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type Plugin } from 'vite';
 import dts from 'vite-plugin-dts';
 import { chromiumArgs, chromiumPath } from './test/chromiumLaunch.mjs';
+import { debianEngine } from './test/vitestEngines.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const isLibBuild = !process.env.STORYBOOK && !process.env.VITEST;
@@ -46,6 +47,33 @@ const browser = () => ({
   provider: chromium,
   instances: [{ browser: 'chromium' as const }],
   screenshotFailures: false,
+});
+
+// Browser tests that run in all three engines: plain DOM (no `userEvent`, no screenshots), what scrolls,
+// measures and formats dates. Chromium runs every browser test; Firefox ESR and WebKitGTK run these.
+const everyEngine = [
+  'src/components/MessageThread/MessageThread.browser.test.tsx',
+  'src/components/i18n/**/*.browser.test.{ts,tsx}',
+  'test/reliability/threadDates.browser.test.tsx',
+];
+/** A project running `everyEngine` in Firefox ESR or WebKitGTK (test/vitestEngines.ts). */
+const otherEngine = (engine: 'firefox' | 'webkit', groupOrder: number) => ({
+  extends: true as const,
+  test: {
+    name: `browser-${engine}`,
+    globals: true,
+    setupFiles: ['./test/setup.browser.ts'],
+    include: everyEngine,
+    browser: {
+      enabled: true,
+      // The provider launches Firefox headless and WebKit in a virtual display itself.
+      headless: false,
+      provider: debianEngine(engine),
+      instances: [{ browser: engine }],
+      screenshotFailures: false,
+    },
+    sequence: { groupOrder },
+  },
 });
 
 export default defineConfig({
@@ -115,6 +143,8 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: path.join(root, '.storybook') })],
         test: { name: 'storybook', browser: browser(), sequence: { groupOrder: 2 } },
       },
+      otherEngine('firefox', 3),
+      otherEngine('webkit', 4),
     ],
   },
 });

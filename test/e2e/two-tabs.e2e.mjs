@@ -1,32 +1,30 @@
 // End-to-end: two tabs of the built demo portal on one ticket share ONE poller (leader election +
-// cache broadcast). Each page runs its own simulator behind its own MSW worker client, so a reply posted
-// to the leader's simulator can reach the follower only through the cross-tab cache sync.
-// Usage: node test/e2e/two-tabs.e2e.mjs [baseUrl]  (default: serves demo/dist with `vite preview`).
-import { openPortal, postAgentReply, WAIT } from './harness.mjs';
+// cache broadcast), in one engine (E2E_ENGINE). Each page runs its own simulator behind its own MSW worker
+// client, so a reply posted to the leader's simulator can reach the follower only through the cross-tab
+// cache sync. It needs BroadcastChannel: every engine here has it, and the first step fails if one lacks it.
+// Usage: E2E_ENGINE=webkit node test/e2e/two-tabs.e2e.mjs [baseUrl]  (default: serves demo/dist).
+import { openPortal, postAgentReply } from './harness.mjs';
 
 /** How long both tabs are watched: the thread polls every 3 s, so a leader polls at least twice. */
 const WINDOW_MS = 7_000;
 const BILLING = 'CS20250310000088';
+const POLL = '/cases/instant-messages';
+const UNREAD_POLL = '/cases/instant-messages/unread';
+const LOG = 'section.tc-chat [role="log"]';
 
 const { base, browser, run } = await openPortal();
 
-/** A tab of the portal on the billing ticket, counting its thread polls and batched unread polls. */
-async function openTab(context, name) {
-  const page = await context.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(WAIT);
-  const tab = { name, page, polls: 0, unreadPolls: 0, errors: [] };
-  page.on('pageerror', (e) => tab.errors.push(e.message));
-  page.on('request', (request) => {
-    const { pathname } = new URL(request.url());
-    if (pathname.endsWith('/cases/instant-messages')) tab.polls += 1;
-    else if (pathname.endsWith('/cases/instant-messages/unread')) tab.unreadPolls += 1;
-  });
+/** A tab of the portal on the billing ticket; its polls are counted in the page (resource timing). */
+async function openTab(name) {
+  const page = await browser.newTab({ width: 1280, height: 800 });
+  const tab = { name, page };
   await page.goto(`${base}?quiet#/tickets/${BILLING}`);
   return tab;
 }
+const polls = (tab) => tab.page.requests(POLL);
 /** Simulates the tab being hidden or shown: the visibility state and its event, as the browser sends them. */
-const setHidden = (page, hidden) =>
-  page.evaluate((h) => {
+const setHidden = (tab, hidden) =>
+  tab.page.evaluate((h) => {
     Object.defineProperty(document, 'visibilityState', {
       configurable: true,
       get: () => (h ? 'hidden' : 'visible'),
@@ -34,86 +32,95 @@ const setHidden = (page, hidden) =>
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
   }, hidden);
-const log = (tab) => tab.page.getByRole('region').getByRole('log');
-const isPoll = (request) => new URL(request.url()).pathname.endsWith('/cases/instant-messages');
-const counts = (tabs) =>
-  tabs.map((t) => `${t.name}: ${t.polls} polls, ${t.unreadPolls} unread polls`).join('; ');
+const counts = async (tabs) =>
+  (
+    await Promise.all(
+      tabs.map(
+        async (t) => `${t.name}: ${await polls(t)} polls, ${await t.page.requests(UNREAD_POLL)} unread polls`,
+      ),
+    )
+  ).join('; ');
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** `from`'s own simulator posts a reply on the billing ticket; it must show in `shownIn`'s thread. */
 async function replyShows(from, shownIn, text) {
   await postAgentReply(from.page, BILLING, text);
-  await log(shownIn).getByText(text).waitFor();
+  await shownIn.page.waitForText(text, LOG);
 }
 
 const ok = await run(async (step) => {
-  // One context: the two pages share the origin's BroadcastChannel and Web Locks, like two real tabs.
-  const context = await browser.newContext();
+  // Pages of one browser share the origin's BroadcastChannel and Web Locks, like two real tabs.
   let tabs = [];
   let leader;
   let follower;
 
   await step('two tabs: both show the ticket history', async () => {
-    tabs = [await openTab(context, 'tab A')];
-    await log(tabs[0])
-      .getByText(/The refund has been issued/)
-      .waitFor();
-    tabs.push(await openTab(context, 'tab B'));
+    tabs = [await openTab('tab A')];
+    await tabs[0].page.waitForText('The refund has been issued', LOG);
+    if (!(await tabs[0].page.evaluate(() => typeof BroadcastChannel === 'function'))) {
+      throw new Error('this engine has no BroadcastChannel');
+    }
+    tabs.push(await openTab('tab B'));
     // The second tab starts as a follower: it has the history only through the cache sync.
-    await log(tabs[1])
-      .getByText(/The refund has been issued/)
-      .waitFor();
+    await tabs[1].page.waitForText('The refund has been issued', LOG);
   });
   await step(`two tabs: only one page polls over ${WINDOW_MS / 1000} s`, async () => {
-    const before = tabs.map((t) => t.polls);
-    await tabs[0].page.waitForTimeout(WINDOW_MS);
-    const polling = tabs.filter((t, i) => t.polls > before[i]);
-    if (polling.length !== 1) throw new Error(`expected exactly one polling page (${counts(tabs)})`);
+    const before = await Promise.all(tabs.map(polls));
+    await pause(WINDOW_MS); // an observation window: the polls of both tabs over that time are the result
+    const after = await Promise.all(tabs.map(polls));
+    const polling = tabs.filter((_, i) => after[i] > before[i]);
+    if (polling.length !== 1) throw new Error(`expected exactly one polling page (${await counts(tabs)})`);
     leader = polling[0];
     follower = tabs.find((t) => t !== leader);
-    console.log(`    ${counts(tabs)} (since each page opened)`);
+    console.log(`    ${await counts(tabs)} (since each page opened)`);
   });
   await step(
     'two tabs: the follower polled its thread at most once (before the leader covered it), badges never',
     async () => {
       // A new tab shows its thread at once with one poll of its own, then stops when the leader announces it.
-      if (follower.polls > 1 || follower.unreadPolls !== 0) {
-        throw new Error(`the follower polled (${counts(tabs)})`);
+      if ((await polls(follower)) > 1 || (await follower.page.requests(UNREAD_POLL)) !== 0) {
+        throw new Error(`the follower polled (${await counts(tabs)})`);
       }
     },
   );
   await step("two tabs: the follower shows a reply from the leader's backend", async () => {
-    const polled = follower.polls;
+    const polled = await polls(follower);
     await replyShows(leader, follower, 'Your duplicate charge has been reversed (two-tab check).');
-    if (follower.polls !== polled) throw new Error(`the follower polled (${counts(tabs)})`);
+    if ((await polls(follower)) !== polled) throw new Error(`the follower polled (${await counts(tabs)})`);
   });
   await step('two tabs: when the leader tab is hidden, the visible tab takes over polling', async () => {
-    // A hidden tab pauses its polling, so it must hand over the lead (the visibility is simulated: headless
-    // pages of one context all count as visible).
+    // A hidden tab pauses its polling, so it must hand over the lead (the visibility is simulated: the
+    // driven pages all count as visible).
     const started = Date.now();
-    const firstPoll = follower.page.waitForRequest(isPoll, { timeout: WAIT });
-    await setHidden(leader.page, true);
-    await firstPoll;
+    const followerPolls = await polls(follower);
+    await setHidden(leader, true);
+    await follower.page.waitForRequests(POLL, followerPolls);
     console.log(`    took over after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const hiddenPolls = leader.polls;
-    await follower.page.waitForTimeout(4_000);
-    if (leader.polls !== hiddenPolls) throw new Error(`the hidden tab kept polling (${counts(tabs)})`);
+    const hiddenPolls = await polls(leader);
+    await pause(4_000); // an observation window: the hidden tab must not poll in it
+    if ((await polls(leader)) !== hiddenPolls)
+      throw new Error(`the hidden tab kept polling (${await counts(tabs)})`);
     // Shown again, the old leader stays a follower: the roles swap.
-    await setHidden(leader.page, false);
+    await setHidden(leader, false);
     [leader, follower] = [follower, leader];
   });
   await step('two tabs: the follower takes over polling within 15 s after the leader closes', async () => {
     const started = Date.now();
-    const firstPoll = follower.page.waitForRequest(isPoll, { timeout: WAIT });
+    const followerPolls = await polls(follower);
+    const errors = await leader.page.errors();
     await leader.page.close();
-    await firstPoll;
+    await follower.page.waitForRequests(POLL, followerPolls);
     console.log(`    took over after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    leader.closedErrors = errors;
   });
   await step('two tabs: the new poller shows a reply from its own backend', async () => {
     await replyShows(follower, follower, 'Anything else we can help with? (after the takeover)');
   });
   await step('two tabs: no page errors', async () => {
-    const errors = tabs.flatMap((t) => t.errors.map((e) => `${t.name}: ${e}`));
+    const all = await Promise.all(
+      tabs.map(async (t) => (t.closedErrors ?? (await t.page.errors())).map((e) => `${t.name}: ${e}`)),
+    );
+    const errors = all.flat();
     if (errors.length) throw new Error(errors.join('\n'));
   });
-  await context.close();
 });
 process.exit(ok ? 0 : 1);

@@ -1,9 +1,9 @@
 import { setupWorker } from 'msw/browser';
-import { StrictMode } from 'react';
+import { StrictMode, version } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createTicketChatClient, TicketChat, TicketChatProvider } from 'ticket-chat';
+import { CaseUnreadBadge, createTicketChatClient, TicketChat, TicketChatProvider } from 'ticket-chat';
 import 'ticket-chat/styles.css';
-import { CASE_ID, handlers } from './handlers.js';
+import { CASE_ID, handlers, OTHER_CASE_ID, reply } from './handlers.js';
 
 const client = createTicketChatClient({
   endpoint: '/osm',
@@ -14,9 +14,16 @@ const client = createTicketChatClient({
 
 async function main() {
   await setupWorker(...handlers).start({ onUnhandledRequest: 'bypass', quiet: true });
+  // For test/consumer/consumer.e2e.mjs: a support reply the next poll picks up, and React's version.
+  Object.assign(window, { consumerBackend: { reply, react: version } });
   createRoot(document.getElementById('root')).render(
     <StrictMode>
       <TicketChatProvider client={client}>
+        <nav aria-label="Tickets">
+          <a href="#other" id="other-ticket">
+            Other ticket <CaseUnreadBadge caseId={OTHER_CASE_ID} />
+          </a>
+        </nav>
         <TicketChat caseId={CASE_ID} title="Consumer ticket" />
       </TicketChatProvider>
     </StrictMode>,
