@@ -29,5 +29,6 @@ if [ "$status" -eq 0 ]; then
   run node test/e2e/two-tabs.e2e.mjs
 fi
 run scripts/consumer.sh
+run scripts/nextjs-example.sh
 node -e 'const r = require("./.e2e-report.json"); console.log(`e2e total: ${r.passed} passed, ${r.failed} failed`)'
 exit "$status"
