@@ -18,6 +18,7 @@ export interface NodeResponse {
   write(chunk: Uint8Array): boolean;
   end(): unknown;
   once(event: 'drain' | 'close', listener: () => void): unknown;
+  off(event: 'drain' | 'close', listener: () => void): unknown;
   readonly writableEnded: boolean;
   readonly destroyed: boolean;
 }
@@ -52,17 +53,18 @@ function toRequest(req: NodeRequest, signal: AbortSignal): Request {
   }
   const method = (req.method ?? 'GET').toUpperCase();
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  const body = hasBody
+  // Pulled one chunk at a time: Node pauses the socket in between, so a slow upstream slows the browser down
+  // instead of the upload piling up here.
+  const chunks = hasBody ? req[Symbol.asyncIterator]() : undefined;
+  const body = chunks
     ? new ReadableStream<Uint8Array>({
-        async start(controller) {
-          try {
-            for await (const chunk of req) {
-              controller.enqueue(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
-            }
-            controller.close();
-          } catch (error) {
-            controller.error(error);
-          }
+        async pull(controller) {
+          const { done, value } = await chunks.next();
+          if (done) controller.close();
+          else controller.enqueue(typeof value === 'string' ? new TextEncoder().encode(value) : value);
+        },
+        async cancel() {
+          await chunks.return?.();
         },
       })
     : null;
@@ -91,8 +93,13 @@ async function writeResponse(response: Response, res: NodeResponse): Promise<voi
       if (res.destroyed) break;
       if (!res.write(value)) {
         await new Promise<void>((resolve) => {
-          res.once('drain', resolve);
-          res.once('close', resolve);
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.once('drain', done);
+          res.once('close', done);
         });
       }
     }
