@@ -270,6 +270,19 @@ const table: Hostile[] = [
     calls: 0,
   },
   {
+    name: 'a rate-limit key function that throws',
+    url: `${API}/accessorys/limits`,
+    options: {
+      rateLimit: {
+        key: () => {
+          throw new Error('no session');
+        },
+      },
+    },
+    status: 500,
+    calls: 0,
+  },
+  {
     name: 'a token function that returns nothing',
     url: `${API}/accessorys/limits`,
     options: { token: () => '' },

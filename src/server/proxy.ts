@@ -53,6 +53,10 @@ const securityHeaders = (): Record<string, string> => ({
   'Content-Security-Policy': "default-src 'none'; sandbox",
 });
 
+/** The token replaced in upstream text; a token this short is a placeholder whose replacing would garble JSON. */
+const scrub = (text: string, token: string): string =>
+  token.length < 8 ? text : text.split(token).join('***');
+
 /** Reads a request body up to `max` bytes; more is a 413. */
 async function readCapped(
   body: ReadableStream<Uint8Array> | null,
@@ -161,7 +165,7 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
       // JSON answers are small; read whole so a token the upstream echoes (in error_msg, say) is scrubbed.
       const text = await upstream.text();
       if (text.length > MAX_JSON_ANSWER) return refusal(502, 'Upstream answer too large');
-      return new Response(text.split(token).join('***'), { status: upstream.status, headers });
+      return new Response(scrub(text, token), { status: upstream.status, headers });
     }
     // Downloads stream through; an attachment is never shown inline on the portal's origin.
     if (upstream.url.includes('/accessorys/')) {
@@ -190,7 +194,13 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
         throw new Refusal(403, 'Cross-site request');
       }
       if (take) {
-        const wait = take(await rateLimit.key(request));
+        let key: string;
+        try {
+          key = await rateLimit.key(request);
+        } catch {
+          throw new Refusal(500, 'Rate limit key lookup failed');
+        }
+        const wait = take(key);
         if (wait > 0) throw new Refusal(429, 'Too many requests', { 'Retry-After': String(wait) });
       }
       const body = await requestBody(request, route.body);
