@@ -7,9 +7,9 @@ export interface RateLimitOptions {
   /** Whose bucket a request draws from (a user id from the session). */
   key: (request: Request) => string | Promise<string>;
   /** Requests allowed in a burst. Default 20. */
-  burst?: number;
+  burst?: number | undefined;
   /** Requests per second refilled. Default 5. */
-  perSecond?: number;
+  perSecond?: number | undefined;
 }
 
 /** Buckets kept before full ones are swept (a full bucket is the same as no bucket). */
