@@ -43,7 +43,12 @@ function run(command, args, { cwd, env }) {
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
-    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(output.slice(-3000)))));
+    child.once('exit', (code) => {
+      if (code === 0) return resolve(output);
+      // The first error line leads (the step runner prints the first line of a failure).
+      const first = output.split('\n').find((line) => /error/i.test(line)) ?? `exit code ${code}`;
+      reject(new Error(`${first.trim()}\n${output.slice(-3000)}`));
+    });
   });
 }
 
@@ -127,6 +132,8 @@ const ok = await runSteps(
       });
       if (!posted.ok) throw new Error(`the simulator refused the reply: ${posted.status}`);
       await log.getByText(reply).waitFor();
+      // NEXTJS_SCREENSHOT=/tmp/x.png keeps a picture of the page to look at (never committed).
+      if (process.env.NEXTJS_SCREENSHOT) await page.screenshot({ path: process.env.NEXTJS_SCREENSHOT });
     });
 
     await step('nextjs: no request from the browser carries the real token', async () => {
