@@ -299,6 +299,17 @@ const table: Hostile[] = [
 ];
 
 describe('hostile requests', () => {
+  // The proxy logs nothing: no line can carry the token or a request's details.
+  const consoles = (['log', 'info', 'warn', 'error', 'debug'] as const).map((name) =>
+    vi.spyOn(console, name).mockImplementation(() => {}),
+  );
+  afterEach(() => {
+    for (const spy of consoles) expect(spy).not.toHaveBeenCalled();
+  });
+  afterAll(() => {
+    for (const spy of consoles) spy.mockRestore();
+  });
+
   it.each(table)('$name → $status, upstream calls: $calls', async ({ url, init, options, status, calls }) => {
     const response = await proxyWith(options)(new Request(url, init));
     expect(response.status).toBe(status);
