@@ -140,7 +140,7 @@ test('an upload through the Node adapter is pulled as the upstream reads it, nev
         target: sim.url,
         token: () => TEST_TOKEN,
         fetch: slowUpstream,
-        maxUploadBytes: 32 * MiB,
+        maxUploadBytes: 64 * MiB,
       }),
     ),
   );
