@@ -95,7 +95,11 @@ export default defineConfig({
   },
   build: {
     lib: {
-      entry: { index: 'src/index.ts', 'client/index': 'src/client/index.ts' },
+      entry: {
+        index: 'src/index.ts',
+        'client/index': 'src/client/index.ts',
+        'server/index': 'src/server/index.ts',
+      },
       formats: ['es'],
     },
     rolldownOptions: {

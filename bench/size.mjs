@@ -30,6 +30,13 @@ export const targets = [
     css: [],
   },
   {
+    name: 'ticket-chat: server entry (ticket-chat/server: createTicketChatProxy, toNodeHandler)',
+    short: 'ticket-chat server',
+    code: `import { createTicketChatProxy, toNodeHandler } from ${q('dist/server/index.js')};\nconsole.log(createTicketChatProxy, toNodeHandler);`,
+    external: [...REACT, '@tanstack/react-query'],
+    css: [],
+  },
+  {
     name: 'ticket-chat: badge only (useUnread, UnreadBadge, TicketChatProvider, createTicketChatClient)',
     short: 'ticket-chat badge',
     code: `import { useUnread, UnreadBadge, TicketChatProvider, createTicketChatClient } from ${q('dist/index.js')};\nconsole.log(useUnread, UnreadBadge, TicketChatProvider, createTicketChatClient);`,

@@ -34,6 +34,7 @@ if [ "$status" -eq 0 ]; then
 fi
 run scripts/consumer.sh
 run env CONSUMER_REACT=18.3.1 scripts/consumer.sh
+run scripts/nextjs-example.sh
 node -e '
   const r = require("./.e2e-report.json");
   for (const [engine, n] of Object.entries(r.engines ?? {})) console.log(`e2e ${engine}: ${n.passed} passed, ${n.failed} failed`);

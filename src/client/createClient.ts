@@ -3,7 +3,7 @@ import type { GenericSchema, InferOutput } from 'valibot';
 import { decode, olderBody, pollBody, unreadBody, type WireMessage } from './decode.ts';
 import { TicketChatError } from './errors.ts';
 import { finishMessages, toMessage } from './messages.ts';
-import { createRequester, pageUrl, type Query } from './request.ts';
+import { createRequester, type Query } from './request.ts';
 import { resolveTimeZone } from './timeZone.ts';
 import type { ChatStatus, Message, TicketChatClient, TicketChatClientOptions, UnreadCount } from './types.ts';
 import {
@@ -44,8 +44,10 @@ const casePath = (caseId: string, rest: string): string => `/cases/${encodeURICo
 export function createTicketChatClient(options: TicketChatClientOptions): TicketChatClient {
   if (typeof options !== 'object' || options === null) throw inputError('options', 'not an object');
   const endpoint = checkString(options.endpoint, 'endpoint', Number.POSITIVE_INFINITY);
+  // A relative endpoint ("/osm") resolves against the page only when a request is made: on a server (SSR of a
+  // 'use client' module) there is no page yet, so only what no base could make a URL is refused here.
   try {
-    pageUrl(endpoint);
+    new URL(endpoint, 'http://base.invalid');
   } catch {
     throw inputError('endpoint', 'not a URL');
   }

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { type ErrorBody, errorBody } from './decode.ts';
 import { TicketChatError } from './errors.ts';
 import type { TokenSource } from './types.ts';
+import { inputError } from './validate.ts';
 
 export type Query = [string, string][];
 
@@ -22,9 +23,23 @@ const THROTTLE_MS = 5000;
 // setTimeout fires at once beyond this; treat longer timeouts as none.
 const MAX_TIMER = 2_147_483_647;
 
-/** A URL resolved against the page, so an endpoint may be a bare path ("/osm") in a browser. */
-export const pageUrl = (path: string): URL =>
-  new URL(path, (globalThis as { location?: { href: string } }).location?.href);
+/**
+ * A URL resolved against the page, so an endpoint may be a bare path ("/osm") in a browser. Where there is no
+ * page (a server) a relative endpoint is an `input` error naming it.
+ */
+export function pageUrl(path: string, endpoint: string): URL {
+  const page = (globalThis as { location?: { href: string } }).location?.href;
+  try {
+    return new URL(path, page);
+  } catch {
+    throw inputError(
+      'endpoint',
+      page === undefined
+        ? `"${endpoint}" is relative and there is no page to resolve it against (pass an absolute URL on a server)`
+        : `"${endpoint}" is not a URL`,
+    );
+  }
+}
 
 const abortReason = (signal: AbortSignal): unknown =>
   signal.reason ?? new DOMException('Aborted', 'AbortError');
@@ -76,7 +91,7 @@ export function createRequester(
     json?: unknown,
   ): Promise<unknown> {
     if (signal?.aborted) throw abortReason(signal);
-    const url = pageUrl(base + path);
+    const url = pageUrl(base + path, endpoint);
     for (const [key, value] of query) url.searchParams.append(key, value);
 
     /** One fetch, body read to the end, under the timeout and the caller's signal. */

@@ -42,6 +42,7 @@ import {
 import type { UseAutoMarkReadOptions } from '../../src/query/useAutoMarkRead.ts';
 import type { UseMarkReadOptions } from '../../src/query/useMarkRead.ts';
 import type { UseOlderMessagesOptions } from '../../src/query/useOlderMessages.ts';
+import type { TicketChatProxyOptions, ToNodeHandlerOptions } from '../../src/server/index.ts';
 
 declare const maybe: string | undefined;
 declare const maybeNumber: number | undefined;
@@ -192,3 +193,15 @@ export const elements = [
   <MessageThread key="t" ref={threadRef} messages={[]} locale={maybe} hasOlder={maybeBoolean} />,
   <Composer key="c" ref={composerRef} onSend={() => {}} disabledReason={maybe} />,
 ];
+
+export const proxyOptions: TicketChatProxyOptions = {
+  target: 'https://osm.example',
+  token: () => 't',
+  basePath: maybe,
+  fetch: u,
+  timeoutMs: maybeNumber,
+  maxJsonBytes: maybeNumber,
+  maxUploadBytes: maybeNumber,
+  rateLimit: { key: () => 'u', burst: maybeNumber, perSecond: maybeNumber },
+};
+export const nodeHandlerOptions: ToNodeHandlerOptions = { basePath: maybe };

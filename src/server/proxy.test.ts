@@ -1,0 +1,470 @@
+// @vitest-environment node
+// The proxy against the simulator over HTTP on 127.0.0.1: what passes, and a table of hostile requests.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type SimulatorServer, startSimulatorServer, TEST_TOKEN } from '../../simulator/httpServer.ts';
+import { createTicketChatClient } from '../client/createClient.ts';
+import { createTicketChatProxy, type TicketChatProxyOptions } from './proxy.ts';
+
+let sim: SimulatorServer;
+/** Every request the proxy sent upstream (URL and headers), through the real fetch. */
+const upstream: { url: string; method: string; headers: Headers }[] = [];
+const countingFetch: typeof fetch = (input, init) => {
+  upstream.push({ url: String(input), method: init?.method ?? 'GET', headers: new Headers(init?.headers) });
+  return fetch(input, init);
+};
+const PORTAL = 'http://portal.test';
+const API = `${PORTAL}/osm/v2/servicerequest`;
+
+const proxyWith = (extra: Partial<TicketChatProxyOptions> = {}) =>
+  createTicketChatProxy({ target: sim.url, token: () => TEST_TOKEN, fetch: countingFetch, ...extra });
+
+beforeAll(async () => {
+  sim = await startSimulatorServer();
+  sim.model.addTicket({ id: 'c1', messages: [{ content: 'hello from support' }] });
+  sim.model.accessories.set('a1', {
+    id: 'a1',
+    name: 'page.html',
+    bytes: new TextEncoder().encode('<script>x</script>'),
+  });
+});
+afterAll(() => sim.close());
+beforeEach(() => {
+  upstream.length = 0;
+  sim.model.clearFaults();
+});
+
+describe('what passes', () => {
+  it('a client with a placeholder token reads the thread through the proxy, with the server-side token', async () => {
+    const proxy = proxyWith();
+    const client = createTicketChatClient({
+      endpoint: `${PORTAL}/osm`,
+      token: 'browser-placeholder',
+      fetch: (input, init) => proxy(new Request(input, init)),
+    });
+    const { messages } = await client.pollMessages({ caseIds: ['c1'] });
+    expect(messages.map((m) => m.content)).toEqual(['hello from support']);
+    expect(upstream).toHaveLength(1);
+    expect(upstream[0]!.url).toBe(`${sim.url}/v2/servicerequest/cases/instant-messages?case_ids=c1`);
+    expect(upstream[0]!.headers.get('x-auth-token')).toBe(TEST_TOKEN);
+    expect(upstream[0]!.headers.get('x-language')).toBe('zh-cn');
+    await client.sendMessage({ caseId: 'c1', content: 'sent through the proxy' });
+    expect(sim.model.ticket('c1')!.messages.at(-1)!.content).toBe('sent through the proxy');
+  });
+
+  it('passes upstream statuses and error bodies through, scrubbing the token', async () => {
+    sim.model.injectFault({
+      kind: 'http',
+      status: 403,
+      code: 'OSM.0003',
+      message: `no access for ${TEST_TOKEN}`,
+    });
+    const response = await proxyWith()(new Request(`${API}/cases/instant-messages?case_ids=c1`));
+    expect(response.status).toBe(403);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ error_code: 'OSM.0003', error_msg: 'no access for ***' });
+    expect(text).not.toContain(TEST_TOKEN);
+  });
+
+  it('passes Retry-After of a throttled answer', async () => {
+    sim.model.injectFault({ kind: 'throttle', retryAfterSeconds: 7 });
+    const response = await proxyWith()(new Request(`${API}/cases/instant-messages/unread?case_ids=c1`));
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('7');
+  });
+
+  it('serves an attachment as a download, never as a page of the portal', async () => {
+    const response = await proxyWith()(new Request(`${API}/accessorys/a1`));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('<script>x</script>');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain('sandbox');
+  });
+
+  it('502 when the upstream is down, 504 when it does not answer in time', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const down = await proxyWith({ target: `http://127.0.0.1:${port}` })(
+      new Request(`${API}/cases/instant-messages?case_ids=c1`),
+    );
+    expect(down.status).toBe(502);
+    sim.model.injectFault({ kind: 'timeout' });
+    const slow = await proxyWith({ timeoutMs: 50 })(new Request(`${API}/cases/instant-messages?case_ids=c1`));
+    expect(slow.status).toBe(504);
+    expect(await slow.json()).toMatchObject({ error_code: 'PROXY.504' });
+  });
+});
+
+const json = (body: unknown) => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
+const big = (bytes: number) =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let sent = 0; sent < bytes; sent += 16 * 1024) controller.enqueue(new Uint8Array(16 * 1024));
+      controller.close();
+    },
+  });
+
+interface Hostile {
+  name: string;
+  url: string;
+  init?: RequestInit & { duplex?: 'half' };
+  options?: Partial<TicketChatProxyOptions>;
+  status: number;
+  /** Requests that may reach the upstream (0: must be refused before it). */
+  calls: number;
+}
+
+const table: Hostile[] = [
+  {
+    name: 'plain traversal to the IAM token endpoint',
+    url: `${API}/../../v3/auth/tokens`,
+    status: 404,
+    calls: 0,
+  },
+  {
+    name: 'percent-encoded traversal (%2e%2e)',
+    url: `${API}/cases/%2e%2e/%2e%2e/%2e%2e/v3/auth/tokens`,
+    status: 404,
+    calls: 0,
+  },
+  { name: 'encoded slash inside an id', url: `${API}/cases/..%2F..%2Fv3/messages`, status: 400, calls: 0 },
+  { name: 'encoded slash in a case id', url: `${API}/cases/a%2Fb/messages`, status: 400, calls: 0 },
+  { name: 'encoded backslash', url: `${API}/cases/a%5C..%5Cb/messages`, status: 400, calls: 0 },
+  { name: 'encoded dot segment as an id', url: `${API}/accessorys/%2E%2E%2Fx`, status: 400, calls: 0 },
+  {
+    name: 'control character in an id',
+    url: `${API}/cases/a%0D%0AX-Auth-Token:%20x/messages`,
+    status: 400,
+    calls: 0,
+  },
+  { name: 'bad percent-encoding', url: `${API}/cases/%E0%A4%A/messages`, status: 400, calls: 0 },
+  { name: 'empty segment', url: `${API}/cases//message`, init: json({}), status: 400, calls: 0 },
+  { name: 'an id over 64 characters', url: `${API}/cases/${'x'.repeat(65)}/messages`, status: 400, calls: 0 },
+  {
+    name: 'another API of the account (IAM tokens)',
+    url: `${PORTAL}/osm/v3/auth/tokens`,
+    init: json({}),
+    status: 404,
+    calls: 0,
+  },
+  { name: 'the ticket list', url: `${API}/cases?limit=100`, status: 404, calls: 0 },
+  { name: 'one ticket', url: `${API}/cases/c1`, status: 404, calls: 0 },
+  {
+    name: 'a v1 endpoint',
+    url: `${PORTAL}/osm/v1/servicerequest/cases/instant-messages`,
+    status: 404,
+    calls: 0,
+  },
+  {
+    name: 'outside the mount point',
+    url: `${PORTAL}/osmx/v2/servicerequest/accessorys/limits`,
+    status: 404,
+    calls: 0,
+  },
+  { name: 'GET on the send endpoint', url: `${API}/cases/c1/message`, status: 405, calls: 0 },
+  {
+    name: 'DELETE an attachment',
+    url: `${API}/accessorys/a1`,
+    init: { method: 'DELETE' },
+    status: 405,
+    calls: 0,
+  },
+  {
+    name: 'PUT on the poll endpoint',
+    url: `${API}/cases/instant-messages`,
+    init: { method: 'PUT', body: '{}' },
+    status: 405,
+    calls: 0,
+  },
+  {
+    name: 'OPTIONS (no CORS for other origins)',
+    url: `${API}/cases/instant-messages`,
+    init: { method: 'OPTIONS' },
+    status: 405,
+    calls: 0,
+  },
+  {
+    name: 'a JSON body over the cap, declared',
+    url: `${API}/cases/c1/message`,
+    init: { ...json({ message: { content: 'x'.repeat(70_000) } }) },
+    status: 413,
+    calls: 0,
+  },
+  {
+    name: 'a JSON body over the cap, streamed without a length',
+    url: `${API}/cases/c1/message`,
+    init: {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: big(1024 * 1024),
+      duplex: 'half',
+    },
+    status: 413,
+    calls: 0,
+  },
+  {
+    name: 'an upload over the cap, streamed without a length',
+    url: `${API}/accessorys`,
+    init: {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+      body: big(2 * 1024 * 1024),
+      duplex: 'half',
+    },
+    options: { maxUploadBytes: 1024 * 1024 },
+    status: 413,
+    // The stream starts before the cap is reached; the upstream sees an aborted request.
+    calls: 1,
+  },
+  {
+    name: 'a form post (text/plain) to send a message',
+    url: `${API}/cases/c1/message`,
+    init: {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{"message":{"content":"csrf"}}',
+    },
+    status: 415,
+    calls: 0,
+  },
+  {
+    name: 'a cross-site multipart upload',
+    url: `${API}/accessorys`,
+    init: {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Sec-Fetch-Site': 'cross-site' },
+      body: '--x--',
+    },
+    status: 403,
+    calls: 0,
+  },
+  {
+    name: '101 case ids',
+    url: `${API}/cases/instant-messages?${Array.from({ length: 101 }, (_, i) => `case_ids=c${i}`).join('&')}`,
+    status: 400,
+    calls: 0,
+  },
+  { name: 'no case ids', url: `${API}/cases/instant-messages/unread`, status: 400, calls: 0 },
+  {
+    name: 'a query value over 64 characters',
+    url: `${API}/cases/instant-messages?case_ids=c1&group_id=${'g'.repeat(65)}`,
+    status: 400,
+    calls: 0,
+  },
+  {
+    name: 'a token function that throws',
+    url: `${API}/accessorys/limits`,
+    options: {
+      token: () => {
+        throw new Error(`db down, token ${TEST_TOKEN}`);
+      },
+    },
+    status: 500,
+    calls: 0,
+  },
+  {
+    name: 'a rate-limit key function that throws',
+    url: `${API}/accessorys/limits`,
+    options: {
+      rateLimit: {
+        key: () => {
+          throw new Error('no session');
+        },
+      },
+    },
+    status: 500,
+    calls: 0,
+  },
+  {
+    name: 'a token function that returns nothing',
+    url: `${API}/accessorys/limits`,
+    options: { token: () => '' },
+    status: 401,
+    calls: 0,
+  },
+  {
+    name: 'a token with CR/LF in it',
+    url: `${API}/accessorys/limits`,
+    options: { token: () => `${TEST_TOKEN}\r\nX-Evil: 1` },
+    status: 401,
+    calls: 0,
+  },
+];
+
+describe('hostile requests', () => {
+  // The proxy logs nothing: no line can carry the token or a request's details.
+  const consoles = (['log', 'info', 'warn', 'error', 'debug'] as const).map((name) =>
+    vi.spyOn(console, name).mockImplementation(() => {}),
+  );
+  afterEach(() => {
+    const calls = consoles.flatMap((spy) => spy.mock.calls);
+    for (const spy of consoles) spy.mockClear();
+    expect(calls).toEqual([]);
+  });
+  afterAll(() => {
+    for (const spy of consoles) spy.mockRestore();
+  });
+
+  it.each(table)('$name → $status, upstream calls: $calls', async ({ url, init, options, status, calls }) => {
+    const response = await proxyWith(options)(new Request(url, init));
+    expect(response.status).toBe(status);
+    const text = await response.text();
+    expect(text).not.toContain(TEST_TOKEN);
+    expect(JSON.parse(text)).toMatchObject({ error_code: `PROXY.${status}` });
+    expect(upstream).toHaveLength(calls);
+  });
+
+  it('405 names the allowed methods', async () => {
+    const response = await proxyWith()(new Request(`${API}/cases/c1/message`));
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+
+  it('drops what the browser must not decide: its token, cookies, authorization, hop-by-hop and forwarding headers', async () => {
+    const response = await proxyWith()(
+      new Request(
+        `http://evil.example/osm/v2/servicerequest/cases/instant-messages/unread?case_ids=c1&X-Auth-Token=x&url=http://evil`,
+        {
+          headers: {
+            'X-Auth-Token': 'browser-token',
+            Cookie: 'session=abc',
+            Authorization: 'Bearer abc',
+            'Proxy-Authorization': 'Basic abc',
+            Host: 'evil.example',
+            'X-Forwarded-Host': 'evil.example',
+            'X-Forwarded-For': '10.0.0.1',
+            Forwarded: 'host=evil.example',
+            Connection: 'keep-alive, X-Auth-Token',
+            'Keep-Alive': 'timeout=5',
+            Upgrade: 'websocket',
+            TE: 'trailers',
+            'X-Language': 'en-us',
+            'X-Time-Zone': 'GMT-3',
+          },
+        },
+      ),
+    );
+    expect(response.status).toBe(200);
+    expect(upstream).toHaveLength(1);
+    const { url, headers } = upstream[0]!;
+    expect(url).toBe(`${sim.url}/v2/servicerequest/cases/instant-messages/unread?case_ids=c1`);
+    expect([...headers.keys()].sort()).toEqual(['accept', 'x-auth-token', 'x-language', 'x-time-zone']);
+    expect(headers.get('x-auth-token')).toBe(TEST_TOKEN);
+    expect(headers.get('x-time-zone')).toBe('GMT-3');
+  });
+
+  it.each([
+    ['over 32 characters', 'x'.repeat(33)],
+    ['non-ASCII', 'zh-cn\u00e9'],
+    ['empty', ''],
+  ])('an X-Language %s is not passed on (the service default applies)', async (_name, value) => {
+    const response = await proxyWith()(
+      new Request(`${API}/cases/instant-messages/unread?case_ids=c1`, { headers: { 'X-Language': value } }),
+    );
+    expect(response.status).toBe(200);
+    expect(upstream[0]!.headers.has('x-language')).toBe(false);
+  });
+
+  it('the upstream never sees a cookie even when the token function reads it', async () => {
+    const proxy = proxyWith({
+      token: (request) => (request.headers.get('cookie') === 'sid=u1' ? TEST_TOKEN : ''),
+    });
+    const response = await proxy(new Request(`${API}/accessorys/limits`, { headers: { Cookie: 'sid=u1' } }));
+    expect(response.status).toBe(200);
+    expect(upstream[0]!.headers.has('cookie')).toBe(false);
+  });
+
+  it("a per-user token bucket refuses one user's burst before the gateway, not the others", async () => {
+    const proxy = proxyWith({
+      rateLimit: { key: (request) => request.headers.get('x-user') ?? '', burst: 2, perSecond: 0.001 },
+    });
+    const as = (user: string) =>
+      proxy(new Request(`${API}/accessorys/limits`, { headers: { 'x-user': user } })).then((r) => r);
+    expect((await as('u1')).status).toBe(200);
+    expect((await as('u1')).status).toBe(200);
+    const third = await as('u1');
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await as('u2')).status).toBe(200);
+    expect(upstream).toHaveLength(3);
+  });
+});
+
+describe('streaming', () => {
+  const MiB = 1024 * 1024;
+  const TOTAL = 20 * MiB;
+  let gated: Server;
+  let gatedUrl: string;
+  /** Bytes the test has read of the download; the upstream writes 1 MiB ahead of it at most. */
+  let downloaded = 0;
+  let onDownloaded: (() => void) | undefined;
+  /** Bytes the upstream has received of the upload. */
+  let uploaded = 0;
+  let onUploaded: (() => void) | undefined;
+
+  beforeAll(async () => {
+    gated = createServer(async (req, res) => {
+      if (req.method === 'GET') {
+        res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+        for (let sent = 0; sent < TOTAL; sent += MiB) {
+          // A proxy that buffered the whole body would never let the reader get this far: deadlock, test fails.
+          while (downloaded < sent - MiB) await new Promise<void>((resolve) => (onDownloaded = resolve));
+          res.write(new Uint8Array(MiB).fill(7));
+        }
+        res.end();
+        return;
+      }
+      for await (const chunk of req) {
+        uploaded += (chunk as Buffer).byteLength;
+        onUploaded?.();
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ accessory_id: 'big' }));
+    });
+    await new Promise<void>((resolve) => gated.listen(0, '127.0.0.1', resolve));
+    gatedUrl = `http://127.0.0.1:${(gated.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => gated.close(resolve)));
+
+  it('a 20 MB download reaches the reader while the upstream is still sending', async () => {
+    const response = await proxyWith({ target: gatedUrl })(new Request(`${API}/accessorys/big`));
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      downloaded += value.byteLength;
+      onDownloaded?.();
+    }
+    expect(downloaded).toBe(TOTAL);
+  });
+
+  it('a 20 MB upload reaches the upstream while the browser is still sending', async () => {
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent >= TOTAL) return controller.close();
+        // The next MiB only once the upstream holds all but the last one: a buffering proxy deadlocks here.
+        while (uploaded < sent - MiB) await new Promise<void>((resolve) => (onUploaded = resolve));
+        controller.enqueue(new Uint8Array(MiB).fill(1));
+        sent += MiB;
+      },
+    });
+    const response = await proxyWith({ target: gatedUrl, maxUploadBytes: 32 * MiB })(
+      new Request(`${API}/accessorys`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'multipart/form-data; boundary=b' },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ accessory_id: 'big' });
+    expect(uploaded).toBe(TOTAL);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The proxy's allowlist: the endpoints of the wire contract (shared/api/README.md), their methods, the
+ * query parameters each takes, and the body each accepts. Anything else never reaches the upstream.
+ */
+import { checkCaseIds, checkPathId } from '../client/validate.ts';
+
+export type Body = 'none' | 'json' | 'multipart';
+
+export interface Route {
+  /** Path below /v2/servicerequest; `:id` is one id segment, checked as the client checks ids. */
+  path: string;
+  method: 'GET' | 'POST';
+  /** Query parameters passed on (others are dropped). `case_ids` may repeat. */
+  query: readonly string[];
+  body: Body;
+}
+
+export const PREFIX = '/v2/servicerequest';
+
+export const ROUTES: readonly Route[] = [
+  {
+    path: '/cases/instant-messages/unread',
+    method: 'GET',
+    query: ['case_ids', 'group_id'],
+    body: 'none',
+  },
+  {
+    path: '/cases/instant-messages',
+    method: 'GET',
+    query: ['case_ids', 'last_message_time_id', 'group_id'],
+    body: 'none',
+  },
+  { path: '/cases/:id/message', method: 'POST', query: [], body: 'json' },
+  { path: '/cases/:id/instant-messages/unread', method: 'POST', query: [], body: 'json' },
+  { path: '/cases/:id/messages', method: 'GET', query: ['offset', 'limit', 'group_id'], body: 'none' },
+  {
+    path: '/cases/:id/instant-messages/more',
+    method: 'GET',
+    query: ['create_time', 'type', 'limit', 'group_id'],
+    body: 'none',
+  },
+  // Before '/accessorys/:id', which would also match it.
+  { path: '/accessorys/limits', method: 'GET', query: [], body: 'none' },
+  { path: '/accessorys/:id', method: 'GET', query: ['group_id'], body: 'none' },
+  { path: '/accessorys/:id/access-url', method: 'GET', query: ['incident_id'], body: 'none' },
+  { path: '/accessorys', method: 'POST', query: [], body: 'multipart' },
+];
+
+export class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const segmentsOf = (path: string) => path.split('/').slice(1);
+
+function matches(route: Route, segments: string[]): boolean {
+  const pattern = segmentsOf(route.path);
+  return pattern.length === segments.length && pattern.every((p, i) => p === ':id' || p === segments[i]);
+}
+
+/**
+ * The route for decoded path segments below PREFIX and a method: 404 when no route has that path, 405 (with
+ * Allow) when the path exists with other methods. The id segment is checked (1..64 characters, not "." or "..").
+ */
+export function matchRoute(segments: string[], method: string): Route {
+  const candidates = ROUTES.filter((route) => matches(route, segments));
+  // A literal route wins over an id pattern of the same shape ('/accessorys/limits' vs '/accessorys/:id').
+  const literal = candidates.filter((route) => !route.path.includes(':id'));
+  const found = literal.length ? literal : candidates;
+  if (found.length === 0) throw new Refusal(404, 'Not an endpoint of the ticket chat API');
+  const route = found.find((r) => r.method === method);
+  if (!route) {
+    throw new Refusal(405, `Method ${method.slice(0, 16)} not allowed`, {
+      Allow: [...new Set(found.map((r) => r.method))].join(', '),
+    });
+  }
+  const index = segmentsOf(route.path).indexOf(':id');
+  if (index >= 0) refuseInput(() => checkPathId(segments[index], 'id'));
+  return route;
+}
+
+/** Runs a client-side check; its input error becomes a 400 with the same message. */
+export function refuseInput<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    throw new Refusal(400, (error as Error).message);
+  }
+}
+
+/** Query parameter values: printable, at most 64 characters (the contract's longest field). */
+const QUERY_VALUE = /^[^\p{Cc}]{0,64}$/u;
+
+/** The query string passed on: the route's parameters only, each value checked; case_ids as the client sends it. */
+export function forwardedQuery(route: Route, search: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const name of route.query) {
+    const values = search.getAll(name);
+    if (name !== 'case_ids' && values.length > 1) throw new Refusal(400, `${name}: given more than once`);
+    for (const value of values) {
+      if (!QUERY_VALUE.test(value)) throw new Refusal(400, `${name}: longer than 64 characters`);
+      out.append(name, value);
+    }
+  }
+  if (route.query.includes('case_ids')) {
+    const ids = refuseInput(() => checkCaseIds(out.getAll('case_ids')));
+    if (ids.length > 100) throw new Refusal(400, 'caseIds: more than 100');
+  }
+  return out;
+}
