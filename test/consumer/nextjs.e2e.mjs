@@ -3,7 +3,13 @@
 // the simulator over HTTP, then Chromium. Prints the figures it measured (build time, time to first message).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { createSteps, launchChromium, WAIT } from '../e2e/harness.mjs';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../chromiumLaunch.mjs';
+import { createSteps, WAIT } from '../e2e/harness.mjs';
+
+// Chromium only, through Playwright: this test reads request headers and console messages.
+const launchChromium = () =>
+  chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
 
 const app = process.argv[2];
 if (!app) throw new Error('usage: node test/consumer/nextjs.e2e.mjs <appDir>');
@@ -64,7 +70,7 @@ const env = { NEXT_TELEMETRY_DISABLED: '1' };
 const processes = [];
 let browser;
 const figures = {};
-const { run: runSteps } = createSteps();
+const { run: runSteps } = createSteps('chromium');
 const ok = await runSteps(
   async (step) => {
     const simulator = start(process.execPath, ['simulator/serve.mjs', '--port', '0'], {
