@@ -1,0 +1,73 @@
+import { type RefObject, useEffect, useMemo, useState } from 'react';
+import type { TicketChatLocale } from '../i18n/locale.ts';
+import type { TicketChatStrings } from '../i18n/strings.ts';
+import { dayLabel } from './ThreadRowView.tsx';
+import type { ThreadRow } from './threadLayout.ts';
+
+export interface StickyDayProps {
+  rows: readonly ThreadRow[];
+  viewportRef: RefObject<HTMLDivElement | null>;
+  contentRef: RefObject<HTMLDivElement | null>;
+  locale: TicketChatLocale;
+  strings: TicketChatStrings;
+  timeZone: string | undefined;
+  now: Date;
+}
+
+/**
+ * The day of the topmost visible row, pinned to the top of the thread once that day's own separator has
+ * scrolled away. One overlay outside the scroller (works the same with plain and virtualized rows, where
+ * `position: sticky` cannot); decorative, since the separators in the list already say it.
+ */
+export function StickyDay({ rows, viewportRef, contentRef, ...label }: StickyDayProps) {
+  const [dayKey, setDayKey] = useState<string | null>(null);
+  const indexOf = useMemo(() => new Map(rows.map((row, index) => [row.key, index])), [rows]);
+
+  useEffect(() => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    const update = () => {
+      frame = 0;
+      const content = contentRef.current;
+      if (!content) return;
+      const top = viewport.getBoundingClientRect().top;
+      // Rows are in the DOM in display order: the first whose bottom is below the top edge, by bisection.
+      const elements = content.querySelectorAll<HTMLElement>('[data-row-key]');
+      let low = 0;
+      let high = elements.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((elements[middle] as HTMLElement).getBoundingClientRect().bottom <= top + 1) low = middle + 1;
+        else high = middle;
+      }
+      const key = elements[low]?.dataset.rowKey;
+      let stuck: string | null = null;
+      for (let i = key === undefined ? -1 : (indexOf.get(key) ?? -1); i >= 0; i--) {
+        const row = rows[i] as ThreadRow;
+        if (row.kind === 'day') {
+          // Its own separator is the top row: it shows itself.
+          if (row.key !== key) stuck = row.key;
+          break;
+        }
+      }
+      setDayKey(stuck);
+    };
+    let frame = requestAnimationFrame(update);
+    const onScroll = () => {
+      frame ||= requestAnimationFrame(update);
+    };
+    viewport.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      viewport.removeEventListener('scroll', onScroll);
+    };
+  }, [rows, indexOf, viewportRef, contentRef]);
+
+  const row = dayKey === null ? undefined : rows[indexOf.get(dayKey) ?? -1];
+  if (row?.kind !== 'day') return null;
+  return (
+    <div className="tc-thread__sticky-day" aria-hidden="true">
+      {dayLabel(row, label)}
+    </div>
+  );
+}
