@@ -53,13 +53,17 @@ export function StickyDay({ rows, viewportRef, contentRef, ...label }: StickyDay
       setDayKey(stuck);
     };
     let frame = requestAnimationFrame(update);
-    const onScroll = () => {
+    const schedule = () => {
       frame ||= requestAnimationFrame(update);
     };
-    viewport.addEventListener('scroll', onScroll, { passive: true });
+    viewport.addEventListener('scroll', schedule, { passive: true });
+    // Rows mounted after the scroll (the virtualizer renders the new range a moment later).
+    const observer = new MutationObserver(schedule);
+    observer.observe(viewport, { childList: true, subtree: true });
     return () => {
       cancelAnimationFrame(frame);
-      viewport.removeEventListener('scroll', onScroll);
+      observer.disconnect();
+      viewport.removeEventListener('scroll', schedule);
     };
   }, [rows, indexOf, viewportRef, contentRef]);
 

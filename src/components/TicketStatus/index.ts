@@ -1,2 +1,8 @@
 export { TicketStatus, type TicketStatusProps } from './TicketStatus.tsx';
-export { type StatusTone, TICKET_STATUSES, ticketStatusInfo } from './ticketStatusCodes.ts';
+export {
+  type StatusIcon,
+  type StatusTone,
+  TICKET_STATUSES,
+  ticketStatusInfo,
+  UNKNOWN_STATUS,
+} from './ticketStatusCodes.ts';
