@@ -4,6 +4,9 @@ import type { TicketChatStrings } from '../i18n/strings.ts';
 import { dayLabel } from './ThreadRowView.tsx';
 import type { ThreadRow } from './threadLayout.ts';
 
+/** The height the label covers at the top of the viewport, with its margin, in rem (it grows with text). */
+const BAND_REM = 2.25;
+
 export interface StickyDayProps {
   rows: readonly ThreadRow[];
   viewportRef: RefObject<HTMLDivElement | null>;
@@ -31,6 +34,7 @@ export function StickyDay({ rows, viewportRef, contentRef, ...label }: StickyDay
       const content = contentRef.current;
       if (!content) return;
       const top = viewport.getBoundingClientRect().top;
+      const band = BAND_REM * Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
       // Rows are in the DOM in display order: the first whose bottom is below the top edge, by bisection.
       const elements = content.querySelectorAll<HTMLElement>('[data-row-key]');
       let low = 0;
@@ -41,12 +45,18 @@ export function StickyDay({ rows, viewportRef, contentRef, ...label }: StickyDay
         else high = middle;
       }
       const key = elements[low]?.dataset.rowKey;
+      // A separator under the label's band (the day's own, the next day's, "New messages") says enough
+      // itself and must not be covered.
+      for (let i = low; i < elements.length; i++) {
+        const element = elements[i] as HTMLElement;
+        if (element.getBoundingClientRect().top >= top + band) break;
+        if (element.dataset.kind !== 'message') return setDayKey(null);
+      }
       let stuck: string | null = null;
       for (let i = key === undefined ? -1 : (indexOf.get(key) ?? -1); i >= 0; i--) {
         const row = rows[i] as ThreadRow;
         if (row.kind === 'day') {
-          // Its own separator is the top row: it shows itself.
-          if (row.key !== key) stuck = row.key;
+          stuck = row.key;
           break;
         }
       }
