@@ -21,13 +21,7 @@ function mount(theme: 'light' | 'dark') {
   const r = createRoot(host);
   root = r;
   flushSync(() =>
-    r.render(
-      <>
-        {STATUSES.map((status) => (
-          <TicketStatus key={String(status)} status={status} locale="en" />
-        ))}
-      </>,
-    ),
+    r.render(STATUSES.map((status) => <TicketStatus key={String(status)} status={status} locale="en" />)),
   );
   return [...host.querySelectorAll<HTMLElement>('.tc-ticket-status')];
 }
