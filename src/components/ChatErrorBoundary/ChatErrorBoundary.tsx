@@ -1,6 +1,7 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, type ErrorInfo, type MouseEvent, type ReactNode } from 'react';
 import { getStrings } from '../i18n/locale.ts';
 import type { TicketChatStrings } from '../i18n/strings.ts';
+import { ThreadAlert } from '../MessageThread/ThreadAlert.tsx';
 
 /** What `onError` receives besides the error: React's component stack, where the engine gives one. */
 export interface ChatErrorInfo {
@@ -56,7 +57,7 @@ export class ChatErrorBoundary extends Component<ChatErrorBoundaryProps, State> 
     if (active === null || active === document.body) this.props.onRecover?.();
   }
 
-  private retry = (event: { currentTarget: HTMLElement; preventDefault(): void }) => {
+  private retry = (event: MouseEvent<HTMLButtonElement>) => {
     // A badge's alert may sit inside the portal's link: Retry must not follow it.
     event.preventDefault();
     this.refocus = event.currentTarget.ownerDocument.activeElement === event.currentTarget;
@@ -66,36 +67,14 @@ export class ChatErrorBoundary extends Component<ChatErrorBoundaryProps, State> 
   override render() {
     if (!this.state.error) return this.props.children;
     const { locale, compact } = this.props;
-    const strings = getStrings(locale);
-    const message = strings[this.props.message ?? 'renderFailed'];
     return (
-      <div className="tc-error-boundary" role="alert" data-compact={compact || undefined}>
-        <svg
-          className="tc-error-boundary__icon"
-          viewBox="0 0 16 16"
-          width="16"
-          height="16"
-          aria-hidden="true"
-          focusable="false"
-        >
-          <path
-            d="M8 1.5 15 14H1z M8 6v3.5 M8 11.5v.5"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.5"
-            strokeLinejoin="round"
-          />
-        </svg>
-        <span className={compact ? 'tc-visually-hidden' : 'tc-error-boundary__message'}>{message}</span>
-        <button
-          type="button"
-          className="tc-error-boundary__retry"
-          title={compact ? message : undefined}
-          onClick={this.retry}
-        >
-          {strings.retry}
-        </button>
-      </div>
+      <ThreadAlert
+        className="tc-error-boundary"
+        message={getStrings(locale)[this.props.message ?? 'renderFailed']}
+        onRetry={this.retry}
+        locale={locale}
+        compact={compact}
+      />
     );
   }
 }

@@ -19,7 +19,6 @@ import { describeBatch } from './announce.ts';
 import { normalizeMessages, originalOf } from './normalizeMessages.ts';
 import { PlainRows } from './PlainRows.tsx';
 import type { RowsHandle } from './rowsHandle.ts';
-import { StickyDay } from './StickyDay.tsx';
 import { type StableLayout, updateThreadLayout } from './stableLayout.ts';
 import { ThreadRowView } from './ThreadRowView.tsx';
 import type { ThreadDiff } from './threadDiff.ts';
@@ -288,15 +287,6 @@ const ThreadView = forwardRef<
         )}
         <div className="tc-thread__end" />
       </div>
-      <StickyDay
-        rows={shownRows}
-        viewportRef={viewportRef}
-        contentRef={contentRef}
-        locale={locale}
-        strings={strings}
-        timeZone={timeZone}
-        now={dayNow}
-      />
       {unseen > 0 && (
         <button type="button" className="tc-thread__jump" onClick={jump}>
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">

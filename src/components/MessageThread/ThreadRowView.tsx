@@ -22,8 +22,8 @@ export interface ThreadRowViewProps {
   busyAttachmentIds: string;
 }
 
-/** "Today", "Yesterday" or the date of a day separator (also the sticky day label). */
-export function dayLabel(
+/** "Today", "Yesterday" or the date of a day separator. */
+function dayLabel(
   row: DaySeparatorRow,
   options: { locale: TicketChatLocale; strings: TicketChatStrings; timeZone: string | undefined; now: Date },
 ): string {
@@ -31,22 +31,6 @@ export function dayLabel(
   if (row.relativeDay === 'today') return strings.today;
   if (row.relativeDay === 'yesterday') return strings.yesterday;
   return formatDay(row.date, locale, timeZone, now);
-}
-
-function ClockIcon() {
-  return (
-    <svg
-      className="tc-msg__clock"
-      viewBox="0 0 16 16"
-      width="12"
-      height="12"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" strokeWidth="1.5" />
-      <path d="M8 4.5V8l2.5 1.75" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-    </svg>
-  );
 }
 
 export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewProps) {
@@ -108,10 +92,7 @@ export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewPro
         )}
         <div className="tc-msg__meta">
           {message.delivery === 'sending' ? (
-            <span className="tc-msg__sending">
-              <ClockIcon />
-              {strings.sending}
-            </span>
+            <span className="tc-msg__sending">{strings.sending}</span>
           ) : date ? (
             // One rule for every message: its time of day; the day is the separator's (see README).
             <time dateTime={date.toISOString()} title={formatDateTime(date, locale, timeZone)}>

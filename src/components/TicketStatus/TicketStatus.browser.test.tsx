@@ -32,15 +32,17 @@ describe.each(['light', 'dark'] as const)('status pills, %s', (theme) => {
     const page = getComputedStyle(host as HTMLElement).backgroundColor;
     const looks = pills.map((pill) => {
       const style = getComputedStyle(pill);
-      const icon = pill.querySelector('svg') as SVGSVGElement;
+      const icon = getComputedStyle(pill, '::before');
       const background = isTransparent(style.backgroundColor) ? page : style.backgroundColor;
       expect(contrast(style.color, background), pill.textContent ?? '').toBeGreaterThanOrEqual(4.5);
       // The icon is drawn, in the label's colour.
-      expect(icon.getBoundingClientRect().width).toBeGreaterThanOrEqual(10);
-      expect(getComputedStyle(icon).color).toBe(style.color);
+      expect(Number.parseFloat(icon.width)).toBeGreaterThanOrEqual(10);
+      expect(icon.backgroundColor).toBe(style.color);
+      const shape = icon.maskImage || icon.getPropertyValue('-webkit-mask-image');
+      expect(shape).toMatch(/^url\(/);
       return {
         colour: `${style.color} on ${style.backgroundColor} ${style.borderTopStyle}`,
-        shape: icon.innerHTML,
+        shape: icon.maskImage || icon.getPropertyValue('-webkit-mask-image'),
       };
     });
     expect(pills.map((p) => p.textContent)).toEqual([

@@ -38,17 +38,15 @@ describe('TicketStatus', () => {
     expect(screen.getByText('Unknown status')).toBeInTheDocument();
   });
 
-  it('gives every known status and "unknown" a tone and an icon of its own; the icon is decorative', () => {
-    const looks = [0, 1, 2, 3, 4, 12, 17, null].map((status) => {
+  it('gives every known status and "unknown" a tone of its own (the icon per tone: CSS, browser test)', () => {
+    const tones = [0, 1, 2, 3, 4, 12, 17, null].map((status) => {
       const { container, unmount } = render(<TicketStatus status={status} locale="en" />);
       const pill = container.firstElementChild as HTMLElement;
-      const icon = pill.querySelector('svg');
-      expect(icon).toHaveAttribute('aria-hidden', 'true');
       expect(pill.textContent).toBe(pill.title);
-      const look = [pill.dataset.tone, icon?.dataset.icon, icon?.innerHTML];
+      const tone = pill.dataset.tone;
       unmount();
-      return look;
+      return tone;
     });
-    for (const index of [0, 1, 2]) expect(new Set(looks.map((look) => look[index])).size).toBe(8);
+    expect(new Set(tones).size).toBe(8);
   });
 });

@@ -1,5 +1,4 @@
 import { getStrings } from '../i18n/locale.ts';
-import { StatusIcon } from './StatusIcon.tsx';
 import { ticketStatusInfo, UNKNOWN_STATUS } from './ticketStatusCodes.ts';
 
 export interface TicketStatusProps {
@@ -12,7 +11,8 @@ export interface TicketStatusProps {
 
 /**
  * Status pill: always text, plus a tone and an icon of its own for every known status (never colour
- * alone); an unknown code is an outlined pill with a question mark.
+ * alone); an unknown code is an outlined pill with a question mark. The icon is decorative CSS (the label
+ * says it all), drawn in the text colour, so forced-colours modes draw it too.
  */
 export function TicketStatus({ status, locale, className }: TicketStatusProps) {
   const known = ticketStatusInfo(status);
@@ -26,7 +26,6 @@ export function TicketStatus({ status, locale, className }: TicketStatusProps) {
       // A narrow header cuts the label with an ellipsis: the whole label shows on hover.
       title={label}
     >
-      <StatusIcon name={info.icon} />
       {label}
     </span>
   );

@@ -1,6 +1,5 @@
 export { TicketStatus, type TicketStatusProps } from './TicketStatus.tsx';
 export {
-  type StatusIcon,
   type StatusTone,
   TICKET_STATUSES,
   ticketStatusInfo,
