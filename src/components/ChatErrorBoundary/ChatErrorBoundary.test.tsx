@@ -1,11 +1,13 @@
 import { focusManager } from '@tanstack/react-query';
 import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { onTestFinished } from 'vitest';
 import { installSimulator, makeClient, providerFor } from '../../../test/harness.tsx';
 import { CaseUnreadBadge } from '../CaseUnreadBadge/CaseUnreadBadge.tsx';
 import { MessageThread } from '../MessageThread/MessageThread.tsx';
 import { customer, engineer, makeMessage } from '../shared/testFixtures.ts';
 import { TicketChat } from '../TicketChat/TicketChat.tsx';
+import { ChatErrorBoundary } from './ChatErrorBoundary.tsx';
 
 // The machine is shared and slow at times: a generous wait limit (not a timing assertion).
 configure({ asyncUtilTimeout: 5000 });
@@ -143,5 +145,53 @@ describe('a render error stays inside the chat', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('3')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+function Fails({ when }: { when: boolean }) {
+  if (when) throw new Error('boom');
+  return <p>fine</p>;
+}
+
+describe('ChatErrorBoundary', () => {
+  it('clears the error when resetKey changes (another ticket), without a Retry', () => {
+    const onError = vi.fn();
+    const { rerender } = render(
+      <ChatErrorBoundary resetKey="c1" onError={onError} locale="en">
+        <Fails when />
+      </ChatErrorBoundary>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent("Couldn't show the conversation.");
+    rerender(
+      <ChatErrorBoundary resetKey="c2" onError={onError} locale="en">
+        <Fails when={false} />
+      </ChatErrorBoundary>,
+    );
+    expect(screen.getByText('fine')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('compact: the reason is read out and shown as a tooltip; Retry does not follow a surrounding link', async () => {
+    // Whether the click, once every handler ran, would still follow the link.
+    let prevented: boolean | undefined;
+    const onClick = (event: MouseEvent) => {
+      prevented = event.defaultPrevented;
+    };
+    document.addEventListener('click', onClick);
+    onTestFinished(() => document.removeEventListener('click', onClick));
+    render(
+      <a href="#c1">
+        Ticket c1
+        <ChatErrorBoundary locale="zh-cn" message="unreadFailed" compact>
+          <Fails when />
+        </ChatErrorBoundary>
+      </a>,
+    );
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('无法显示未读消息数。');
+    expect(alert).toHaveAttribute('title', '无法显示未读消息数。');
+    await userEvent.click(within(alert).getByRole('button', { name: '重试' }));
+    expect(prevented).toBe(true);
   });
 });
