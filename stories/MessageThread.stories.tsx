@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { MessageThread, type MessageThreadProps } from '../src/index.ts';
+import { MessageThread, type MessageThreadProps, type ThreadMessage } from '../src/index.ts';
 import * as fx from './fixtures.ts';
 import { inBox } from './inBox.tsx';
 
@@ -125,5 +125,38 @@ export const JumpToLatest: Story = {
     await userEvent.click(jump);
     await waitFor(() => expect(atBottom()).toBe(true));
     await waitFor(() => expect(canvas.queryByRole('button', { name: '1 new message' })).toBeNull());
+  },
+};
+
+const threeDays = fx.generateThread(1_200); // a message every 3 minutes: about two and a half days
+/** Long thread: while scrolling, the day of the top row stays pinned at the top ("Today", "Yesterday", a date). */
+export const StickyDayWhileScrolling: Story = {
+  args: { messages: threeDays, locale: 'en-US' },
+  play: async ({ canvasElement }) => {
+    const sticky = () => canvasElement.querySelector('.tc-thread__sticky-day');
+    await waitFor(() => expect(sticky()).toHaveTextContent(/^Today$/), { timeout: 10_000 });
+  },
+};
+
+/**
+ * A message that cannot be rendered (here: untyped data whose text throws when read) replaces the thread
+ * with an alert and a Retry; the error goes to `onError`, the page around it stays.
+ */
+export const RenderErrorStaysInside: Story = {
+  args: { messages: fx.shortThread, locale: 'en-US', onError: fn() },
+  render: (args) => {
+    const broken = { ...fx.shortThread[0], key: 'broken#0' } as ThreadMessage;
+    Object.defineProperty(broken, 'content', {
+      get() {
+        throw new TypeError('content is not readable');
+      },
+    });
+    return <MessageThread {...args} messages={[...args.messages, broken]} />;
+  },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('alert')).toHaveTextContent("Couldn't show the conversation.");
+    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    await expect(args.onError).toHaveBeenCalledWith(expect.any(TypeError), expect.anything());
   },
 };

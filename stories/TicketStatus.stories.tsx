@@ -9,7 +9,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Ticket status pill: text plus a tone colour and dot shape for each documented code; anything else reads "Unknown status".',
+          'Ticket status pill: text plus, for each documented code, a tone colour and an icon of its own (never colour alone); anything else reads "Unknown status" in an outlined pill with a question mark.',
       },
     },
   },

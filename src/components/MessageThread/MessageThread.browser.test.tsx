@@ -1,7 +1,9 @@
 import '../../styles.css';
+import { within } from '@testing-library/dom';
 import { type ComponentProps, createRef } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
+import { contrast, luminance } from '../../../test/colors.ts';
 import type { ThreadMessage } from '../../query/types.ts';
 import { customer, engineer, makeMessage, makeThread } from '../shared/testFixtures.ts';
 import { MessageThread, type MessageThreadHandle, type MessageThreadProps } from './MessageThread.tsx';
@@ -271,5 +273,121 @@ describe('long threads', () => {
     const { host } = await mount({ messages: makeThread(20), locale: 'en' });
     expect(host.querySelector('.tc-thread')).toHaveAttribute('data-mode', 'plain');
     expect(host.querySelector('[data-virtual]')).toBeNull();
+  });
+});
+
+describe('the day while scrolling', () => {
+  const NOW = new Date('2024-03-10T12:00:00Z');
+  /** `perDay` messages a minute apart on each of the three days up to NOW (UTC), sides alternating. */
+  const threeDays = (perDay: number) =>
+    [8, 9, 10].flatMap((day) =>
+      Array.from({ length: perDay }, (_, i) =>
+        makeMessage({
+          ...(i % 4 < 2 ? engineer : customer),
+          key: `d${day}-${i}`,
+          content: `Day ${day}, message ${i}`,
+          createdAt: new Date(Date.UTC(2024, 2, day, 9, i)),
+        }),
+      ),
+    );
+  /** Until the list stops moving by itself (rows measured, the opening scroll to the end done), as a
+   * person would look before scrolling. */
+  async function quiet(viewport: HTMLElement) {
+    let still = 0;
+    let last = '';
+    for (let frame = 0; still < 10 && frame < 600; frame++) {
+      await frames(1);
+      const now = `${viewport.scrollTop}/${viewport.scrollHeight}`;
+      still = now === last ? still + 1 : 0;
+      last = now;
+    }
+  }
+  /** The day label a person sees at the top edge of the thread: whatever is drawn there, if a separator. */
+  function labelAtTop(viewport: HTMLElement): string | null {
+    const box = viewport.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + 12);
+    return hit?.closest('.tc-separator[data-kind="day"]')?.textContent ?? null;
+  }
+  /** Puts the row of `key` at the top of the viewport. */
+  async function scrollRowToTop(viewport: HTMLElement, key: string) {
+    const row = viewport.querySelector<HTMLElement>(`[data-row-key="${key}"]`);
+    if (!row) throw new Error(`${key} not rendered`);
+    const offset = row.getBoundingClientRect().top - viewport.getBoundingClientRect().top;
+    await scrollTo(viewport, viewport.scrollTop + offset);
+  }
+
+  it('keeps the day of the top row at the top edge while scrolling', async () => {
+    const { viewport } = await mount({ messages: threeDays(30), locale: 'en', timeZone: 'UTC', now: NOW });
+    // Opened at the newest: today's separator is far above, yet "Today" shows at the top.
+    await vi.waitFor(() => expect(labelAtTop(viewport)).toBe('Today'));
+    await scrollRowToTop(viewport, 'd9-15');
+    expect(labelAtTop(viewport)).toBe('Yesterday');
+    await scrollRowToTop(viewport, 'd8-20');
+    expect(labelAtTop(viewport)).toBe('Fri, Mar 8');
+    // Messages pass under it: the label is opaque.
+    const label = within(viewport).getByText('Fri, Mar 8').closest('.tc-separator') as HTMLElement;
+    expect(getComputedStyle(label).backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
+    // Scrolled just past a day's first rows, the next day's separator is in its own place, not pinned.
+    await scrollRowToTop(viewport, 'd9-29');
+    const next = within(viewport).getByText('Today').closest('.tc-separator') as HTMLElement;
+    expect(next.getBoundingClientRect().top - viewport.getBoundingClientRect().top).toBeGreaterThan(20);
+    expect(labelAtTop(viewport)).toBe('Yesterday');
+  });
+
+  it('does the same in a virtualized thread', async () => {
+    const thread = makeThread(10_000); // a message a minute: about a week
+    const { viewport, host } = await mount({ messages: thread, locale: 'en', timeZone: 'UTC', now: NOW });
+    await vi.waitFor(() => expect(host.querySelector('.tc-thread')).toHaveAttribute('data-mode', 'virtual'));
+    await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
+    await vi.waitFor(() => expect(labelAtTop(viewport)).toBe('Today'));
+    // Days before: a dated label (the thread starts on 3 March).
+    // The reader's own scroll (a wheel first, as a person's would be) ends any settling of the pin.
+    viewport.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, bubbles: true }));
+    await quiet(viewport);
+    await scrollTo(viewport, viewport.scrollTop / 2);
+    // The virtualizer renders the rows of the new range a moment later.
+    await vi.waitFor(() => expect(topVisible(viewport).offset).toBeLessThanOrEqual(0));
+    const { key } = topVisible(viewport);
+    const date = thread.find((m) => m.key === key)?.createdAt as Date;
+    const expected = new Intl.DateTimeFormat('en-US', {
+      weekday: 'short',
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).format(date);
+    expect(expected).toMatch(/Mar [4-8]$/);
+    await vi.waitFor(() => expect(labelAtTop(viewport)).toBe(expected));
+  });
+});
+
+describe('own messages on their way', () => {
+  it('look pending (lighter bubble, clock, readable "Sending…") under the same "You" label', async () => {
+    const sent = makeMessage({ ...customer, key: 'c-sent', content: 'Delivered one' });
+    const sending = makeMessage({
+      ...customer,
+      key: 'local:1',
+      replier: '',
+      replierName: '',
+      content: 'On its way',
+      delivery: 'sending',
+      createdAt: new Date((sent.createdAt as Date).getTime() + 30_000),
+    });
+    const { viewport } = await mount({ messages: [sent, sending], locale: 'en', timeZone: 'UTC' });
+    const row = (key: string) => viewport.querySelector(`[data-message-key="${key}"]`) as HTMLElement;
+    const bubble = (key: string) => row(key).querySelector('.tc-msg__bubble') as HTMLElement;
+    expect([...viewport.querySelectorAll('.tc-msg__sender')].map((el) => el.textContent)).toEqual(['You']);
+    const status = within(row('local:1')).getByText('Sending…');
+    // The clock: drawn before the text, in its colour.
+    const clock = getComputedStyle(status, '::before');
+    expect(Number.parseFloat(clock.width)).toBeGreaterThanOrEqual(10);
+    expect(clock.backgroundColor).toBe(getComputedStyle(status).color);
+    expect(Number.parseFloat(getComputedStyle(status).fontSize)).toBeGreaterThanOrEqual(12);
+    const pending = getComputedStyle(bubble('local:1'));
+    const delivered = getComputedStyle(bubble('c-sent'));
+    expect(pending.backgroundColor).not.toBe(delivered.backgroundColor);
+    expect(pending.borderTopStyle).toBe('dashed');
+    expect(luminance(pending.backgroundColor)).toBeGreaterThan(luminance(delivered.backgroundColor));
+    expect(contrast(getComputedStyle(status).color, pending.backgroundColor)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(pending.color, pending.backgroundColor)).toBeGreaterThanOrEqual(4.5);
   });
 });

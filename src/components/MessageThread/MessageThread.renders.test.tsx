@@ -97,20 +97,20 @@ describe('MessageThread re-renders only rows that changed', () => {
     expect(document.querySelector('[data-message-key="t10"] [data-busy]')).not.toBeNull();
   });
 
-  it('a clock tick re-renders only rows that show a relative time', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
+  it('the clock re-renders no row during a day; at midnight only the day labels change', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, now: new Date('2024-03-02T23:57:00Z') });
     try {
-      // 150 messages ending 10 minutes ago: only those under an hour old show "… min ago".
-      const start = Date.now() - 10 * 60_000 - 149 * 97_000;
-      const messages = thread(150, start);
-      render(<MessageThread messages={messages} locale="en" timeZone="UTC" />);
-      const recent = messages.filter((m) => Date.now() - (m.createdAt?.getTime() ?? 0) < 3_600_000 + 60_000);
-      expect(recent.length).toBeGreaterThan(0);
-      expect(recent.length).toBeLessThan(50);
+      // 150 messages of 2 March (UTC) up to 23:56, and the viewer is in UTC.
+      const messages = thread(150, Date.UTC(2024, 2, 2, 23, 56) - 149 * 97_000);
+      const { getByText } = render(<MessageThread messages={messages} locale="en" timeZone="UTC" />);
+      expect(getByText('Today')).toBeInTheDocument();
       rendered = [];
-      await act(() => vi.advanceTimersByTimeAsync(30_000));
+      await act(() => vi.advanceTimersByTimeAsync(60_000));
+      expect(rendered).toEqual([]);
+      await act(() => vi.advanceTimersByTimeAsync(3 * 60_000));
+      expect(getByText('Yesterday')).toBeInTheDocument();
       expect(rendered.length).toBeGreaterThan(0);
-      expect(rendered.every((key) => recent.some((m) => m.key === key))).toBe(true);
+      expect(rendered.every((key) => key.startsWith('day:'))).toBe(true);
     } finally {
       vi.useRealTimers();
     }

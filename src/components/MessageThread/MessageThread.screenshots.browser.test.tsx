@@ -103,12 +103,17 @@ function demoThread(zh: boolean): ThreadMessage[] {
   ];
 }
 
-function Demo({ locale, theme }: { locale: string; theme: 'light' | 'dark' }) {
+function Demo({ locale, theme, width }: { locale: string; theme: 'light' | 'dark'; width: number }) {
   const zh = locale.startsWith('zh');
   return (
     <div
       data-theme={theme}
-      style={{ inlineSize: 440, background: theme === 'dark' ? '#0b0d10' : '#e9ecf0', padding: 12 }}
+      style={{
+        inlineSize: width,
+        boxSizing: 'border-box',
+        background: theme === 'dark' ? '#0b0d10' : '#e9ecf0',
+        padding: 12,
+      }}
     >
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginBlockEnd: 8, flexWrap: 'wrap' }}>
         <TicketStatus status={1} locale={locale} />
@@ -116,6 +121,8 @@ function Demo({ locale, theme }: { locale: string; theme: 'light' | 'dark' }) {
         <TicketStatus status={3} locale={locale} />
         <TicketStatus status={0} locale={locale} />
         <TicketStatus status={12} locale={locale} />
+        <TicketStatus status={4} locale={locale} />
+        <TicketStatus status={17} locale={locale} />
         <TicketStatus status={null} locale={locale} />
         <UnreadBadge count={3} locale={locale} />
         <UnreadBadge count={240} locale={locale} />
@@ -159,17 +166,23 @@ function Demo({ locale, theme }: { locale: string; theme: 'light' | 'dark' }) {
 }
 
 describe('screenshots', () => {
+  // [locale, theme, width in CSS px, zoom]: a 375 px phone, and that phone at 200 % zoom, where the
+  // layout gets half the CSS pixels (what browser zoom does; CSS `zoom` would not reflow alike).
   it.each([
-    ['en', 'light'],
-    ['en', 'dark'],
-    ['zh-cn', 'light'],
-    ['zh-cn', 'dark'],
-  ] as const)('%s %s', async (locale, theme) => {
+    ['en', 'light', 440, 1],
+    ['en', 'dark', 440, 1],
+    ['zh-cn', 'light', 440, 1],
+    ['zh-cn', 'dark', 440, 1],
+    ['en', 'light', 375, 1],
+    ['en', 'dark', 375, 1],
+    ['en', 'light', 375, 2],
+    ['zh-cn', 'dark', 375, 2],
+  ] as const)('%s %s %ipx zoom %i', async (locale, theme, width, zoom) => {
     await page.viewport(520, 1000);
     const host = document.createElement('div');
     document.body.append(host);
     const root = createRoot(host);
-    flushSync(() => root.render(<Demo locale={locale} theme={theme} />));
+    flushSync(() => root.render(<Demo locale={locale} theme={theme} width={Math.round(width / zoom)} />));
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const bubble = host.querySelector('[data-side="end"] .tc-msg__bubble') as HTMLElement;
     const thread = host.querySelector('.tc-thread') as HTMLElement;
@@ -178,15 +191,22 @@ describe('screenshots', () => {
     expect(getComputedStyle(bubble).color).toBe('rgb(255, 255, 255)');
     await page.screenshot({
       element: host.firstElementChild as HTMLElement,
-      path: `../../../screenshots/thread-${locale}-${theme}.png`,
+      path: `../../../screenshots/thread-${locale}-${theme}-${width}-x${zoom}.png`,
     });
     const viewport = host.querySelector('.tc-thread__viewport') as HTMLElement;
+    // Halfway: today's separator scrolled away, the sticky day label shows.
+    viewport.scrollTop = (viewport.scrollHeight - viewport.clientHeight) * 0.55;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await page.screenshot({
+      element: host.firstElementChild as HTMLElement,
+      path: `../../../screenshots/thread-${locale}-${theme}-${width}-x${zoom}-middle.png`,
+    });
     viewport.scrollTop = 0;
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     expect(host.querySelector('.tc-thread__jump')).toBeNull();
     await page.screenshot({
       element: host.firstElementChild as HTMLElement,
-      path: `../../../screenshots/thread-${locale}-${theme}-top.png`,
+      path: `../../../screenshots/thread-${locale}-${theme}-${width}-x${zoom}-top.png`,
     });
     root.unmount();
     host.remove();

@@ -105,11 +105,12 @@ describe('MessageThread', () => {
     expect(onRetry).toHaveBeenCalledWith(failed);
   });
 
-  it('shows relative time for recent messages and the time of day for older ones', () => {
-    const recent = makeMessage({ ...engineer, key: 'r', createdAt: new Date(now.getTime() - 2 * 60_000) });
+  it('shows every message at its time of day, also one sent a minute ago (one rule for the column)', () => {
+    const recent = makeMessage({ ...engineer, key: 'r', createdAt: new Date(now.getTime() - 60_000) });
     render(<MessageThread messages={[...base, recent]} locale="en" timeZone="UTC" now={now} />);
-    expect(screen.getByText('2 min. ago')).toBeInTheDocument();
-    expect(screen.getByText('1:01 AM')).toBeInTheDocument();
+    const times = [...document.querySelectorAll('time')].map((t) => t.textContent);
+    expect(times).toEqual(['3:00 AM', '1:00 AM', '1:01 AM', '1:02 AM', '5:59 AM']);
+    expect(screen.getByText('5:59 AM')).toHaveAttribute('title', 'Mar 2, 2024, 5:59 AM');
   });
 
   it('defaults to Chinese', () => {
@@ -214,6 +215,39 @@ describe('MessageThread', () => {
     expect(sender('e9')).toHaveTextContent(/^Unknown sender$/);
     rerender(<MessageThread messages={[...base, mine, nameless]} now={now} />);
     expect(sender('local:1')).toHaveTextContent(/^我$/);
+  });
+
+  it('keeps one "You" label and one group while an own message goes from sending to delivered', () => {
+    const earlier = makeMessage({
+      ...customer,
+      key: 'c5',
+      content: 'first',
+      createdAt: at('2024-03-02T05:58:00Z'),
+    });
+    const local = makeMessage({
+      ...customer,
+      replier: '',
+      replierName: '',
+      key: 'local:5',
+      content: 'second',
+      delivery: 'sending',
+      createdAt: at('2024-03-02T05:59:00Z'),
+    });
+    const labels = () => [...document.querySelectorAll('.tc-msg__sender')].map((el) => el.textContent);
+    const groups = () =>
+      [...document.querySelectorAll('[data-side="end"]')].map((el) => el.getAttribute('data-group'));
+    const { rerender } = render(<MessageThread messages={[...base, earlier, local]} locale="en" now={now} />);
+    expect(labels()).toEqual(['Li Wei', 'You', 'Li Wei', 'You']);
+    expect(groups()).toEqual(['single', 'first', 'last']);
+    const sending = document.querySelector('[data-message-key="local:5"]') as HTMLElement;
+    expect(within(sending).getByText('Sending…')).toBeVisible();
+    // The server's copy replaces the local one, with the user's name and id.
+    const delivered = { ...local, key: 'c6', replier: 'cust-1', replierName: 'Alice', delivery: undefined };
+    rerender(<MessageThread messages={[...base, earlier, delivered]} locale="en" now={now} />);
+    expect(labels()).toEqual(['Li Wei', 'You', 'Li Wei', 'You']);
+    expect(groups()).toEqual(['single', 'first', 'last']);
+    expect(screen.queryByText('Alice')).toBeNull();
+    expect(screen.queryByText('Sending…')).toBeNull();
   });
 
   it('re-announces an identical sentence for a new batch (new node)', () => {

@@ -1,6 +1,7 @@
 import {
   type ComponentType,
   forwardRef,
+  type RefObject,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -11,7 +12,8 @@ import {
 } from 'react';
 import type { Attachment } from '../../client/types.ts';
 import type { ThreadMessage } from '../../query/types.ts';
-import { dayKeyOf, RELATIVE_TIME_LIMIT_MS } from '../i18n/format.ts';
+import { ChatErrorBoundary, type ChatErrorInfo } from '../ChatErrorBoundary/ChatErrorBoundary.tsx';
+import { dayKeyOf } from '../i18n/format.ts';
 import { getStrings, resolveLocale } from '../i18n/locale.ts';
 import { describeBatch } from './announce.ts';
 import { normalizeMessages, originalOf } from './normalizeMessages.ts';
@@ -21,7 +23,7 @@ import { type StableLayout, updateThreadLayout } from './stableLayout.ts';
 import { ThreadRowView } from './ThreadRowView.tsx';
 import type { ThreadDiff } from './threadDiff.ts';
 import type { ThreadRow } from './threadLayout.ts';
-import { useNow } from './useNow.ts';
+import { useDayClock } from './useDayClock.ts';
 import { useThreadScroll } from './useThreadScroll.ts';
 import type { VirtualRowsProps } from './VirtualRows.tsx';
 
@@ -52,12 +54,17 @@ export interface MessageThreadProps {
   /** Any change of this value scrolls to the bottom (alternative to the ref's scrollToBottom). */
   scrollToBottomSignal?: unknown;
   className?: string | undefined;
-  /** Fixed clock (tests, stories); default the live time, refreshed while relative times show. */
+  /** Fixed clock (tests, stories); default the live time, checked every minute for a new day. */
   now?: Date | undefined;
   /** Virtualize when the thread has more rows than this. Default 200. */
   virtualizeAfter?: number | undefined;
   /** Same sender within this window (and day) forms a group. Default 5 minutes. */
   groupWindowMs?: number | undefined;
+  /**
+   * Called with any error thrown while rendering the thread. The thread is then replaced by an alert
+   * with a Retry (the rest of the page keeps working); React also logs the error. Default: none.
+   */
+  onError?: ((error: unknown, info: ChatErrorInfo) => void) | undefined;
 }
 
 const DEFAULT_VIRTUALIZE_AFTER = 200;
@@ -95,209 +102,202 @@ function loadVirtualRows(): Promise<ComponentType<VirtualRowsProps>> {
  */
 export const MessageThread = forwardRef<MessageThreadHandle, MessageThreadProps>(
   function MessageThread(props, ref) {
-    const {
-      timeZone,
-      unreadFromKey,
-      onLoadOlder,
-      hasOlder = false,
-      isLoadingOlder = false,
-      className,
-      virtualizeAfter = DEFAULT_VIRTUALIZE_AFTER,
-      groupWindowMs,
-    } = props;
-    const locale = resolveLocale(props.locale);
-    const strings = getStrings(locale);
-    // Untyped callers may pass null fields or Invalid Dates; well-formed lists pass through unchanged.
-    const messages = useMemo(() => normalizeMessages(props.messages), [props.messages]);
-
-    const newest = messages[messages.length - 1]?.createdAt?.getTime();
-    const showsRelative = newest !== undefined && Date.now() - newest < RELATIVE_TIME_LIMIT_MS;
-    const now = useNow(props.now, showsRelative);
-    const todayKey = dayKeyOf(now, timeZone);
-
-    // Builds on the previous layout: unchanged rows keep their objects, so memoized rows skip re-rendering.
-    const layoutRef = useRef<StableLayout | null>(null);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the DAY changes, not every tick
-    const rows = useMemo(() => {
-      layoutRef.current = updateThreadLayout(layoutRef.current, messages, {
-        timeZone,
-        now,
-        unreadFromKey,
-        groupWindowMs,
-      });
-      return layoutRef.current.rows;
-    }, [messages, timeZone, todayKey, unreadFromKey, groupWindowMs]);
-    // Day labels need the clock only for the year: a value that changes once a day, not every tick.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the day, not the tick, decides
-    const dayNow = useMemo(() => now, [todayKey]);
-
-    // Long threads: load the virtualizer; until it is here, render the newest rows only.
-    const wantsVirtual = rows.length > virtualizeAfter;
-    const [VirtualRows, setVirtualRows] = useState(() => loadedVirtualRows);
-    useEffect(() => {
-      if (!wantsVirtual || VirtualRows) return;
-      let live = true;
-      loadVirtualRows().then((component) => live && setVirtualRows(() => component));
-      return () => {
-        live = false;
-      };
-    }, [wantsVirtual, VirtualRows]);
-    // The list type changes in its own commit, after the rows change was handled in the old one: each
-    // commit then has one thing to keep the reader's place through.
-    const targetMode: 'plain' | 'virtual' = wantsVirtual && VirtualRows ? 'virtual' : 'plain';
-    const [mode, setMode] = useState(targetMode);
-    useLayoutEffect(() => {
-      if (mode !== targetMode) setMode(targetMode);
-    }, [mode, targetMode]);
-    const shownRows = mode === 'plain' && wantsVirtual ? rows.slice(-virtualizeAfter) : rows;
-
-    const [announcement, setAnnouncement] = useState<{ id: number; text: string } | null>(null);
-    const onBatch = useCallback(
-      (diff: ThreadDiff) => {
-        // A failed send shows only as a row state, which a screen reader would not notice: say it once.
-        const failed = diff.failed > 0 ? strings.announceSendFailed : null;
-        const arrived = describeBatch(diff.arrived, strings);
-        const text = failed && arrived ? `${failed} ${arrived}` : (failed ?? arrived);
-        if (text) setAnnouncement((a) => ({ id: (a?.id ?? 0) + 1, text }));
-      },
-      [strings],
-    );
-
-    const viewportRef = useRef<HTMLDivElement | null>(null);
-    const contentRef = useRef<HTMLDivElement | null>(null);
-    const handleRef = useRef<RowsHandle | null>(null);
-    const canLoadOlder = hasOlder && !isLoadingOlder && onLoadOlder !== undefined;
-    const { unseen, scrollToBottom } = useThreadScroll({
-      viewportRef,
-      contentRef,
-      handleRef,
-      messages,
-      mode,
-      canLoadOlder,
-      onLoadOlder,
-      onBatch,
-    });
-    useImperativeHandle(ref, () => ({ scrollToBottom }), [scrollToBottom]);
-
-    const signal = props.scrollToBottomSignal;
-    const signalRef = useRef(signal);
-    useEffect(() => {
-      if (Object.is(signalRef.current, signal)) return;
-      signalRef.current = signal;
-      scrollToBottom();
-    }, [signal, scrollToBottom]);
-
-    // Stable callbacks so memoized rows don't re-render when the parent passes new closures.
-    const callbacks = useRef(props);
-    callbacks.current = props;
-    const onAttachmentClick = useCallback(
-      (a: Attachment, m: ThreadMessage) =>
-        callbacks.current.onAttachmentClick?.(originalOf(a), originalOf(m)),
-      [],
-    );
-    const onRetry = useCallback((m: ThreadMessage) => callbacks.current.onRetry?.(originalOf(m)), []);
-    const hasAttachmentClick = props.onAttachmentClick !== undefined;
-    const hasRetry = props.onRetry !== undefined;
-    const busyKey = (props.busyAttachmentIds ?? []).join('\n');
-    // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, not by the caller's array
-    const busyIds = useMemo(() => new Set(props.busyAttachmentIds ?? []), [busyKey]);
-
-    const renderRow = useCallback(
-      (row: ThreadRow) => {
-        // Every prop is stable for a row that did not change, so `memo` skips it: the clock goes only to
-        // rows showing a relative time, busy ids only to the row that holds them.
-        const recent =
-          row.kind === 'message' &&
-          row.message.createdAt !== null &&
-          now.getTime() - row.message.createdAt.getTime() < RELATIVE_TIME_LIMIT_MS + 60_000;
-        const rowNow = recent ? now : row.kind === 'day' && row.relativeDay === null ? dayNow : undefined;
-        return (
-          <ThreadRowView
-            row={row}
-            locale={locale}
-            strings={strings}
-            timeZone={timeZone}
-            now={rowNow}
-            onAttachmentClick={hasAttachmentClick ? onAttachmentClick : undefined}
-            onRetry={hasRetry ? onRetry : undefined}
-            busyAttachmentIds={row.kind === 'message' ? busyIdsOf(row.message, busyIds) : ''}
-          />
-        );
-      },
-      [
-        locale,
-        strings,
-        timeZone,
-        now,
-        dayNow,
-        hasAttachmentClick,
-        onAttachmentClick,
-        hasRetry,
-        onRetry,
-        busyIds,
-      ],
-    );
-
-    const jump = () => {
-      scrollToBottom();
-      viewportRef.current?.focus({ preventScroll: true });
-    };
-
+    // After a successful Retry the alert's button is gone: focus goes to the thread it brought back.
+    const focusRef = useRef<(() => void) | null>(null);
     return (
-      <div className={className ? `tc-thread ${className}` : 'tc-thread'} data-mode={mode}>
-        <div
-          ref={viewportRef}
-          className="tc-thread__viewport"
-          role="log"
-          aria-live="off"
-          aria-label={strings.threadLabel}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-          tabIndex={0}
-        >
-          <div
-            className="tc-thread__top"
-            data-has-older={(hasOlder && onLoadOlder !== undefined) || undefined}
-          >
-            {hasOlder && onLoadOlder && (
-              <button
-                type="button"
-                className="tc-thread__older"
-                aria-disabled={isLoadingOlder || undefined}
-                data-loading={isLoadingOlder || undefined}
-                onClick={() => {
-                  if (!isLoadingOlder) onLoadOlder();
-                }}
-              >
-                {isLoadingOlder ? strings.loadingOlder : strings.loadOlder}
-              </button>
-            )}
-          </div>
-          {messages.length === 0 && <p className="tc-thread__empty">{strings.threadEmpty}</p>}
-          {mode === 'virtual' && VirtualRows ? (
-            <VirtualRows
-              rows={rows}
-              viewportRef={viewportRef}
-              contentRef={contentRef}
-              handleRef={handleRef}
-              renderRow={renderRow}
-            />
-          ) : (
-            <PlainRows rows={shownRows} contentRef={contentRef} renderRow={renderRow} />
-          )}
-          <div className="tc-thread__end" />
-        </div>
-        {unseen > 0 && (
-          <button type="button" className="tc-thread__jump" onClick={jump}>
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-              <path d="M8 3v10M3.5 8.5 8 13l4.5-4.5" fill="none" stroke="currentColor" strokeWidth="1.75" />
-            </svg>
-            {strings.newMessagesBelow(unseen)}
-          </button>
-        )}
-        <div className="tc-visually-hidden" aria-live="polite" aria-atomic="true">
-          {announcement && <span key={announcement.id}>{announcement.text}</span>}
-        </div>
-      </div>
+      <ChatErrorBoundary onError={props.onError} locale={props.locale} onRecover={() => focusRef.current?.()}>
+        <ThreadView {...props} ref={ref} focusRef={focusRef} />
+      </ChatErrorBoundary>
     );
   },
 );
+
+const ThreadView = forwardRef<
+  MessageThreadHandle,
+  MessageThreadProps & { focusRef: RefObject<(() => void) | null> }
+>(function ThreadView(props, ref) {
+  const {
+    timeZone,
+    unreadFromKey,
+    onLoadOlder,
+    hasOlder = false,
+    isLoadingOlder = false,
+    className,
+    virtualizeAfter = DEFAULT_VIRTUALIZE_AFTER,
+    groupWindowMs,
+  } = props;
+  const locale = resolveLocale(props.locale);
+  const strings = getStrings(locale);
+  // Untyped callers may pass null fields or Invalid Dates; well-formed lists pass through unchanged.
+  const messages = useMemo(() => normalizeMessages(props.messages), [props.messages]);
+
+  const now = useDayClock(props.now, timeZone);
+  const todayKey = dayKeyOf(now, timeZone);
+
+  // Builds on the previous layout: unchanged rows keep their objects, so memoized rows skip re-rendering.
+  const layoutRef = useRef<StableLayout | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the DAY changes, not every tick
+  const rows = useMemo(() => {
+    layoutRef.current = updateThreadLayout(layoutRef.current, messages, {
+      timeZone,
+      now,
+      unreadFromKey,
+      groupWindowMs,
+    });
+    return layoutRef.current.rows;
+  }, [messages, timeZone, todayKey, unreadFromKey, groupWindowMs]);
+  // Day labels need the clock only for the year: a value that changes once a day, not every tick.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the day, not the tick, decides
+  const dayNow = useMemo(() => now, [todayKey]);
+
+  // Long threads: load the virtualizer; until it is here, render the newest rows only.
+  const wantsVirtual = rows.length > virtualizeAfter;
+  const [VirtualRows, setVirtualRows] = useState(() => loadedVirtualRows);
+  useEffect(() => {
+    if (!wantsVirtual || VirtualRows) return;
+    let live = true;
+    loadVirtualRows().then((component) => live && setVirtualRows(() => component));
+    return () => {
+      live = false;
+    };
+  }, [wantsVirtual, VirtualRows]);
+  // The list type changes in its own commit, after the rows change was handled in the old one: each
+  // commit then has one thing to keep the reader's place through.
+  const targetMode: 'plain' | 'virtual' = wantsVirtual && VirtualRows ? 'virtual' : 'plain';
+  const [mode, setMode] = useState(targetMode);
+  useLayoutEffect(() => {
+    if (mode !== targetMode) setMode(targetMode);
+  }, [mode, targetMode]);
+  const shownRows = mode === 'plain' && wantsVirtual ? rows.slice(-virtualizeAfter) : rows;
+
+  const [announcement, setAnnouncement] = useState<{ id: number; text: string } | null>(null);
+  const onBatch = useCallback(
+    (diff: ThreadDiff) => {
+      // A failed send shows only as a row state, which a screen reader would not notice: say it once.
+      const failed = diff.failed > 0 ? strings.announceSendFailed : null;
+      const arrived = describeBatch(diff.arrived, strings);
+      const text = failed && arrived ? `${failed} ${arrived}` : (failed ?? arrived);
+      if (text) setAnnouncement((a) => ({ id: (a?.id ?? 0) + 1, text }));
+    },
+    [strings],
+  );
+
+  const viewportRef = useRef<HTMLDivElement | null>(null);
+  const contentRef = useRef<HTMLDivElement | null>(null);
+  const handleRef = useRef<RowsHandle | null>(null);
+  const canLoadOlder = hasOlder && !isLoadingOlder && onLoadOlder !== undefined;
+  const { unseen, scrollToBottom } = useThreadScroll({
+    viewportRef,
+    contentRef,
+    handleRef,
+    messages,
+    mode,
+    canLoadOlder,
+    onLoadOlder,
+    onBatch,
+  });
+  useImperativeHandle(ref, () => ({ scrollToBottom }), [scrollToBottom]);
+
+  const signal = props.scrollToBottomSignal;
+  const signalRef = useRef(signal);
+  useEffect(() => {
+    if (Object.is(signalRef.current, signal)) return;
+    signalRef.current = signal;
+    scrollToBottom();
+  }, [signal, scrollToBottom]);
+
+  // Stable callbacks so memoized rows don't re-render when the parent passes new closures.
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const onAttachmentClick = useCallback(
+    (a: Attachment, m: ThreadMessage) => callbacks.current.onAttachmentClick?.(originalOf(a), originalOf(m)),
+    [],
+  );
+  const onRetry = useCallback((m: ThreadMessage) => callbacks.current.onRetry?.(originalOf(m)), []);
+  const hasAttachmentClick = props.onAttachmentClick !== undefined;
+  const hasRetry = props.onRetry !== undefined;
+  const busyKey = (props.busyAttachmentIds ?? []).join('\n');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, not by the caller's array
+  const busyIds = useMemo(() => new Set(props.busyAttachmentIds ?? []), [busyKey]);
+
+  const renderRow = useCallback(
+    (row: ThreadRow) => {
+      // Every prop is stable for a row that did not change, so `memo` skips it: the clock goes only to
+      // dated day labels (for the year), busy ids only to the row that holds them.
+      const rowNow = row.kind === 'day' && row.relativeDay === null ? dayNow : undefined;
+      return (
+        <ThreadRowView
+          row={row}
+          locale={locale}
+          strings={strings}
+          timeZone={timeZone}
+          now={rowNow}
+          onAttachmentClick={hasAttachmentClick ? onAttachmentClick : undefined}
+          onRetry={hasRetry ? onRetry : undefined}
+          busyAttachmentIds={row.kind === 'message' ? busyIdsOf(row.message, busyIds) : ''}
+        />
+      );
+    },
+    [locale, strings, timeZone, dayNow, hasAttachmentClick, onAttachmentClick, hasRetry, onRetry, busyIds],
+  );
+
+  const jump = () => {
+    scrollToBottom();
+    viewportRef.current?.focus({ preventScroll: true });
+  };
+  props.focusRef.current = () => viewportRef.current?.focus({ preventScroll: true });
+
+  return (
+    <div className={className ? `tc-thread ${className}` : 'tc-thread'} data-mode={mode}>
+      <div
+        ref={viewportRef}
+        className="tc-thread__viewport"
+        role="log"
+        aria-live="off"
+        aria-label={strings.threadLabel}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        tabIndex={0}
+      >
+        <div className="tc-thread__top" data-has-older={(hasOlder && onLoadOlder !== undefined) || undefined}>
+          {hasOlder && onLoadOlder && (
+            <button
+              type="button"
+              className="tc-thread__older"
+              aria-disabled={isLoadingOlder || undefined}
+              data-loading={isLoadingOlder || undefined}
+              onClick={() => {
+                if (!isLoadingOlder) onLoadOlder();
+              }}
+            >
+              {isLoadingOlder ? strings.loadingOlder : strings.loadOlder}
+            </button>
+          )}
+        </div>
+        {messages.length === 0 && <p className="tc-thread__empty">{strings.threadEmpty}</p>}
+        {mode === 'virtual' && VirtualRows ? (
+          <VirtualRows
+            rows={rows}
+            viewportRef={viewportRef}
+            contentRef={contentRef}
+            handleRef={handleRef}
+            renderRow={renderRow}
+          />
+        ) : (
+          <PlainRows rows={shownRows} contentRef={contentRef} renderRow={renderRow} />
+        )}
+        <div className="tc-thread__end" />
+      </div>
+      {unseen > 0 && (
+        <button type="button" className="tc-thread__jump" onClick={jump}>
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+            <path d="M8 3v10M3.5 8.5 8 13l4.5-4.5" fill="none" stroke="currentColor" strokeWidth="1.75" />
+          </svg>
+          {strings.newMessagesBelow(unseen)}
+        </button>
+      )}
+      <div className="tc-visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement && <span key={announcement.id}>{announcement.text}</span>}
+      </div>
+    </div>
+  );
+});

@@ -1,19 +1,27 @@
+import type { MouseEvent } from 'react';
 import { getStrings } from '../i18n/locale.ts';
 
 export interface ThreadAlertProps {
   /** What went wrong, already in the user's language. */
   message: string;
-  onRetry?: (() => void) | undefined;
+  onRetry?: ((event: MouseEvent<HTMLButtonElement>) => void) | undefined;
   /** Default: the catalog's "Retry". */
   retryLabel?: string | undefined;
   locale?: string | undefined;
+  /** One line for tight places (a nav bar): icon and Retry, the message read out and shown as a tooltip. */
+  compact?: boolean | undefined;
   className?: string | undefined;
 }
 
 /** An error the user should hear at once (role="alert"), with an optional retry. */
-export function ThreadAlert({ message, onRetry, retryLabel, locale, className }: ThreadAlertProps) {
+export function ThreadAlert({ message, onRetry, retryLabel, locale, compact, className }: ThreadAlertProps) {
   return (
-    <div className={className ? `tc-thread-alert ${className}` : 'tc-thread-alert'} role="alert">
+    <div
+      className={className ? `tc-thread-alert ${className}` : 'tc-thread-alert'}
+      role="alert"
+      data-compact={compact || undefined}
+      title={compact ? message : undefined}
+    >
       <svg
         className="tc-thread-alert__icon"
         viewBox="0 0 16 16"
@@ -30,7 +38,7 @@ export function ThreadAlert({ message, onRetry, retryLabel, locale, className }:
           strokeLinejoin="round"
         />
       </svg>
-      <span className="tc-thread-alert__message">{message}</span>
+      <span className={compact ? 'tc-visually-hidden' : 'tc-thread-alert__message'}>{message}</span>
       {onRetry && (
         <button type="button" className="tc-thread-alert__retry" onClick={onRetry}>
           {retryLabel ?? getStrings(locale).retry}

@@ -2,22 +2,19 @@ import { memo } from 'react';
 import type { Attachment } from '../../client/types.ts';
 import type { ThreadMessage } from '../../query/types.ts';
 import { AttachmentChip } from '../AttachmentChip/AttachmentChip.tsx';
-import { formatDateTime, formatDay, formatRelativeTime, formatTimeOfDay } from '../i18n/format.ts';
+import { formatDateTime, formatDay, formatTimeOfDay } from '../i18n/format.ts';
 import type { TicketChatLocale } from '../i18n/locale.ts';
 import type { TicketChatStrings } from '../i18n/strings.ts';
 import { MessageText } from './MessageText.tsx';
 import { usableDate } from './normalizeMessages.ts';
-import type { ThreadRow } from './threadLayout.ts';
+import type { DaySeparatorRow, ThreadRow } from './threadLayout.ts';
 
 export interface ThreadRowViewProps {
   row: ThreadRow;
   locale: TicketChatLocale;
   strings: TicketChatStrings;
   timeZone: string | undefined;
-  /**
-   * Only passed to rows that show a relative time, and (changing once a day) to day labels without a
-   * relative name; other rows get undefined and skip re-rendering on clock ticks.
-   */
+  /** Only for day labels without a relative name (it decides whether they show the year). */
   now: Date | undefined;
   onAttachmentClick: ((attachment: Attachment, message: ThreadMessage) => void) | undefined;
   onRetry: ((message: ThreadMessage) => void) | undefined;
@@ -25,15 +22,21 @@ export interface ThreadRowViewProps {
   busyAttachmentIds: string;
 }
 
+/** "Today", "Yesterday" or the date of a day separator. */
+function dayLabel(
+  row: DaySeparatorRow,
+  options: { locale: TicketChatLocale; strings: TicketChatStrings; timeZone: string | undefined; now: Date },
+): string {
+  const { locale, strings, timeZone, now } = options;
+  if (row.relativeDay === 'today') return strings.today;
+  if (row.relativeDay === 'yesterday') return strings.yesterday;
+  return formatDay(row.date, locale, timeZone, now);
+}
+
 export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewProps) {
   const { row, locale, strings, timeZone, now } = props;
   if (row.kind === 'day') {
-    const label =
-      row.relativeDay === 'today'
-        ? strings.today
-        : row.relativeDay === 'yesterday'
-          ? strings.yesterday
-          : formatDay(row.date, locale, timeZone, now ?? new Date());
+    const label = dayLabel(row, { locale, strings, timeZone, now: now ?? new Date() });
     return (
       <div className="tc-row tc-separator" data-kind="day" data-row-key={row.key}>
         <span className="tc-separator__label">{label}</span>
@@ -49,13 +52,11 @@ export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewPro
   }
   const { message, side, groupPosition } = row;
   const { onAttachmentClick, onRetry, busyAttachmentIds } = props;
-  // The user's own message still on its way has no name yet (only the server's copy gets one).
-  const sender =
-    message.replierName ||
-    (message.delivery !== undefined && side === 'end' ? strings.you : strings.unknownSender);
+  // The customer side is the viewer's own: "You" in every state (a message on its way has no name yet, the
+  // server's copy that replaces it has one; the label must not change under the reader's eyes).
+  const sender = side === 'end' ? strings.you : message.replierName || strings.unknownSender;
   const startsGroup = groupPosition === 'single' || groupPosition === 'first';
   const date = usableDate(message.createdAt);
-  const relative = date && now ? formatRelativeTime(date, now, locale) : null;
   const busy = busyAttachmentIds === '' ? [] : busyAttachmentIds.split('\n');
   return (
     <div
@@ -93,8 +94,9 @@ export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewPro
           {message.delivery === 'sending' ? (
             <span className="tc-msg__sending">{strings.sending}</span>
           ) : date ? (
+            // One rule for every message: its time of day; the day is the separator's (see README).
             <time dateTime={date.toISOString()} title={formatDateTime(date, locale, timeZone)}>
-              {relative ?? formatTimeOfDay(date, locale, timeZone)}
+              {formatTimeOfDay(date, locale, timeZone)}
             </time>
           ) : (
             <span>{message.createTime}</span>

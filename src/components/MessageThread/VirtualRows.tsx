@@ -66,6 +66,15 @@ export default function VirtualRows({
   );
 
   const margin = virtualizer.options.scrollMargin;
+  const items = virtualizer.getVirtualItems();
+  // The day of the top row, pinned like the plain list's sticky separators (which cannot stick here: each
+  // row is positioned on its own). Not while a separator itself is the top row.
+  const offset = virtualizer.scrollOffset ?? 0;
+  let day: ThreadRow | undefined;
+  const top = items.find((item) => item.end > offset);
+  for (let i = top && rows[top.index]?.kind !== 'day' ? top.index : -1; i >= 0 && !day; i--) {
+    if (rows[i]?.kind === 'day') day = rows[i];
+  }
   return (
     <div
       ref={contentRef}
@@ -73,7 +82,12 @@ export default function VirtualRows({
       data-virtual=""
       style={{ position: 'relative', blockSize: virtualizer.getTotalSize() }}
     >
-      {virtualizer.getVirtualItems().map((item) => {
+      {day && (
+        <div className="tc-thread__sticky-day" aria-hidden="true">
+          {renderRow(day)}
+        </div>
+      )}
+      {items.map((item) => {
         const row = rows[item.index];
         return row ? (
           <div

@@ -1,5 +1,5 @@
 import type { ThreadMessage } from '../../query/types.ts';
-import { dayKeyOf, previousDayKey } from '../i18n/format.ts';
+import { calendarDayOf, dayKeyText } from '../i18n/format.ts';
 import { usableDate } from './normalizeMessages.ts';
 
 export type GroupPosition = 'single' | 'first' | 'middle' | 'last';
@@ -10,6 +10,8 @@ export interface DaySeparatorRow {
   key: string;
   /** 'YYYY-MM-DD' in the viewer's zone. */
   dayKey: string;
+  /** The same day as a number (days since 1970-01-01): consecutive days differ by one. */
+  epochDay: number;
   /** The first message's time on that day, for formatting the label. */
   date: Date;
   relativeDay: 'today' | 'yesterday' | null;
@@ -62,8 +64,13 @@ export function getThreadLayout(
   return continueThreadLayout([], messages, 0, options);
 }
 
+/**
+ * Who a group belongs to. The customer side is the viewer's own side, labelled "You" in every delivery
+ * state (a local message has no replier or name until the server's copy replaces it), so it is one sender;
+ * the support side is one sender per replier.
+ */
 const senderOf = (message: ThreadMessage, side: MessageSide) =>
-  `${side}|${message.replier}|${message.replierName}`;
+  side === 'end' ? 'end' : `${side}|${message.replier}|${message.replierName}`;
 
 /**
  * Lays out `messages` from index `from` on, after `rows`, which must be the layout of `messages[0..from)`
@@ -78,11 +85,12 @@ export function continueThreadLayout(
   options: ThreadLayoutOptions,
 ): ThreadRow[] {
   const { timeZone, now, unreadFromKey, groupWindowMs = DEFAULT_GROUP_WINDOW_MS } = options;
-  const todayKey = dayKeyOf(now, timeZone);
-  const yesterdayKey = previousDayKey(todayKey);
+  // Days compare as numbers in the viewer's zone: "yesterday" is the calendar day before, whatever its
+  // length (23 or 25 hours across a DST change).
+  const today = calendarDayOf(now, timeZone).epochDay;
   const ownedFrom = rows.length;
   // Resume: the day in progress is the last day separator's; the last row is the previous message's.
-  let currentDay: string | null = null;
+  let currentDay: number | null = null;
   // Messages out of time order (a presentational caller's data) can show a day twice. From the first step
   // back in time on, separator keys also carry their message's key so they stay unique; the last separator
   // tells whether that happened, so a resumed layout keeps doing it without a scan.
@@ -90,7 +98,7 @@ export function continueThreadLayout(
   for (let i = rows.length - 1; i >= 0 && currentDay === null; i--) {
     const row = rows[i];
     if (row?.kind === 'day') {
-      currentDay = row.dayKey;
+      currentDay = row.epochDay;
       disordered = row.key !== `day:${row.dayKey}`;
     }
   }
@@ -108,16 +116,18 @@ export function continueThreadLayout(
     let brokeGroup = false;
 
     if (date !== null) {
-      const dayKey = dayKeyOf(date, timeZone);
-      if (dayKey !== currentDay) {
-        if (currentDay !== null && dayKey < currentDay) disordered = true;
-        currentDay = dayKey;
+      const day = calendarDayOf(date, timeZone);
+      if (day.epochDay !== currentDay) {
+        if (currentDay !== null && day.epochDay < currentDay) disordered = true;
+        currentDay = day.epochDay;
+        const dayKey = dayKeyText(day);
         rows.push({
           kind: 'day',
           key: disordered ? `day:${dayKey}@${message.key}` : `day:${dayKey}`,
           dayKey,
+          epochDay: day.epochDay,
           date,
-          relativeDay: dayKey === todayKey ? 'today' : dayKey === yesterdayKey ? 'yesterday' : null,
+          relativeDay: day.epochDay === today ? 'today' : day.epochDay === today - 1 ? 'yesterday' : null,
         });
         brokeGroup = true;
       }

@@ -7,6 +7,7 @@ import type { ThreadMessage } from '../../query/types.ts';
 import { useInstantMessages } from '../../query/useInstantMessages.ts';
 import { useSendMessage } from '../../query/useSendMessage.ts';
 import { useUnread } from '../../query/useUnread.ts';
+import { ChatErrorBoundary, type ChatErrorInfo } from '../ChatErrorBoundary/ChatErrorBoundary.tsx';
 import { Composer, type ComposerHandle } from '../Composer/Composer.tsx';
 import { getStrings, resolveLocale } from '../i18n/locale.ts';
 import { MessageThread } from '../MessageThread/MessageThread.tsx';
@@ -35,6 +36,11 @@ export interface TicketChatProps {
   /** Level of the header's heading, default 2. */
   headingLevel?: 1 | 2 | 3 | 4 | 5 | 6 | undefined;
   className?: string | undefined;
+  /**
+   * Called with any error thrown while rendering the chat. A failing thread is replaced by an alert with
+   * a Retry and the composer stays; anything else replaces the whole chat, never the host page.
+   */
+  onError?: ((error: unknown, info: ChatErrorInfo) => void) | undefined;
 }
 
 /**
@@ -43,6 +49,19 @@ export interface TicketChatProps {
  * (Header and error wiring stay inline: split into components they only relayed props, which costs bytes.)
  */
 export function TicketChat(props: TicketChatProps) {
+  const { language } = useTicketChatLocale();
+  return (
+    <ChatErrorBoundary
+      onError={props.onError}
+      locale={props.locale ?? language}
+      resetKey={`${props.caseId}\n${props.groupId}`}
+    >
+      <TicketChatView {...props} />
+    </ChatErrorBoundary>
+  );
+}
+
+function TicketChatView(props: TicketChatProps) {
   const { caseId, groupId, timeZone, onAttachmentClick, className } = props;
   const { language } = useTicketChatLocale();
   const locale = resolveLocale(props.locale ?? language);
@@ -218,6 +237,7 @@ export function TicketChat(props: TicketChatProps) {
               retry(m.key);
             }}
             scrollToBottomSignal={sentCount}
+            onError={props.onError}
           />
         )}
       </div>

@@ -9,7 +9,7 @@ describe('TicketStatus', () => {
     [3, 'Completed', 'success', '已完成'],
     [4, 'Withdrawn', 'neutral', '已撤销'],
     [12, 'Invalid', 'danger', '已失效'],
-    [17, 'Awaiting feedback', 'attention', '待反馈'],
+    [17, 'Awaiting feedback', 'feedback', '待反馈'],
   ])('status %i: text, tone and data attributes', (status, en, tone, zh) => {
     const { container, rerender } = render(<TicketStatus status={status} locale="en-US" />);
     const pill = container.firstElementChild as HTMLElement;
@@ -28,7 +28,7 @@ describe('TicketStatus', () => {
       const pill = container.firstElementChild as HTMLElement;
       expect(screen.getByText('Unknown status')).toBeInTheDocument();
       expect(pill).toHaveAttribute('data-status', 'unknown');
-      expect(pill).toHaveAttribute('data-tone', 'neutral');
+      expect(pill).toHaveAttribute('data-tone', 'unknown');
     },
   );
 
@@ -38,8 +38,15 @@ describe('TicketStatus', () => {
     expect(screen.getByText('Unknown status')).toBeInTheDocument();
   });
 
-  it('marks the shape dot decorative', () => {
-    const { container } = render(<TicketStatus status={1} />);
-    expect(container.querySelector('.tc-ticket-status__dot')).toHaveAttribute('aria-hidden', 'true');
+  it('gives every known status and "unknown" a tone of its own (the icon per tone: CSS, browser test)', () => {
+    const tones = [0, 1, 2, 3, 4, 12, 17, null].map((status) => {
+      const { container, unmount } = render(<TicketStatus status={status} locale="en" />);
+      const pill = container.firstElementChild as HTMLElement;
+      expect(pill.textContent).toBe(pill.title);
+      const tone = pill.dataset.tone;
+      unmount();
+      return tone;
+    });
+    expect(new Set(tones).size).toBe(8);
   });
 });

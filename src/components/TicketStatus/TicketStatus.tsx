@@ -1,5 +1,5 @@
 import { getStrings } from '../i18n/locale.ts';
-import { ticketStatusInfo } from './ticketStatusCodes.ts';
+import { ticketStatusInfo, UNKNOWN_STATUS } from './ticketStatusCodes.ts';
 
 export interface TicketStatusProps {
   /** Ticket status code; null, undefined or an unknown code shows a neutral "Unknown status". */
@@ -9,19 +9,23 @@ export interface TicketStatusProps {
   className?: string | undefined;
 }
 
-/** Status pill: always text, plus a tone colour and a dot whose shape differs per tone (never colour alone). */
+/**
+ * Status pill: always text, plus a tone and an icon of its own for every known status (never colour
+ * alone); an unknown code is an outlined pill with a question mark. The icon is decorative CSS (the label
+ * says it all), drawn in the text colour, so forced-colours modes draw it too.
+ */
 export function TicketStatus({ status, locale, className }: TicketStatusProps) {
-  const info = ticketStatusInfo(status);
-  const label = getStrings(locale)[info ? info.label : 'statusUnknown'];
+  const known = ticketStatusInfo(status);
+  const info = known ?? UNKNOWN_STATUS;
+  const label = getStrings(locale)[info.label];
   return (
     <span
       className={className ? `tc-ticket-status ${className}` : 'tc-ticket-status'}
-      data-status={info ? String(status) : 'unknown'}
-      data-tone={info ? info.tone : 'neutral'}
+      data-status={known ? String(status) : 'unknown'}
+      data-tone={info.tone}
       // A narrow header cuts the label with an ellipsis: the whole label shows on hover.
       title={label}
     >
-      <span className="tc-ticket-status__dot" aria-hidden="true" />
       {label}
     </span>
   );

@@ -1,6 +1,15 @@
 import type { TicketChatStrings } from '../i18n/strings.ts';
 
-export type StatusTone = 'pending' | 'info' | 'attention' | 'success' | 'neutral' | 'danger';
+/** One tone per known status (and one for unknown): each pill differs by colour AND by icon (CSS). */
+export type StatusTone =
+  | 'pending'
+  | 'info'
+  | 'attention'
+  | 'success'
+  | 'neutral'
+  | 'danger'
+  | 'feedback'
+  | 'unknown';
 
 /** The catalog keys that name a status (all plain strings). */
 export type StatusLabelKey = Extract<keyof TicketChatStrings, `status${string}`>;
@@ -18,8 +27,11 @@ export const TICKET_STATUSES: Readonly<Record<number, StatusInfo>> = {
   3: { label: 'statusCompleted', tone: 'success' },
   4: { label: 'statusWithdrawn', tone: 'neutral' },
   12: { label: 'statusInvalid', tone: 'danger' },
-  17: { label: 'statusAwaitingFeedback', tone: 'attention' },
+  17: { label: 'statusAwaitingFeedback', tone: 'feedback' },
 };
+
+/** How an unknown, missing or malformed status shows. */
+export const UNKNOWN_STATUS: StatusInfo = { label: 'statusUnknown', tone: 'unknown' };
 
 export function ticketStatusInfo(status: number | null | undefined): StatusInfo | null {
   if (typeof status !== 'number' || !Object.hasOwn(TICKET_STATUSES, status)) return null;

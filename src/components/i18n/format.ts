@@ -1,36 +1,120 @@
 /**
  * Date and time display, Intl only. Everything here is in the VIEWER's time zone and locale;
  * the server's zone was already applied when the client turned create_time into a Date.
+ *
+ * No string an Intl formatter produced is ever parsed: engines and ICU versions format differently
+ * (WebKitGTK's en-CA is "12/01/2026", not "2026-12-01"). Calendar days come from `formatToParts` numbers
+ * (Latin digits and the Gregorian calendar asked for explicitly), or from Date arithmetic in the browser's
+ * own zone; `format()` output is only ever shown.
  */
 import type { TicketChatLocale } from './locale.ts';
 
 // Intl formatters are costly to create: one per locale, zone and options.
-const cache = new Map<string, unknown>();
-function cached<T>(id: string, make: () => T): T {
-  let f = cache.get(id) as T | undefined;
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+// A zone this engine does not know (a typo in a prop, an old engine) would make every formatter throw:
+// such a zone is replaced by the browser's, once per name.
+const zoneChecks = new Map<string, string | undefined>();
+function usableZone(timeZone: string | undefined): string | undefined {
+  if (timeZone === undefined) return undefined;
+  if (!zoneChecks.has(timeZone)) {
+    let usable: string | undefined;
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      usable = timeZone;
+    } catch {
+      usable = undefined;
+    }
+    zoneChecks.set(timeZone, usable);
+  }
+  return zoneChecks.get(timeZone);
+}
+
+function formatter(
+  locale: string,
+  timeZone: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const zone = usableZone(timeZone);
+  const id = `${locale}|${zone}|${JSON.stringify(options)}`;
+  let f = cache.get(id);
   if (!f) {
-    f = make();
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
     cache.set(id, f);
   }
   return f;
 }
 
-const formatter = (locale: string, timeZone: string | undefined, options: Intl.DateTimeFormatOptions) =>
-  cached(
-    `${locale}|${timeZone}|${JSON.stringify(options)}`,
-    () => new Intl.DateTimeFormat(locale, { ...options, timeZone }),
-  );
+/** A day of the Gregorian calendar; `epochDay` counts days from 1970-01-01, so neighbours differ by 1. */
+export interface CalendarDay {
+  year: number;
+  month: number;
+  day: number;
+  epochDay: number;
+}
+
+const DAY_MS = 86_400_000;
+
+function calendarDay(year: number, month: number, day: number): CalendarDay {
+  const utc = new Date(0);
+  // setUTCFullYear keeps years below 100 literal, unlike Date.UTC.
+  utc.setUTCFullYear(year, month - 1, day);
+  return { year, month, day, epochDay: Math.floor(utc.getTime() / DAY_MS) };
+}
+
+// The digits an engine may still use when it ignores `numberingSystem` (Arabic-Indic, Persian).
+const DIGIT_ZEROS = [0x30, 0x660, 0x6f0];
+/** The value of a numeric part, or NaN when it holds anything but digits. */
+function partValue(text: string): number {
+  let value = 0;
+  if (text.length === 0) return Number.NaN;
+  for (const char of text) {
+    const code = char.codePointAt(0) as number;
+    const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
+    if (zero === undefined) return Number.NaN;
+    value = value * 10 + (code - zero);
+  }
+  return value;
+}
+
+const DAY_PARTS: Intl.DateTimeFormatOptions = {
+  calendar: 'gregory',
+  numberingSystem: 'latn',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+};
+
+/**
+ * The calendar day `date` falls on in `timeZone` (undefined: the browser's zone, by Date arithmetic).
+ * A formatter that yields no usable numbers falls back to the browser's zone rather than failing.
+ */
+export function calendarDayOf(date: Date, timeZone?: string): CalendarDay {
+  const zone = usableZone(timeZone);
+  if (zone !== undefined) {
+    let year = Number.NaN;
+    let month = Number.NaN;
+    let day = Number.NaN;
+    for (const part of formatter('en-US', zone, DAY_PARTS).formatToParts(date)) {
+      if (part.type === 'year') year = partValue(part.value);
+      else if (part.type === 'month') month = partValue(part.value);
+      else if (part.type === 'day') day = partValue(part.value);
+    }
+    if (year > 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31) return calendarDay(year, month, day);
+  }
+  return calendarDay(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** 'YYYY-MM-DD' of a calendar day (built from numbers, never from formatted text). */
+export function dayKeyText(day: CalendarDay): string {
+  return `${pad(day.year, 4)}-${pad(day.month, 2)}-${pad(day.day, 2)}`;
+}
 
 /** 'YYYY-MM-DD' of the calendar day `date` falls on in `timeZone` (undefined: the browser's zone). */
 export function dayKeyOf(date: Date, timeZone?: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return formatter('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
-
-/** The day before a 'YYYY-MM-DD' key, computed on the calendar (no 24 h arithmetic across DST). */
-export function previousDayKey(dayKey: string): string {
-  const [y, m, d] = dayKey.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+  return dayKeyText(calendarDayOf(date, timeZone));
 }
 
 /** Time of day, e.g. "07:05" (zh-CN) or "7:05 AM" (en-US). */
@@ -46,27 +130,11 @@ export function formatDateTime(date: Date, locale: TicketChatLocale, timeZone?: 
 
 /** A calendar date for day separators; the year only when it is not the current one. */
 export function formatDay(date: Date, locale: TicketChatLocale, timeZone: string | undefined, now: Date) {
-  const sameYear = dayKeyOf(date, timeZone).slice(0, 4) === dayKeyOf(now, timeZone).slice(0, 4);
+  const sameYear = calendarDayOf(date, timeZone).year === calendarDayOf(now, timeZone).year;
   return formatter(locale, timeZone, {
     weekday: 'short',
     month: 'short',
     day: 'numeric',
     year: sameYear ? undefined : 'numeric',
   }).format(date);
-}
-
-/** Messages younger than this show a relative time ("2 min ago"). */
-export const RELATIVE_TIME_LIMIT_MS = 3_600_000;
-
-/**
- * "now" / "2 min ago" for a message under an hour old, else null (the caller shows the time of day).
- * A clock a little ahead of ours (future dates) reads as "now".
- */
-export function formatRelativeTime(date: Date, now: Date, locale: TicketChatLocale): string | null {
-  const ageMs = now.getTime() - date.getTime();
-  if (ageMs >= RELATIVE_TIME_LIMIT_MS) return null;
-  // Keyed by the bare locale: date formatter keys always hold a '|'.
-  const rtf = cached(locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }));
-  const minutes = Math.floor(Math.max(ageMs, 0) / 60_000);
-  return minutes === 0 ? rtf.format(0, 'second') : rtf.format(-minutes, 'minute');
 }

@@ -44,6 +44,10 @@ export interface TicketChatStrings {
   attachmentsOnly: (count: number) => string;
   /** Live-region text when a send fails (once per failure, however many rows show it). */
   announceSendFailed: string;
+  /** A render error replaced the thread or the chat (the error boundary's alert). */
+  renderFailed: string;
+  /** A render error replaced an unread badge. */
+  unreadFailed: string;
 
   // TicketChat (connected composite)
   chatTitle: string;
@@ -115,6 +119,8 @@ export const enUS: TicketChatStrings = {
   announceMessages: enNewMessages,
   attachmentsOnly: (n) => `${n} attachment${s(n)}`,
   announceSendFailed: 'Message not sent.',
+  renderFailed: "Couldn't show the conversation.",
+  unreadFailed: "Couldn't show the unread count.",
   chatTitle: 'Support chat',
   ticketNumber: (id) => `Ticket ${id}`,
   liveChatAvailable: 'Live chat available',
@@ -171,6 +177,8 @@ export const zhCN: TicketChatStrings = {
   announceMessages: zhNewMessages,
   attachmentsOnly: (n) => `${n} 个附件`,
   announceSendFailed: '消息未发送。',
+  renderFailed: '无法显示对话。',
+  unreadFailed: '无法显示未读消息数。',
   chatTitle: '在线沟通',
   ticketNumber: (id) => `工单 ${id}`,
   liveChatAvailable: '在线沟通可用',

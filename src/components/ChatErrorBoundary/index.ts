@@ -1,0 +1,1 @@
+export { ChatErrorBoundary, type ChatErrorBoundaryProps, type ChatErrorInfo } from './ChatErrorBoundary.tsx';
