@@ -68,10 +68,11 @@ describe('uploadAttachment', () => {
     const attachment = await client.uploadAttachment({ file: new Blob(['hi']), fileName: name });
     // The service reads form_data's fileName; the part header stayed one header.
     expect(model.accessories.get(attachment.id)?.name).toBe(name);
-    const form = await log.find((r) => r.method === 'POST')?.formData();
-    expect([...(form?.keys() ?? [])]).toEqual(['form_data', 'file']);
-    expect((form?.get('file') as File).name).toBe(name);
-    expect(await (form?.get('file') as File).text()).toBe('hi');
+    const form = (await log.find((r) => r.method === 'POST')?.formData()) ?? new FormData();
+    expect([...form.keys()]).toEqual(['form_data', 'file']);
+    const part = form.get('file') as File;
+    expect(part.name).toBe(name);
+    expect(await part.text()).toBe('hi');
   });
 
   it('rejects bad input before any request', async () => {
