@@ -90,7 +90,7 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
   let attachments: Promise<ReturnType<typeof attachmentMethods>> | undefined;
   const attachmentMethodsOnce = () =>
     (attachments ??= import('./upload.ts').then(
-      (m) => m.attachmentMethods(request),
+      (m) => m.attachmentMethods(request, { TicketChatError, checkString, checkOptional, checkPathId }),
       (cause: unknown) => {
         attachments = undefined;
         throw new TicketChatError('network', 'Could not load the attachment code', { cause });

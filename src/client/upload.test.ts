@@ -207,7 +207,10 @@ describe('attachmentLimits', () => {
       maxSizeBytes: 2.5 * 1024 * 1024,
       fileTypes: [],
     });
-    expect(() => decodeLimits({})).toThrow(TicketChatError);
+    expect(decodeLimits({ accessory_limit: null })).toBeNull();
+    server.use(http.get(`${API}/accessorys/limits`, () => HttpResponse.json({})));
+    const fresh = createTicketChatClient({ endpoint: TEST_BASE_URL, token: TEST_TOKEN });
+    return expect(fresh.attachmentLimits()).rejects.toMatchObject({ kind: 'decode' });
   });
 });
 

@@ -2,7 +2,9 @@
  * The attachment methods beyond download: upload (multipart, with progress), the upload limits (asked once
  * per client) and the signed access URL. Loaded on first use: the first render never needs them.
  */
-import { TicketChatError } from './errors.ts';
+// Types only: code the first load already has (errors, argument checks) comes in through `attachmentMethods`'
+// arguments, so the first load is not split into extra shared chunks (each costs gzip context).
+import type { TicketChatError as TicketChatErrorClass } from './errors.ts';
 import type { BodyMaker, Query } from './request.ts';
 import type {
   Attachment,
@@ -11,7 +13,15 @@ import type {
   AttachmentUrlRequest,
   UploadAttachmentRequest,
 } from './types.ts';
-import { checkOptional, checkPathId, checkString, inputError } from './validate.ts';
+import type { checkOptional, checkPathId, checkString } from './validate.ts';
+
+/** What this module shares with the client's first load, passed in by `createTicketChatClient`. */
+export interface AttachmentKit {
+  TicketChatError: typeof TicketChatErrorClass;
+  checkString: typeof checkString;
+  checkOptional: typeof checkOptional;
+  checkPathId: typeof checkPathId;
+}
 
 type Request = (
   method: 'GET' | 'POST',
@@ -102,10 +112,10 @@ export function readFileTypes(value: unknown): string[] {
   return [...new Set(types)];
 }
 
-export function decodeLimits(body: unknown): AttachmentLimits {
+/** The limits answer; null when it has no `accessory_limit` object. */
+export function decodeLimits(body: unknown): AttachmentLimits | null {
   const limit = (body as { accessory_limit?: unknown } | null)?.accessory_limit;
-  if (typeof limit !== 'object' || limit === null)
-    throw new TicketChatError('decode', 'Bad accessory_limit in the response');
+  if (typeof limit !== 'object' || limit === null) return null;
   const { limit_count, limit_size, limit_file_type } = limit as Record<string, unknown>;
   return {
     maxCount: readLimit(limit_count),
@@ -115,7 +125,9 @@ export function decodeLimits(body: unknown): AttachmentLimits {
 }
 
 /** The three methods, bound to one client's requester; the limits answer is kept for the client's life. */
-export function attachmentMethods(request: Request) {
+export function attachmentMethods(request: Request, kit: AttachmentKit) {
+  const { TicketChatError, checkString, checkOptional, checkPathId } = kit;
+  const decodeError = (field: string) => new TicketChatError('decode', `Bad ${field} in the response`);
   let limits: Promise<AttachmentLimits> | undefined;
   // Learned per client: whether streaming bodies reach the service (Chromium refuses them over HTTP/1.1).
   let streams: boolean | undefined = canStreamRequestBodies() ? undefined : false;
@@ -124,7 +136,7 @@ export function attachmentMethods(request: Request) {
     const file = req?.file;
     // Duck-typed: a Blob from another realm (an iframe, a test DOM) fails instanceof.
     if (typeof file?.size !== 'number' || typeof file.stream !== 'function')
-      throw inputError('file', 'not a Blob');
+      throw new TicketChatError('input', 'file: not a Blob');
     const name = checkString(req.fileName ?? (file as Partial<File>).name, 'fileName', MAX_FILE_NAME_LENGTH);
     const groupId = checkOptional(req.groupId, 'groupId');
     const query: Query = groupId === undefined ? [] : [['group_id', groupId]];
@@ -170,8 +182,7 @@ export function attachmentMethods(request: Request) {
     }
     if (!streams) answer = await request('POST', '/accessorys', query, signal, 'json', whole);
     const id = (answer as { accessory_id?: unknown }).accessory_id;
-    if ((typeof id !== 'string' && typeof id !== 'number') || id === '')
-      throw new TicketChatError('decode', 'Bad accessory_id in the response');
+    if ((typeof id !== 'string' && typeof id !== 'number') || id === '') throw decodeError('accessory_id');
     report(body.size);
     return { id: String(id), name };
   }
@@ -179,7 +190,11 @@ export function attachmentMethods(request: Request) {
   function attachmentLimits(req?: AttachmentLimitsRequest): Promise<AttachmentLimits> {
     // Shared by every caller: one caller's abort detaches only that caller. A failure is not kept.
     limits ??= request('GET', '/accessorys/limits', [], undefined, 'json')
-      .then(decodeLimits)
+      .then((body) => {
+        const decoded = decodeLimits(body);
+        if (!decoded) throw decodeError('accessory_limit');
+        return decoded;
+      })
       .catch((error: unknown) => {
         limits = undefined;
         throw error;
@@ -200,8 +215,7 @@ export function attachmentMethods(request: Request) {
       // falls through to the error below
     }
     // Only a web address: the answer ends up in an <img src>.
-    if (!url || !/^https?:$/.test(url.protocol))
-      throw new TicketChatError('decode', 'Bad accessory_url in the response');
+    if (!url || !/^https?:$/.test(url.protocol)) throw decodeError('accessory_url');
     return url.href;
   }
 

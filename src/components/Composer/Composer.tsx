@@ -1,6 +1,38 @@
-import { forwardRef, type KeyboardEvent, useId, useImperativeHandle, useRef, useState } from 'react';
-import { getStrings } from '../i18n/locale.ts';
+import {
+  type ClipboardEvent,
+  forwardRef,
+  type KeyboardEvent,
+  type RefObject,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import { createPortal } from 'react-dom';
+import { attachmentsContent } from '../../client/attachmentContent.ts';
+import type { Attachment } from '../../client/types.ts';
+import { getStrings, resolveLocale } from '../i18n/locale.ts';
+import { SHARED_KIT } from '../shared/kit.ts';
+import type { AttachmentUploader, PendingSnapshot } from './attachmentTypes.ts';
 import { useAutoGrow } from './useAutoGrow.ts';
+
+type UploadUi = typeof import('../PendingAttachments/index.ts');
+type Uploads = { ui: UploadUi; store: ReturnType<UploadUi['createAttachmentStore']> };
+// The upload UI (list, limits, uploads) is a lazy chunk: the first attach, paste, drop or drag loads it.
+let uploadUi: Promise<UploadUi> | undefined;
+const loadUploadUi = () => {
+  uploadUi ??= import('../PendingAttachments/index.ts');
+  uploadUi.catch(() => {
+    uploadUi = undefined;
+  });
+  return uploadUi;
+};
+const noSubscribe = () => () => {};
+const NO_FILES: PendingSnapshot = { items: [], busy: false, failed: false, attachments: [], refusals: [] };
+const noFiles = () => NO_FILES;
+const hasFiles = (event: DragEvent) => !!event.dataTransfer?.types.includes('Files');
 
 /** The service's limit on a message's length (UTF-16 code units, as `String.length` counts). */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -10,8 +42,18 @@ export interface ComposerHandle {
 }
 
 export interface ComposerProps {
-  /** Called with the message, trimmed; the field then clears and keeps focus. */
-  onSend: (content: string) => void;
+  /**
+   * Called with the message, trimmed, and the uploaded attachments; the field then clears and keeps focus.
+   * With attachments and no text, `content` is their names (the service requires content).
+   */
+  onSend: (content: string, attachments?: Attachment[]) => void;
+  /**
+   * Turns on attachments: an "Attach files" button, pasted and dropped files, each checked against the
+   * service's limits and uploaded before the send. Default none (text only).
+   */
+  uploader?: AttachmentUploader | undefined;
+  /** Where files may be dropped (a drop zone shows over it while dragging). Default the composer itself. */
+  dropTargetRef?: RefObject<HTMLElement | null> | undefined;
   /** Language tag, e.g. 'en-US' or 'zh-cn' (default zh-CN). */
   locale?: string | undefined;
   /** Default 2000. */
@@ -51,8 +93,100 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const strings = getStrings(props.locale);
   const [value, setValue] = useState('');
   const fieldRef = useRef<HTMLTextAreaElement | null>(null);
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const inputRef = useRef<HTMLInputElement | null>(null);
   useAutoGrow(fieldRef, value);
   useImperativeHandle(ref, () => ({ focus: () => fieldRef.current?.focus() }), []);
+
+  const { uploader, dropTargetRef } = props;
+  const uploaderRef = useRef(uploader);
+  uploaderRef.current = uploader;
+  const canAttach = uploader !== undefined && !disabled;
+  const uploadsRef = useRef<Uploads | null>(null);
+  const [uploads, setUploads] = useState<Uploads | null>(null);
+  const files = useSyncExternalStore(
+    uploads?.store.subscribe ?? noSubscribe,
+    uploads?.store.getSnapshot ?? noFiles,
+    uploads?.store.getSnapshot ?? noFiles,
+  );
+  const { items, busy, failed, attachments } = files;
+  // Unmount aborts every upload and revokes every thumbnail URL.
+  useEffect(
+    () => () => {
+      uploadsRef.current?.store.dispose();
+      uploadsRef.current = null;
+    },
+    [],
+  );
+  // The upload UI and its store, made on the first attach or drag.
+  const loadUploads = () =>
+    loadUploadUi().then((ui) => {
+      uploadsRef.current ??= { ui, store: ui.createAttachmentStore(() => uploaderRef.current, SHARED_KIT) };
+      setUploads(uploadsRef.current);
+      return uploadsRef.current.store;
+    });
+  const addFiles = (files: File[]) => {
+    if (files.length && canAttach) void loadUploads().then((store) => store.add(files));
+  };
+  const addFilesRef = useRef(addFiles);
+  addFilesRef.current = addFiles;
+  const loadUploadsRef = useRef(loadUploads);
+  loadUploadsRef.current = loadUploads;
+
+  const [dragging, setDragging] = useState(false);
+  const [dropTarget, setDropTarget] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    const target = dropTargetRef?.current ?? formRef.current;
+    setDropTarget(target);
+    if (!target || !canAttach) return;
+    // Enter/leave fire for every child crossed: count them (relatedTarget is not reliable in every engine).
+    let depth = 0;
+    const onEnter = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      depth += 1;
+      setDragging(true);
+      void loadUploadsRef.current();
+    };
+    const onLeave = (event: DragEvent) => {
+      if (hasFiles(event) && --depth <= 0) {
+        depth = 0;
+        setDragging(false);
+      }
+    };
+    const onOver = (event: DragEvent) => {
+      if (!hasFiles(event) || !event.dataTransfer) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      depth = 0;
+      setDragging(false);
+      addFilesRef.current([...(event.dataTransfer?.files ?? [])]);
+    };
+    const listeners = { dragenter: onEnter, dragleave: onLeave, dragover: onOver, drop: onDrop };
+    for (const [type, listener] of Object.entries(listeners))
+      target.addEventListener(type, listener as never);
+    return () => {
+      setDragging(false);
+      for (const [type, listener] of Object.entries(listeners))
+        target.removeEventListener(type, listener as never);
+    };
+  }, [dropTargetRef, canAttach]);
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const data = event.clipboardData;
+    const files = [...data.files];
+    // Office and spreadsheet copies carry text AND a picture of it: that is text to paste, not a file.
+    if (
+      !files.length ||
+      (data.types.includes('text/plain') && files.every((f) => f.type.startsWith('image/')))
+    )
+      return;
+    event.preventDefault();
+    addFiles(files);
+  };
 
   const id = useId();
   const hintId = `${id}-hint`;
@@ -62,21 +196,48 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const remaining = maxLength - value.length;
   const over = remaining < 0;
   const overText = over ? strings.composerOverLimit(maxLength) : '';
-  const blocked = disabled ? 'disabled' : over ? 'over' : value.trim() ? null : 'empty';
+  const text = value.trim();
+  const blocked = disabled
+    ? 'disabled'
+    : over
+      ? 'over'
+      : failed
+        ? 'failed'
+        : text || items.length
+          ? null
+          : 'empty';
+  // Send pressed while files upload: the message goes when they are done, or stays (text kept) if one fails.
+  const [waiting, setWaiting] = useState(false);
   const showCounter = !disabled && remaining <= counterThreshold;
-  // Disabled and over-limit explain themselves on screen; "empty" only to the send button's description.
-  const reasonShown = disabled || over;
+  // Disabled, over-limit, failed and waiting explain themselves on screen; "empty" only to the button.
+  const reasonShown = disabled || over || failed || waiting;
+  // Upload states only occur once the upload UI (and its strings) is loaded.
+  const uploadStrings = uploads?.ui.uploadStrings(resolveLocale(props.locale));
   const reason = disabled
     ? (disabledReason ?? strings.composerUnavailable)
-    : overText || (blocked && strings.composerEmpty);
+    : overText ||
+      (failed
+        ? uploadStrings?.uploadFailedHold
+        : waiting
+          ? uploadStrings?.waitingForUploads
+          : blocked && strings.composerEmpty);
 
   const send = () => {
-    if (!blocked) {
-      onSend(value.trim());
+    if (busy && !blocked) setWaiting(true);
+    else if (!blocked) {
+      if (attachments.length) onSend(text || attachmentsContent(attachments), [...attachments]);
+      else onSend(text);
       setValue('');
+      uploads?.store.clear();
     }
     fieldRef.current?.focus();
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the uploads settle; `send` reads the latest render
+  useEffect(() => {
+    if (!waiting || busy) return;
+    setWaiting(false);
+    if (!failed) send();
+  }, [waiting, busy]);
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
     // Enter that commits an IME candidate (Chinese, Japanese…) must not send. keyCode 229: Safari.
@@ -91,9 +252,11 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
 
   return (
     <form
+      ref={formRef}
       className={className ? `tc-composer ${className}` : 'tc-composer'}
       data-disabled={disabled || undefined}
       data-over-limit={over || undefined}
+      data-waiting={waiting || undefined}
       onSubmit={(event) => {
         event.preventDefault();
         send();
@@ -102,7 +265,50 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       <label className="tc-visually-hidden" htmlFor={`${id}-field`}>
         {strings.composerLabel}
       </label>
+      {uploads && (
+        <uploads.ui.PendingAttachments
+          snapshot={files}
+          store={uploads.store}
+          locale={resolveLocale(props.locale)}
+          kit={SHARED_KIT}
+        />
+      )}
       <div className="tc-composer__box">
+        {uploader && (
+          <>
+            <button
+              type="button"
+              className="tc-composer__attach"
+              aria-label={strings.attachFiles}
+              title={strings.attachFiles}
+              aria-disabled={disabled || undefined}
+              aria-describedby={disabled ? reasonId : undefined}
+              onClick={() => canAttach && inputRef.current?.click()}
+            >
+              <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+                <path
+                  d="M13.5 6.5 7.8 12.2a1.6 1.6 0 0 0 2.3 2.3l6-6a3.2 3.2 0 0 0-4.6-4.6l-6 6a4.8 4.8 0 0 0 6.8 6.8l5.2-5.2"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.6"
+                  strokeLinecap="round"
+                />
+              </svg>
+            </button>
+            <input
+              ref={inputRef}
+              type="file"
+              multiple
+              hidden
+              tabIndex={-1}
+              onChange={(event) => {
+                addFiles([...(event.target.files ?? [])]);
+                // The same file can be picked again after a remove.
+                event.target.value = '';
+              }}
+            />
+          </>
+        )}
         <textarea
           ref={fieldRef}
           id={`${id}-field`}
@@ -117,11 +323,13 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           aria-describedby={describedBy}
           onChange={(e) => setValue(e.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
         />
         <button
           type="submit"
           className="tc-composer__send"
           aria-disabled={!!blocked || undefined}
+          aria-busy={waiting || undefined}
           aria-describedby={reason ? reasonId : undefined}
         >
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
@@ -159,6 +367,15 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       <div className="tc-visually-hidden" aria-live="polite">
         {overText}
       </div>
+      {dragging &&
+        dropTarget &&
+        uploadStrings &&
+        createPortal(
+          <div className="tc-dropzone" aria-hidden="true">
+            {uploadStrings.dropFiles}
+          </div>,
+          dropTarget,
+        )}
     </form>
   );
 });

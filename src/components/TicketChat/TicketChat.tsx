@@ -8,12 +8,14 @@ import { useInstantMessages } from '../../query/useInstantMessages.ts';
 import { useSendMessage } from '../../query/useSendMessage.ts';
 import { useUnread } from '../../query/useUnread.ts';
 import { Composer, type ComposerHandle } from '../Composer/Composer.tsx';
+import { ImagePreviewContext } from '../ImagePreview/ImageAttachment.tsx';
 import { getStrings, resolveLocale } from '../i18n/locale.ts';
 import { MessageThread } from '../MessageThread/MessageThread.tsx';
 import { MessageThreadSkeleton } from '../MessageThread/MessageThreadSkeleton.tsx';
 import { ThreadAlert } from '../MessageThread/ThreadAlert.tsx';
 import { TicketStatus } from '../TicketStatus/TicketStatus.tsx';
 import { useAttachmentDownload } from './useAttachmentDownload.ts';
+import { useAttachmentUploader } from './useAttachmentUploader.ts';
 import { useFocusRescue } from './useFocusRescue.ts';
 import { useUnreadMarker } from './useUnreadMarker.ts';
 
@@ -91,9 +93,13 @@ export function TicketChat(props: TicketChatProps) {
   const alertsRef = useFocusRescue(focusComposer);
 
   const Heading = `h${props.headingLevel ?? 2}` as const;
+  // Attachments: the composer uploads through the client; files dropped anywhere on the chat are taken.
+  const { uploader, previews } = useAttachmentUploader(groupId, locale);
+  const sectionRef = useRef<HTMLElement | null>(null);
 
   return (
     <section
+      ref={sectionRef}
       className={className ? `tc-chat ${className}` : 'tc-chat'}
       aria-labelledby={titleId}
       data-state={
@@ -202,31 +208,36 @@ export function TicketChat(props: TicketChatProps) {
         {inputError ? null : !messages.length && (isLoading || reconnecting) ? (
           <MessageThreadSkeleton locale={locale} />
         ) : (
-          <MessageThread
-            messages={messages}
-            locale={locale}
-            timeZone={timeZone}
-            onAttachmentClick={onAttachmentClick ?? download}
-            busyAttachmentIds={busyIds}
-            unreadFromKey={unreadFromKey}
-            onLoadOlder={thread.loadOlder}
-            hasOlder={thread.hasOlder}
-            isLoadingOlder={thread.isLoadingOlder}
-            onRetry={(m) => {
-              // The row's Retry goes away at once (the message is "sending" again).
-              composerRef.current?.focus();
-              retry(m.key);
-            }}
-            scrollToBottomSignal={sentCount}
-          />
+          // A host's onAttachmentClick takes every attachment, images too (no built-in previews then).
+          <ImagePreviewContext.Provider value={onAttachmentClick ? null : previews}>
+            <MessageThread
+              messages={messages}
+              locale={locale}
+              timeZone={timeZone}
+              onAttachmentClick={onAttachmentClick ?? download}
+              busyAttachmentIds={busyIds}
+              unreadFromKey={unreadFromKey}
+              onLoadOlder={thread.loadOlder}
+              hasOlder={thread.hasOlder}
+              isLoadingOlder={thread.isLoadingOlder}
+              onRetry={(m) => {
+                // The row's Retry goes away at once (the message is "sending" again).
+                composerRef.current?.focus();
+                retry(m.key);
+              }}
+              scrollToBottomSignal={sentCount}
+            />
+          </ImagePreviewContext.Provider>
         )}
       </div>
       <Composer
         ref={composerRef}
         className="tc-chat__composer"
         locale={locale}
-        onSend={(content) => {
-          send(content);
+        uploader={uploader}
+        dropTargetRef={sectionRef}
+        onSend={(content, attachments) => {
+          send(content, attachments);
           setSentCount((n) => n + 1);
         }}
         disabled={closed || authRequired || inputError !== null}
