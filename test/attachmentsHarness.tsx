@@ -9,7 +9,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { page } from 'vitest/browser';
-import { createHandlers, createServiceModel, type ServiceModel, TEST_TOKEN } from '../simulator/index.ts';
+import { createHandlers, createServiceModel, TEST_TOKEN } from '../simulator/index.ts';
 import { createTicketChatClient } from '../src/client/index.ts';
 import { TicketChat, type TicketChatProps } from '../src/components/TicketChat/TicketChat.tsx';
 import { TicketChatProvider } from '../src/query/index.ts';
