@@ -10,8 +10,6 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { createPortal } from 'react-dom';
-import { attachmentsContent } from '../../client/attachmentContent.ts';
 import type { Attachment } from '../../client/types.ts';
 import { getStrings, resolveLocale } from '../i18n/locale.ts';
 import { SHARED_KIT } from '../shared/kit.ts';
@@ -30,9 +28,16 @@ const loadUploadUi = () => {
   return uploadUi;
 };
 const noSubscribe = () => () => {};
-const NO_FILES: PendingSnapshot = { items: [], busy: false, failed: false, attachments: [], refusals: [] };
+const NO_FILES: PendingSnapshot = {
+  items: [],
+  busy: false,
+  failed: false,
+  waiting: false,
+  dragging: false,
+  attachments: [],
+  refusals: [],
+};
 const noFiles = () => NO_FILES;
-const hasFiles = (event: DragEvent) => !!event.dataTransfer?.types.includes('Files');
 
 /** The service's limit on a message's length (UTF-16 code units, as `String.length` counts). */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -102,6 +107,8 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const uploaderRef = useRef(uploader);
   uploaderRef.current = uploader;
   const canAttach = uploader !== undefined && !disabled;
+  // The upload UI and its store (files, progress, drag state, a send waiting for uploads), made on the
+  // first attach or drag; the composer reads its snapshot.
   const uploadsRef = useRef<Uploads | null>(null);
   const [uploads, setUploads] = useState<Uploads | null>(null);
   const files = useSyncExternalStore(
@@ -109,7 +116,6 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     uploads?.store.getSnapshot ?? noFiles,
     uploads?.store.getSnapshot ?? noFiles,
   );
-  const { items, busy, failed, attachments } = files;
   // Unmount aborts every upload and revokes every thumbnail URL.
   useEffect(
     () => () => {
@@ -118,75 +124,53 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     },
     [],
   );
-  // The upload UI and its store, made on the first attach or drag.
-  const loadUploads = () =>
-    loadUploadUi().then((ui) => {
+  const withStore = (use: (store: Uploads['store']) => void) => {
+    if (!uploaderRef.current) return;
+    void loadUploadUi().then((ui) => {
       uploadsRef.current ??= { ui, store: ui.createAttachmentStore(() => uploaderRef.current, SHARED_KIT) };
       setUploads(uploadsRef.current);
-      return uploadsRef.current.store;
+      use(uploadsRef.current.store);
     });
-  const addFiles = (files: File[]) => {
-    if (files.length && canAttach) void loadUploads().then((store) => store.add(files));
   };
-  const addFilesRef = useRef(addFiles);
-  addFilesRef.current = addFiles;
-  const loadUploadsRef = useRef(loadUploads);
-  loadUploadsRef.current = loadUploads;
+  const addFiles = (list: File[]) => list.length > 0 && canAttach && withStore((store) => store.add(list));
+  const withStoreRef = useRef(withStore);
+  withStoreRef.current = withStore;
 
-  const [dragging, setDragging] = useState(false);
   const [dropTarget, setDropTarget] = useState<HTMLElement | null>(null);
   useEffect(() => {
     const target = dropTargetRef?.current ?? formRef.current;
     setDropTarget(target);
     if (!target || !canAttach) return;
-    // Enter/leave fire for every child crossed: count them (relatedTarget is not reliable in every engine).
-    let depth = 0;
-    const onEnter = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      depth += 1;
-      setDragging(true);
-      void loadUploadsRef.current();
+    // What must happen at once: accepting the drag, and taking the files (readable only during the drop).
+    const onDrag = (event: DragEvent) => {
+      const data = event.dataTransfer;
+      if (!data?.types.includes('Files')) return;
+      if (event.type !== 'dragleave') event.preventDefault();
+      const dropped = event.type === 'drop' ? [...data.files] : [];
+      withStoreRef.current((store) => store.drag(event.type, dropped));
     };
-    const onLeave = (event: DragEvent) => {
-      if (hasFiles(event) && --depth <= 0) {
-        depth = 0;
-        setDragging(false);
-      }
-    };
-    const onOver = (event: DragEvent) => {
-      if (!hasFiles(event) || !event.dataTransfer) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-    };
-    const onDrop = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      depth = 0;
-      setDragging(false);
-      addFilesRef.current([...(event.dataTransfer?.files ?? [])]);
-    };
-    const listeners = { dragenter: onEnter, dragleave: onLeave, dragover: onOver, drop: onDrop };
-    for (const [type, listener] of Object.entries(listeners))
-      target.addEventListener(type, listener as never);
+    const types = ['dragenter', 'dragleave', 'dragover', 'drop'] as const;
+    for (const type of types) target.addEventListener(type, onDrag);
     return () => {
-      setDragging(false);
-      for (const [type, listener] of Object.entries(listeners))
-        target.removeEventListener(type, listener as never);
+      for (const type of types) target.removeEventListener(type, onDrag);
+      uploadsRef.current?.store.drag('dragend', []);
     };
   }, [dropTargetRef, canAttach]);
 
   const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
     const data = event.clipboardData;
-    const files = [...data.files];
+    const pasted = [...data.files];
     // Office and spreadsheet copies carry text AND a picture of it: that is text to paste, not a file.
     if (
-      !files.length ||
-      (data.types.includes('text/plain') && files.every((f) => f.type.startsWith('image/')))
+      !pasted.length ||
+      (data.types.includes('text/plain') && pasted.every((f) => f.type.startsWith('image/')))
     )
       return;
     event.preventDefault();
-    addFiles(files);
+    addFiles(pasted);
   };
+  const valueRef = useRef(value);
+  valueRef.current = value;
 
   const id = useId();
   const hintId = `${id}-hint`;
@@ -201,43 +185,29 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     ? 'disabled'
     : over
       ? 'over'
-      : failed
+      : files.failed
         ? 'failed'
-        : text || items.length
+        : text || files.items.length
           ? null
           : 'empty';
-  // Send pressed while files upload: the message goes when they are done, or stays (text kept) if one fails.
-  const [waiting, setWaiting] = useState(false);
   const showCounter = !disabled && remaining <= counterThreshold;
-  // Disabled, over-limit, failed and waiting explain themselves on screen; "empty" only to the button.
-  const reasonShown = disabled || over || failed || waiting;
-  // Upload states only occur once the upload UI (and its strings) is loaded.
-  const uploadStrings = uploads?.ui.uploadStrings(resolveLocale(props.locale));
+  // An upload holding the send (waiting, failed) says so with the upload UI's own words.
+  const hold = uploads?.ui.holdReason(files, resolveLocale(props.locale));
+  // Disabled, over-limit and a held send explain themselves on screen; "empty" only to the button.
+  const reasonShown = disabled || over || !!hold;
   const reason = disabled
     ? (disabledReason ?? strings.composerUnavailable)
-    : overText ||
-      (failed
-        ? uploadStrings?.uploadFailedHold
-        : waiting
-          ? uploadStrings?.waitingForUploads
-          : blocked && strings.composerEmpty);
+    : overText || hold || (blocked && strings.composerEmpty);
 
+  const finish: ComposerProps['onSend'] = (...message) => {
+    onSend(...message);
+    setValue('');
+  };
   const send = () => {
-    if (busy && !blocked) setWaiting(true);
-    else if (!blocked) {
-      if (attachments.length) onSend(text || attachmentsContent(attachments), [...attachments]);
-      else onSend(text);
-      setValue('');
-      uploads?.store.clear();
-    }
+    // With files, the store sends once they are uploaded (with the text typed by then).
+    if (!blocked) uploads ? uploads.store.send(() => valueRef.current.trim(), finish) : finish(text);
     fieldRef.current?.focus();
   };
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the uploads settle; `send` reads the latest render
-  useEffect(() => {
-    if (!waiting || busy) return;
-    setWaiting(false);
-    if (!failed) send();
-  }, [waiting, busy]);
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
     // Enter that commits an IME candidate (Chinese, Japanese…) must not send. keyCode 229: Safari.
@@ -256,7 +226,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       className={className ? `tc-composer ${className}` : 'tc-composer'}
       data-disabled={disabled || undefined}
       data-over-limit={over || undefined}
-      data-waiting={waiting || undefined}
+      data-waiting={files.waiting || undefined}
       onSubmit={(event) => {
         event.preventDefault();
         send();
@@ -271,6 +241,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           store={uploads.store}
           locale={resolveLocale(props.locale)}
           kit={SHARED_KIT}
+          dropTarget={dropTarget}
         />
       )}
       <div className="tc-composer__box">
@@ -329,7 +300,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           type="submit"
           className="tc-composer__send"
           aria-disabled={!!blocked || undefined}
-          aria-busy={waiting || undefined}
+          aria-busy={files.waiting || undefined}
           aria-describedby={reason ? reasonId : undefined}
         >
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
@@ -367,15 +338,6 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       <div className="tc-visually-hidden" aria-live="polite">
         {overText}
       </div>
-      {dragging &&
-        dropTarget &&
-        uploadStrings &&
-        createPortal(
-          <div className="tc-dropzone" aria-hidden="true">
-            {uploadStrings.dropFiles}
-          </div>,
-          dropTarget,
-        )}
     </form>
   );
 });

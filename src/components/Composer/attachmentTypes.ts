@@ -37,6 +37,10 @@ export interface PendingSnapshot {
   busy: boolean;
   /** Some file failed: a send is held until it is removed or uploaded. */
   failed: boolean;
+  /** Send was pressed while files upload: it goes when they are done (not if one fails). */
+  waiting: boolean;
+  /** Files are being dragged over the drop target. */
+  dragging: boolean;
   /** The uploaded attachments, in the order the files were added. */
   attachments: readonly Attachment[];
   /** Files the last add refused before any upload (over a limit, wrong type, empty). */

@@ -1,3 +1,4 @@
+import { createPortal } from 'react-dom';
 import type { PendingAttachment, PendingSnapshot, Refusal, SharedKit } from '../Composer/attachmentTypes.ts';
 import type { TicketChatLocale } from '../i18n/locale.ts';
 import type { AttachmentStore } from './attachmentStore.ts';
@@ -8,6 +9,18 @@ export interface PendingAttachmentsProps {
   store: Pick<AttachmentStore, 'remove' | 'retry'>;
   locale: TicketChatLocale;
   kit: SharedKit;
+  /** Where the drop zone shows while files are dragged over it. */
+  dropTarget?: HTMLElement | null | undefined;
+}
+
+/** Why the composer holds the message, if it does: waiting for uploads, or one failed. */
+export function holdReason(snapshot: PendingSnapshot, locale: TicketChatLocale): string | undefined {
+  const strings = uploadStrings(locale);
+  return snapshot.failed
+    ? strings.uploadFailedHold
+    : snapshot.waiting
+      ? strings.waitingForUploads
+      : undefined;
 }
 
 /** The sentence for one refused file; names go in as text, never markup. */
@@ -116,11 +129,19 @@ function Item({
  * The files above the message field: thumbnail or type icon, middle-truncated name, size, progress, remove,
  * and per-file failure with retry; then, as an alert, the files the limits refused.
  */
-export function PendingAttachments({ snapshot, store, locale, kit }: PendingAttachmentsProps) {
+export function PendingAttachments({ snapshot, store, locale, kit, dropTarget }: PendingAttachmentsProps) {
   const strings = uploadStrings(locale);
   const { items, refusals } = snapshot;
   return (
     <div className="tc-pending">
+      {snapshot.dragging &&
+        dropTarget &&
+        createPortal(
+          <div className="tc-dropzone" aria-hidden="true">
+            {strings.dropFiles}
+          </div>,
+          dropTarget,
+        )}
       {refusals.length > 0 && (
         <div className="tc-pending__refusals" role="alert">
           {refusals.map((r, i) => (

@@ -56,7 +56,15 @@ export interface AttachmentStore {
   remove(key: string): void;
   /** Uploads a failed file again. */
   retry(key: string): void;
-  /** After a send: the list empties (the message now carries the attachments). */
+  /**
+   * Sends the message now, or once the uploads are done (with `text()` as it is then): `deliver` gets the
+   * content (the file names when there is no text: the service requires content) and the attachments, and
+   * the list empties. If an upload fails meanwhile, nothing is sent.
+   */
+  send(text: () => string, deliver: (content: string, attachments?: Attachment[]) => void): void;
+  /** A drag event over the drop target (`dragend`: forget the drag); `files` are those of a drop. */
+  drag(type: string, files: readonly File[]): void;
+  /** Drops every file. */
   clear(): void;
   /** Unmount: aborts every upload and revokes every preview URL. */
   dispose(): void;
@@ -69,26 +77,63 @@ interface Entry extends PendingAttachment {
 /** `uploader()` is read at each upload, so a changed group id applies to the next one. */
 export function createAttachmentStore(
   uploader: () => AttachmentUploader | undefined,
-  { fileKindOf }: Pick<SharedKit, 'fileKindOf'>,
+  { fileKindOf, attachmentsContent }: Pick<SharedKit, 'fileKindOf' | 'attachmentsContent'>,
 ): AttachmentStore {
   const isImage = (file: File) => file.type.startsWith('image/') || fileKindOf(file.name) === 'image';
   let entries: Entry[] = [];
   let refusals: Refusal[] = [];
-  let snapshot: PendingSnapshot = { items: [], busy: false, failed: false, attachments: [], refusals };
+  let waiting: { text: () => string; deliver: (content: string, attachments?: Attachment[]) => void } | null =
+    null;
+  // Enter/leave fire for every child crossed: counted (relatedTarget is not reliable in every engine).
+  let dragDepth = 0;
+  let snapshot: PendingSnapshot = {
+    items: [],
+    busy: false,
+    failed: false,
+    waiting: false,
+    dragging: false,
+    attachments: [],
+    refusals,
+  };
   const listeners = new Set<() => void>();
   let counter = 0;
   let disposed = false;
 
-  function publish() {
+  function publish(): void {
     const items = entries.map(({ controller: _, ...item }) => item);
+    const busy = items.some((i) => i.status === 'checking' || i.status === 'uploading');
+    const failed = items.some((i) => i.status === 'failed');
+    if (waiting && (failed || !busy)) {
+      const held = waiting;
+      waiting = null;
+      if (!failed) {
+        deliver(held.text(), held.deliver);
+        return;
+      }
+    }
     snapshot = {
       items,
-      busy: items.some((i) => i.status === 'checking' || i.status === 'uploading'),
-      failed: items.some((i) => i.status === 'failed'),
+      busy,
+      failed,
+      waiting: waiting !== null,
+      dragging: dragDepth > 0,
       attachments: items.flatMap((i) => (i.attachment ? [i.attachment] : [])),
       refusals,
     };
     for (const listener of listeners) listener();
+  }
+
+  function deliver(text: string, to: (content: string, attachments?: Attachment[]) => void): void {
+    const attachments = entries.flatMap((e) => (e.attachment ? [e.attachment] : []));
+    if (!text && !attachments.length) {
+      publish();
+      return;
+    }
+    drop(() => false);
+    refusals = [];
+    publish();
+    if (attachments.length) to(text || attachmentsContent(attachments), attachments);
+    else to(text);
   }
 
   function update(key: string, change: Partial<Entry>) {
@@ -195,6 +240,22 @@ export function createAttachmentStore(
     },
     retry(key) {
       if (entries.some((e) => e.key === key && e.status === 'failed')) void upload(key, null);
+    },
+    send(text, to) {
+      waiting = { text, deliver: to };
+      publish();
+    },
+    drag(type, files) {
+      dragDepth =
+        type === 'dragenter'
+          ? dragDepth + 1
+          : type === 'dragleave'
+            ? Math.max(0, dragDepth - 1)
+            : type === 'dragover'
+              ? Math.max(1, dragDepth)
+              : 0;
+      if (type === 'drop') void add(files);
+      if (dragDepth > 0 !== snapshot.dragging) publish();
     },
     clear() {
       drop(() => false);
