@@ -71,7 +71,7 @@ export interface AttachmentStore {
 }
 
 interface Entry extends PendingAttachment {
-  controller?: AbortController;
+  controller?: AbortController | undefined;
 }
 
 /** `uploader()` is read at each upload, so a changed group id applies to the next one. */
