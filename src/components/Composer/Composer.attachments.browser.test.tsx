@@ -62,7 +62,7 @@ describe('attachments from the composer', () => {
     await vi.waitFor(() => expect(host.querySelector('[data-status="done"]')).not.toBeNull());
     await userEvent.click(page.getByRole('button', { name: 'Send' }));
     await vi.waitFor(() => expect(sent()).toHaveLength(1));
-    expect(sent()[0]?.content).toBe('invoice-2026-03.pdf');
+    expect(sent()[0]?.content).toBe('📎 invoice-2026-03.pdf');
     await vi.waitFor(() => expect(host.querySelector('.tc-msg[data-side="end"]')).not.toBeNull());
     const row = host.querySelector('.tc-msg[data-side="end"]');
     expect(row?.querySelector('.tc-msg__text')).toBeNull();

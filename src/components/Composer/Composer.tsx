@@ -268,6 +268,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
             </button>
             <input
               ref={inputRef}
+              className="tc-composer__files"
               type="file"
               multiple
               hidden

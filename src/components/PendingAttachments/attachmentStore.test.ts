@@ -88,7 +88,7 @@ describe('createAttachmentStore', () => {
     await flush();
     const deliver = vi.fn();
     store.send(() => '', deliver);
-    expect(deliver).toHaveBeenCalledWith('a.txt, b.png', [
+    expect(deliver).toHaveBeenCalledWith('📎 a.txt, b.png', [
       { id: 'u1', name: 'a.txt' },
       { id: 'u2', name: 'b.png' },
     ]);
