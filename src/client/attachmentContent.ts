@@ -8,9 +8,7 @@ import type { Attachment } from './types.ts';
 
 export function attachmentsContent(attachments: readonly Attachment[]): string {
   // Never a lone high surrogate at the 2000th unit.
-  return `📎 ${attachments.map((a) => a.name).join(', ')}`
-    .slice(0, 2000)
-    .replace(/[\uD800-\uDBFF]$/, '');
+  return `📎 ${attachments.map((a) => a.name).join(', ')}`.slice(0, 2000).replace(/[\uD800-\uDBFF]$/, '');
 }
 
 /** The message's text is only the stand-in for its attachments' names. */
