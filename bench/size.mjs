@@ -113,7 +113,8 @@ export async function measureJs(target, dir) {
     absWorkingDir: root,
   });
   const outputs = result.metafile.outputs;
-  const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint && k.endsWith('.js'));
+  // The chunk named after the entry: chunks behind an import() carry an `entryPoint` in the metafile too.
+  const entryOut = Object.keys(outputs).find((k) => path.basename(k) === 'entry.js');
   const first = new Set();
   const visit = (file) => {
     if (first.has(file)) return;

@@ -96,6 +96,7 @@ export const uploadRoute: RouteSpec = {
   path: '/v2/servicerequest/accessorys',
   caseIds: noCaseIds,
   async resolve(ctx) {
+    readGroupId(ctx.url);
     let form: FormData;
     try {
       form = await ctx.request.formData();

@@ -5,6 +5,9 @@
  */
 export {
   type Attachment,
+  type AttachmentLimits,
+  type AttachmentLimitsRequest,
+  type AttachmentUrlRequest,
   type ChatStatus,
   createTicketChatClient,
   type DownloadAttachmentRequest,
@@ -24,6 +27,7 @@ export {
   type TicketChatErrorOptions,
   type TokenSource,
   type UnreadCount,
+  type UploadAttachmentRequest,
 } from './client/index.ts';
 export {
   AttachmentChip,

@@ -6,6 +6,7 @@ import { finishMessages, toMessage } from './messages.ts';
 import { createRequester, type Query } from './request.ts';
 import { resolveTimeZone } from './timeZone.ts';
 import type { ChatStatus, Message, TicketChatClient, TicketChatClientOptions, UnreadCount } from './types.ts';
+import type { attachmentMethods } from './upload.ts';
 import {
   checkCaseIds,
   checkIds,
@@ -86,6 +87,17 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
       }),
     );
   }
+
+  // Upload, limits and signed URLs load on first use; the limits answer is kept in this client's copy.
+  let attachments: Promise<ReturnType<typeof attachmentMethods>> | undefined;
+  const attachmentMethodsOnce = () =>
+    (attachments ??= import('./upload.ts').then(
+      (m) => m.attachmentMethods(request, { TicketChatError, checkString, checkOptional, checkPathId }),
+      (cause: unknown) => {
+        attachments = undefined;
+        throw new TicketChatError('network', 'Could not load the attachment code', { cause });
+      },
+    ));
 
   const toMessages = (wires: WireMessage[], caseId: string) =>
     wires.map((wire) => toMessage(wire, caseId, zone));
@@ -184,6 +196,10 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
         'blob',
       )) as Blob;
     },
+
+    uploadAttachment: (req) => attachmentMethodsOnce().then((m) => m.uploadAttachment(req)),
+    attachmentLimits: (req) => attachmentMethodsOnce().then((m) => m.attachmentLimits(req)),
+    attachmentUrl: (req) => attachmentMethodsOnce().then((m) => m.attachmentUrl(req)),
 
     async loadOlderMessages(req) {
       const caseId = checkPathId(req?.caseId, 'caseId');

@@ -7,6 +7,9 @@ export type { TicketChatErrorKind, TicketChatErrorOptions } from './errors.ts';
 export { isTicketChatError, TicketChatError } from './errors.ts';
 export type {
   Attachment,
+  AttachmentLimits,
+  AttachmentLimitsRequest,
+  AttachmentUrlRequest,
   ChatStatus,
   DownloadAttachmentRequest,
   ListUnreadRequest,
@@ -21,4 +24,5 @@ export type {
   TicketChatClientOptions,
   TokenSource,
   UnreadCount,
+  UploadAttachmentRequest,
 } from './types.ts';

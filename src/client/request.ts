@@ -17,6 +17,18 @@ export type Query = [string, string][];
  */
 export type Expect = 'json' | 'void' | 'blob';
 
+/**
+ * A body made afresh for each attempt (a stream is read once; the 401 retry needs another). `restartTimer`
+ * restarts the timeout: an upload that is still moving bytes has not timed out. `untimed`: progress cannot
+ * be observed (no streaming body), so no timeout applies and the caller's signal alone ends the exchange.
+ */
+export type BodyMaker = (restartTimer: () => void) => {
+  body: BodyInit;
+  type: string;
+  streaming?: boolean;
+  untimed?: boolean;
+};
+
 /** Gateway throttling ("flow control"): back off for seconds. */
 const THROTTLE = /^APIGW?\.0308$/;
 const THROTTLE_MS = 5000;
@@ -88,6 +100,7 @@ export function createRequester(
     query: Query,
     signal: AbortSignal | undefined,
     expect: Expect,
+    /** A JSON value, or a `BodyMaker` (multipart uploads). */
     json?: unknown,
   ): Promise<unknown> {
     if (signal?.aborted) throw abortReason(signal);
@@ -102,16 +115,20 @@ export function createRequester(
       const onAbort = () => controller.abort(signal && abortReason(signal));
       signal?.addEventListener('abort', onAbort);
       // The timeout aborts with its own error, so the catch below tells it from the caller's abort.
-      const timer =
-        timeoutMs <= MAX_TIMER
-          ? setTimeout(
-              () =>
-                controller.abort(
-                  new TicketChatError('timeout', `No answer within ${timeoutMs} ms`, { retryable: true }),
-                ),
-              timeoutMs,
-            )
-          : undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const restartTimer = () => {
+        clearTimeout(timer);
+        if (timeoutMs <= MAX_TIMER)
+          timer = setTimeout(
+            () =>
+              controller.abort(
+                new TicketChatError('timeout', `No answer within ${timeoutMs} ms`, { retryable: true }),
+              ),
+            timeoutMs,
+          );
+      };
+      const made = typeof json === 'function' ? (json as BodyMaker)(restartTimer) : undefined;
+      if (!made?.untimed) restartTimer();
       try {
         // Looked up per call, so MSW or a polyfill installed after client creation applies.
         const response = await (ownFetch ?? globalThis.fetch).call(globalThis, url.href, {
@@ -120,11 +137,13 @@ export function createRequester(
             'X-Auth-Token': token,
             'X-Language': language,
             'X-Time-Zone': timeZone,
-            ...(json !== undefined && { 'Content-Type': 'application/json' }),
+            ...(json !== undefined && { 'Content-Type': made ? made.type : 'application/json' }),
           },
-          body: json === undefined ? null : JSON.stringify(json),
+          body: made ? made.body : json === undefined ? null : JSON.stringify(json),
           signal: controller.signal,
-        });
+          // A streaming body must say so (fetch standard); engines without streaming bodies never see one.
+          ...(made?.streaming && { duplex: 'half' }),
+        } as RequestInit);
         return [
           response,
           expect === 'blob' && response.ok ? await response.blob() : await response.text(),

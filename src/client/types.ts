@@ -115,6 +115,42 @@ export interface LoadOlderRequest {
   signal?: AbortSignal | undefined;
 }
 
+/** POST /v2/servicerequest/accessorys (multipart `file` + `form_data`). */
+export interface UploadAttachmentRequest {
+  file: Blob;
+  /** 1..256 characters; default the File's own name (a bare Blob needs one). */
+  fileName?: string | undefined;
+  groupId?: string | undefined;
+  signal?: AbortSignal | undefined;
+  /**
+   * Bytes of the file sent so far, and its size. From a counted streaming body where the engine sends one
+   * (Chromium over HTTP/2+, Node); elsewhere only at the start (0) and the end.
+   */
+  onProgress?: ((loaded: number, total: number) => void) | undefined;
+}
+
+export interface AttachmentLimitsRequest {
+  signal?: AbortSignal | undefined;
+}
+
+/** The service's upload limits. A limit the service does not state is `Infinity`; no types: any type. */
+export interface AttachmentLimits {
+  /** Attachments per message. */
+  maxCount: number;
+  /** Per file (the wire says MB: × 1024²). */
+  maxSizeBytes: number;
+  /** Allowed extensions ("png") or media types ("image/png"), lower case, as the service lists them. */
+  fileTypes: string[];
+}
+
+/** GET /v2/servicerequest/accessorys/{accessory_id}/access-url */
+export interface AttachmentUrlRequest {
+  attachmentId: string;
+  /** Sent as `incident_id`. */
+  caseId?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
 export interface TicketChatClient {
   readonly language: string;
   readonly timeZone: string;
@@ -124,4 +160,10 @@ export interface TicketChatClient {
   markRead(req: MarkReadRequest): Promise<void>;
   downloadAttachment(req: DownloadAttachmentRequest): Promise<Blob>;
   loadOlderMessages(req: LoadOlderRequest): Promise<OlderMessagesResult>;
+  /** Uploads a file; resolves with the attachment to pass to `sendMessage`. */
+  uploadAttachment(req: UploadAttachmentRequest): Promise<Attachment>;
+  /** The upload limits, asked once per client (a failed answer is asked again next time). */
+  attachmentLimits(req?: AttachmentLimitsRequest): Promise<AttachmentLimits>;
+  /** A signed URL that fetches the file without the token (an http(s) URL from the service). */
+  attachmentUrl(req: AttachmentUrlRequest): Promise<string>;
 }

@@ -130,7 +130,8 @@ function domProblems(root: HTMLElement): string[] {
   for (const el of root.querySelectorAll(FORBIDDEN)) {
     const ownComposer =
       (el.localName === 'form' && el.classList.contains('tc-composer')) ||
-      (el.localName === 'textarea' && el.classList.contains('tc-composer__field'));
+      (el.localName === 'textarea' && el.classList.contains('tc-composer__field')) ||
+      (el.localName === 'input' && el.classList.contains('tc-composer__files'));
     if (!ownComposer) problems.push(`injected <${el.localName}${el.className ? `.${el.className}` : ''}>`);
   }
   for (const svg of root.querySelectorAll('svg')) {

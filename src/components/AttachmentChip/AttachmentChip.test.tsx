@@ -39,6 +39,8 @@ describe('AttachmentChip', () => {
     expect(document.querySelector('.tc-attachment-chip__tail')).toHaveTextContent('rsion.pdf');
     expect(splitForTruncation('a.pdf')).toEqual({ head: '', tail: 'a.pdf' });
     expect(splitForTruncation('README')).toEqual({ head: 'R', tail: 'EADME' });
+    // A space at the cut stays with the head: no stray gap after the ellipsis, no lost space untruncated.
+    expect(splitForTruncation('my file name.png')).toEqual({ head: 'my file ', tail: 'name.png' });
   });
 
   it.each([

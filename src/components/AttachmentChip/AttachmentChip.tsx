@@ -2,7 +2,8 @@ import type { Attachment } from '../../client/types.ts';
 import { getStrings } from '../i18n/locale.ts';
 import { displayNameOf } from './displayName.ts';
 import { FileIcon } from './FileIcon.tsx';
-import { fileKindOf, splitForTruncation } from './fileKind.ts';
+import { FileName } from './FileName.tsx';
+import { fileKindOf } from './fileKind.ts';
 
 export interface AttachmentChipProps {
   attachment: Attachment;
@@ -29,15 +30,11 @@ export function AttachmentChip({
   // The real name's bidi controls could disguise its type; show and announce a neutralised copy.
   const name = displayNameOf(attachment.name);
   const kind = fileKindOf(name);
-  const { head, tail } = splitForTruncation(name);
   const classes = className ? `tc-attachment-chip ${className}` : 'tc-attachment-chip';
   const content = (
     <>
       <FileIcon kind={kind} />
-      <span className="tc-attachment-chip__name" aria-hidden="true">
-        {head && <span className="tc-attachment-chip__head">{head}</span>}
-        <span className="tc-attachment-chip__tail">{tail}</span>
-      </span>
+      <FileName name={name} />
     </>
   );
   if (!onClick) {

@@ -43,5 +43,8 @@ export function splitForTruncation(name: string, keep = 5): { head: string; tail
   let cut = Math.max(0, name.length - tailLength);
   // Never split a surrogate pair (an emoji or a rare CJK character) between head and tail.
   if (cut > 0 && /[\uDC00-\uDFFF]/.test(name.charAt(cut))) cut -= 1;
+  // Spaces at the cut stay with the head: a tail starting with one would show a stray gap after the
+  // ellipsis (and lose the space when nothing is cut).
+  while (cut < name.length - 1 && /\s/.test(name.charAt(cut))) cut += 1;
   return { head: name.slice(0, cut), tail: name.slice(cut) };
 }

@@ -1,7 +1,9 @@
 import { memo } from 'react';
+import { isAttachmentsContent } from '../../client/attachmentContent.ts';
 import type { Attachment } from '../../client/types.ts';
 import type { ThreadMessage } from '../../query/types.ts';
 import { AttachmentChip } from '../AttachmentChip/AttachmentChip.tsx';
+import { ImageAttachment } from '../ImagePreview/ImageAttachment.tsx';
 import { formatDateTime, formatDay, formatTimeOfDay } from '../i18n/format.ts';
 import type { TicketChatLocale } from '../i18n/locale.ts';
 import type { TicketChatStrings } from '../i18n/strings.ts';
@@ -74,17 +76,24 @@ export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewPro
         <span className="tc-visually-hidden">{sender}</span>
       )}
       <div className="tc-msg__bubble">
-        {message.content !== '' && <MessageText text={message.content} />}
+        {/* A message of attachments only carries their names as content: the attachments show them. */}
+        {message.content !== '' && !isAttachmentsContent(message) && <MessageText text={message.content} />}
         {message.attachments.length > 0 && (
           <ul className="tc-msg__attachments">
             {message.attachments.map((a, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: ids may repeat or be empty in bad data; a message's attachments never reorder
               <li key={`${i}:${a.id}`}>
-                <AttachmentChip
+                <ImageAttachment
                   attachment={a}
-                  locale={locale}
-                  busy={busy.includes(a.id)}
-                  onClick={onAttachmentClick ? (att) => onAttachmentClick(att, message) : undefined}
+                  message={message}
+                  chip={
+                    <AttachmentChip
+                      attachment={a}
+                      locale={locale}
+                      busy={busy.includes(a.id)}
+                      onClick={onAttachmentClick ? (att) => onAttachmentClick(att, message) : undefined}
+                    />
+                  }
                 />
               </li>
             ))}

@@ -9,12 +9,14 @@ import { useSendMessage } from '../../query/useSendMessage.ts';
 import { useUnread } from '../../query/useUnread.ts';
 import { ChatErrorBoundary, type ChatErrorInfo } from '../ChatErrorBoundary/ChatErrorBoundary.tsx';
 import { Composer, type ComposerHandle } from '../Composer/Composer.tsx';
+import { ImagePreviewContext } from '../ImagePreview/ImageAttachment.tsx';
 import { getStrings, resolveLocale } from '../i18n/locale.ts';
 import { MessageThread } from '../MessageThread/MessageThread.tsx';
 import { MessageThreadSkeleton } from '../MessageThread/MessageThreadSkeleton.tsx';
 import { ThreadAlert } from '../MessageThread/ThreadAlert.tsx';
 import { TicketStatus } from '../TicketStatus/TicketStatus.tsx';
 import { useAttachmentDownload } from './useAttachmentDownload.ts';
+import { useAttachmentUploader } from './useAttachmentUploader.ts';
 import { useFocusRescue } from './useFocusRescue.ts';
 import { useUnreadMarker } from './useUnreadMarker.ts';
 
@@ -110,9 +112,13 @@ function TicketChatView(props: TicketChatProps) {
   const alertsRef = useFocusRescue(focusComposer);
 
   const Heading = `h${props.headingLevel ?? 2}` as const;
+  // Attachments: the composer uploads through the client; files dropped anywhere on the chat are taken.
+  const { uploader, previews } = useAttachmentUploader(groupId, locale);
+  const sectionRef = useRef<HTMLElement | null>(null);
 
   return (
     <section
+      ref={sectionRef}
       className={className ? `tc-chat ${className}` : 'tc-chat'}
       aria-labelledby={titleId}
       data-state={
@@ -221,32 +227,37 @@ function TicketChatView(props: TicketChatProps) {
         {inputError ? null : !messages.length && (isLoading || reconnecting) ? (
           <MessageThreadSkeleton locale={locale} />
         ) : (
-          <MessageThread
-            messages={messages}
-            locale={locale}
-            timeZone={timeZone}
-            onAttachmentClick={onAttachmentClick ?? download}
-            busyAttachmentIds={busyIds}
-            unreadFromKey={unreadFromKey}
-            onLoadOlder={thread.loadOlder}
-            hasOlder={thread.hasOlder}
-            isLoadingOlder={thread.isLoadingOlder}
-            onRetry={(m) => {
-              // The row's Retry goes away at once (the message is "sending" again).
-              composerRef.current?.focus();
-              retry(m.key);
-            }}
-            scrollToBottomSignal={sentCount}
-            onError={props.onError}
-          />
+          // A host's onAttachmentClick takes every attachment, images too (no built-in previews then).
+          <ImagePreviewContext.Provider value={onAttachmentClick ? null : previews}>
+            <MessageThread
+              messages={messages}
+              locale={locale}
+              timeZone={timeZone}
+              onAttachmentClick={onAttachmentClick ?? download}
+              busyAttachmentIds={busyIds}
+              unreadFromKey={unreadFromKey}
+              onLoadOlder={thread.loadOlder}
+              hasOlder={thread.hasOlder}
+              isLoadingOlder={thread.isLoadingOlder}
+              onRetry={(m) => {
+                // The row's Retry goes away at once (the message is "sending" again).
+                composerRef.current?.focus();
+                retry(m.key);
+              }}
+              scrollToBottomSignal={sentCount}
+              onError={props.onError}
+            />
+          </ImagePreviewContext.Provider>
         )}
       </div>
       <Composer
         ref={composerRef}
         className="tc-chat__composer"
         locale={locale}
-        onSend={(content) => {
-          send(content);
+        uploader={uploader}
+        dropTargetRef={sectionRef}
+        onSend={(content, attachments) => {
+          send(content, attachments);
           setSentCount((n) => n + 1);
         }}
         disabled={closed || authRequired || inputError !== null}

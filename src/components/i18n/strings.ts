@@ -82,6 +82,8 @@ export interface TicketChatStrings {
   composerUnavailable: string;
   composerClosed: string;
   composerSignedOut: string;
+  /** The attach button's accessible name (the upload UI's own strings load with it). */
+  attachFiles: string;
 }
 
 // Every English noun here takes a plain "-s": the plural rule yields just the suffix.
@@ -146,6 +148,7 @@ export const enUS: TicketChatStrings = {
   composerUnavailable: "Messages can't be sent right now.",
   composerClosed: "This ticket is closed, so new messages can't be sent.",
   composerSignedOut: 'Sign in again to send messages.',
+  attachFiles: 'Attach files',
 };
 
 export const zhCN: TicketChatStrings = {
@@ -204,4 +207,5 @@ export const zhCN: TicketChatStrings = {
   composerUnavailable: '暂时无法发送消息。',
   composerClosed: '工单已关闭，无法发送新消息。',
   composerSignedOut: '请重新登录后发送消息。',
+  attachFiles: '添加附件',
 };

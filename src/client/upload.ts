@@ -1,0 +1,223 @@
+/**
+ * The attachment methods beyond download: upload (multipart, with progress), the upload limits (asked once
+ * per client) and the signed access URL. Loaded on first use: the first render never needs them.
+ */
+// Types only: code the first load already has (errors, argument checks) comes in through `attachmentMethods`'
+// arguments, so the first load is not split into extra shared chunks (each costs gzip context).
+import type { TicketChatError as TicketChatErrorClass } from './errors.ts';
+import type { BodyMaker, Query } from './request.ts';
+import type {
+  Attachment,
+  AttachmentLimits,
+  AttachmentLimitsRequest,
+  AttachmentUrlRequest,
+  UploadAttachmentRequest,
+} from './types.ts';
+import type { checkOptional, checkPathId, checkString } from './validate.ts';
+
+/** What this module shares with the client's first load, passed in by `createTicketChatClient`. */
+export interface AttachmentKit {
+  TicketChatError: typeof TicketChatErrorClass;
+  checkString: typeof checkString;
+  checkOptional: typeof checkOptional;
+  checkPathId: typeof checkPathId;
+}
+
+type Request = (
+  method: 'GET' | 'POST',
+  path: string,
+  query: Query,
+  signal: AbortSignal | undefined,
+  expect: 'json',
+  body?: unknown,
+) => Promise<unknown>;
+
+/** `file_actual_name` is 0..256 characters on the wire. */
+export const MAX_FILE_NAME_LENGTH = 256;
+const MB = 1024 * 1024;
+/** Bytes read per pull of a streaming upload body. */
+const SLICE = 64 * 1024;
+
+/**
+ * Whether this engine sends a `ReadableStream` request body (Chromium 105+, Node 18+; not Firefox or Safari
+ * today). An engine that does not know `duplex` never reads it and turns the stream into text.
+ */
+export function canStreamRequestBodies(): boolean {
+  try {
+    let readDuplex = false;
+    const typed = new Request('http://localhost/', {
+      method: 'POST',
+      body: new ReadableStream(),
+      get duplex() {
+        readDuplex = true;
+        return 'half';
+      },
+    } as RequestInit).headers.has('Content-Type');
+    return readDuplex && !typed;
+  } catch {
+    return false;
+  }
+}
+
+/** A header parameter value as browsers encode it in multipart/form-data: quotes and line breaks escaped. */
+const quoted = (value: string) =>
+  `"${value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"`;
+
+/**
+ * The multipart body as a Blob: the file is referenced, not copied, and the size is known up front.
+ * Returns the body and the byte offset where the file starts (progress is reported in file bytes).
+ */
+export function multipartBody(file: Blob, fileName: string, formData: string) {
+  const boundary = `----ticket-chat-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="form_data"\r\n\r\n${formData}\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename=${quoted(fileName)}\r\n` +
+    `Content-Type: ${file.type || 'application/octet-stream'}\r\n\r\n`;
+  const headBytes = new TextEncoder().encode(head);
+  return {
+    body: new Blob([headBytes, file, `\r\n--${boundary}--\r\n`]),
+    type: `multipart/form-data; boundary=${boundary}`,
+    fileStart: headBytes.byteLength,
+  };
+}
+
+/** Rejects when `signal` aborts, without cancelling `promise` (which others may share). */
+function detached<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** A limit the wire sends as a string ("5", "10", " 20 MB"); missing, unreadable or ≤ 0: no limit. */
+function readLimit(value: unknown, scale = 1): number {
+  const n = typeof value === 'number' ? value : Number.parseFloat(String(value ?? ''));
+  return n > 0 ? Math.round(n * scale) : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The allowed types however the service spells them ("jpg,png", ".JPG; .PNG", "jpg|png", '["jpg"]',
+ * "image/png"): lower case, no leading "*." or ".", no duplicates. Empty: any type.
+ */
+export function readFileTypes(value: unknown): string[] {
+  const text = Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '';
+  const types = text
+    .toLowerCase()
+    .split(/[\s,;|"'[\]]+/)
+    .map((t) => t.replace(/^\*?\./, ''))
+    .filter((t) => t !== '' && t !== '*');
+  return [...new Set(types)];
+}
+
+/** The limits answer; null when it has no `accessory_limit` object. */
+export function decodeLimits(body: unknown): AttachmentLimits | null {
+  const limit = (body as { accessory_limit?: unknown } | null)?.accessory_limit;
+  if (typeof limit !== 'object' || limit === null) return null;
+  const { limit_count, limit_size, limit_file_type } = limit as Record<string, unknown>;
+  return {
+    maxCount: readLimit(limit_count),
+    maxSizeBytes: readLimit(limit_size, MB),
+    fileTypes: readFileTypes(limit_file_type),
+  };
+}
+
+/** The three methods, bound to one client's requester; the limits answer is kept for the client's life. */
+export function attachmentMethods(request: Request, kit: AttachmentKit) {
+  const { TicketChatError, checkString, checkOptional, checkPathId } = kit;
+  const decodeError = (field: string) => new TicketChatError('decode', `Bad ${field} in the response`);
+  let limits: Promise<AttachmentLimits> | undefined;
+  // Learned per client: whether streaming bodies reach the service (Chromium refuses them over HTTP/1.1).
+  let streams: boolean | undefined = canStreamRequestBodies() ? undefined : false;
+
+  async function uploadAttachment(req: UploadAttachmentRequest): Promise<Attachment> {
+    const file = req?.file;
+    // Duck-typed: a Blob from another realm (an iframe, a test DOM) fails instanceof.
+    if (typeof file?.size !== 'number' || typeof file.stream !== 'function')
+      throw new TicketChatError('input', 'file: not a Blob');
+    const name = checkString(req.fileName ?? (file as Partial<File>).name, 'fileName', MAX_FILE_NAME_LENGTH);
+    const groupId = checkOptional(req.groupId, 'groupId');
+    const query: Query = groupId === undefined ? [] : [['group_id', groupId]];
+    const formData = JSON.stringify({ fileName: name, accessoryFrom: 'message', uploadType: 0 });
+    const { body, type, fileStart } = multipartBody(file, name, formData);
+    const { onProgress, signal } = req;
+    const report = (sent: number) =>
+      onProgress?.(Math.min(file.size, Math.max(0, sent - fileStart)), file.size);
+
+    // Read in slices as the engine pulls (no queue ahead of it): what was pulled is what it has taken.
+    const streamed: BodyMaker = (restartTimer) => {
+      let offset = 0;
+      const stream = new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            restartTimer();
+            report(offset);
+            if (offset >= body.size) return controller.close();
+            const slice = body.slice(offset, offset + SLICE);
+            controller.enqueue(new Uint8Array(await slice.arrayBuffer()));
+            offset += slice.size;
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      return { body: stream, type, streaming: true };
+    };
+    const whole: BodyMaker = () => ({ body, type, untimed: true });
+
+    report(0);
+    let answer: unknown;
+    if (streams !== false) {
+      try {
+        answer = await request('POST', '/accessorys', query, signal, 'json', streamed);
+        streams = true;
+      } catch (error) {
+        // A streaming body the connection refused looks like a network error: once streaming has worked on
+        // this client, a network error is one; before that, send the body whole (a second copy of the file on
+        // the service, at worst, that no message refers to).
+        if (streams || !(error instanceof TicketChatError) || error.kind !== 'network') throw error;
+        streams = false;
+      }
+    }
+    if (!streams) answer = await request('POST', '/accessorys', query, signal, 'json', whole);
+    const id = (answer as { accessory_id?: unknown }).accessory_id;
+    if ((typeof id !== 'string' && typeof id !== 'number') || id === '') throw decodeError('accessory_id');
+    report(body.size);
+    return { id: String(id), name };
+  }
+
+  function attachmentLimits(req?: AttachmentLimitsRequest): Promise<AttachmentLimits> {
+    // Shared by every caller: one caller's abort detaches only that caller. A failure is not kept.
+    limits ??= request('GET', '/accessorys/limits', [], undefined, 'json')
+      .then((body) => {
+        const decoded = decodeLimits(body);
+        if (!decoded) throw decodeError('accessory_limit');
+        return decoded;
+      })
+      .catch((error: unknown) => {
+        limits = undefined;
+        throw error;
+      });
+    return detached(limits, req?.signal);
+  }
+
+  async function attachmentUrl(req: AttachmentUrlRequest): Promise<string> {
+    const id = checkPathId(req?.attachmentId, 'attachmentId');
+    const caseId = checkOptional(req.caseId, 'caseId');
+    const query: Query = caseId === undefined ? [] : [['incident_id', caseId]];
+    const path = `/accessorys/${encodeURIComponent(id)}/access-url`;
+    const body = (await request('GET', path, query, req.signal, 'json')) as { accessory_url?: unknown };
+    let url: URL | undefined;
+    try {
+      url = new URL(String(body.accessory_url));
+    } catch {
+      // falls through to the error below
+    }
+    // Only a web address: the answer ends up in an <img src>.
+    if (!url || !/^https?:$/.test(url.protocol)) throw decodeError('accessory_url');
+    return url.href;
+  }
+
+  return { uploadAttachment, attachmentLimits, attachmentUrl };
+}
