@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end tests: the demo support portal (one tab, then two tabs sharing one poller) in Chromium,
-# Firefox ESR and WebKitGTK (E2E_ENGINES narrows the list), and the packed package in a throwaway consumer
-# app with React 19 and with React 18.3, in Chromium. Each script adds its step counts to .e2e-report.json
+# End-to-end tests: the demo support portal (one tab, two tabs sharing one poller, the demo's own controls)
+# in Chromium, Firefox ESR and WebKitGTK (E2E_ENGINES narrows the list), and the packed package in a
+# throwaway consumer app with React 19 and with React 18.3, in Chromium. Each script adds its step counts to .e2e-report.json
 # (.ci/run adds them to vitest's); a script that dies before reporting counts as one failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,7 @@ if [ "$status" -eq 0 ]; then
     # Every engine here has BroadcastChannel; two-tabs.e2e.mjs fails if one lacks it.
     run env E2E_ENGINE="$engine" node test/e2e/portal.e2e.mjs
     run env E2E_ENGINE="$engine" node test/e2e/two-tabs.e2e.mjs
+    run env E2E_ENGINE="$engine" node test/e2e/demo-controls.e2e.mjs
   done
 fi
 run scripts/consumer.sh
