@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { TicketChatError } from '../client/errors.ts';
 import { ticketChatKeys } from './keys.ts';
 import { isLocalKey, mergeOlder, type ThreadEntry, threadHasOlder } from './mergeThread.ts';
-import { olderPageTime } from './olderPage.ts';
+import { olderPageTime } from '../client/model.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { threadQueryOptions } from './threadQueryOptions.ts';
 
