@@ -34,7 +34,7 @@ export function joinCursors(cursors: (string | null)[]): string | null {
  * changed) falls back to none for every chunk: messages may come again, none is skipped.
  */
 export function splitCursor(cursor: string | undefined, chunks: number): (string | undefined)[] {
-  if (cursor === undefined || !cursor.startsWith(CHUNKED_CURSOR)) {
+  if (cursor === undefined || typeof cursor !== 'string' || !cursor.startsWith(CHUNKED_CURSOR)) {
     if (cursor !== undefined) checkString(cursor, 'cursor');
     return Array.from({ length: chunks }, () => cursor);
   }
@@ -44,8 +44,11 @@ export function splitCursor(cursor: string | undefined, chunks: number): (string
   } catch {
     throw inputError('cursor', 'not a cursor this client returned');
   }
-  if (!Array.isArray(parts) || parts.length !== chunks) return Array.from({ length: chunks }, () => undefined);
-  return parts.map((part, i) => (part == null || part === '' ? undefined : checkString(part, `cursor[${i}]`)));
+  if (!Array.isArray(parts) || parts.length !== chunks)
+    return Array.from({ length: chunks }, () => undefined);
+  return parts.map((part, i) =>
+    part == null || part === '' ? undefined : checkString(part, `cursor[${i}]`),
+  );
 }
 
 /** The service's limit of case ids per request. */

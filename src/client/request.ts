@@ -142,7 +142,11 @@ export function createRequester(
     // A file is a file: a 2xx download is returned as sent, whatever its JSON mentions, unless it is
     // served inline as JSON holding nothing but error fields (the service's error inside a 200).
     const asFile = typeof body !== 'string';
-    if (asFile && (/attachment/i.test(headers.get('content-disposition') ?? '') || !headers.get('content-type')?.includes('json')))
+    if (
+      asFile &&
+      (/attachment/i.test(headers.get('content-disposition') ?? '') ||
+        !headers.get('content-type')?.includes('json'))
+    )
       return body;
     const text = typeof body === 'string' ? body : await body.text();
     let parsed: unknown;

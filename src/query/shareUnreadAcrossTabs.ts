@@ -1,7 +1,7 @@
 import { type Query, type QueryClient, QueryObserver } from '@tanstack/react-query';
 import type { TicketChatClient } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
-import { getUnreadBatcher } from './unreadBatcher.ts';
+import { unreadBatchOptions, unreadQueryOptions } from './unreadQueries.ts';
 
 const UNREAD_PREFIX = ticketChatKeys.unreads(undefined).slice(0, 2);
 
@@ -23,15 +23,19 @@ export function shareUnreadAcrossTabs(queryClient: QueryClient, client: TicketCh
   const hold = (query: Query) => {
     const target = unreadTarget(query);
     if (!target || held.has(query.queryHash)) return;
-    const release = getUnreadBatcher(queryClient, client, target.groupId).subscribe(target.caseId);
-    // An observer keeps the entry from being garbage-collected here (5 min without one), which would
-    // release the id while the other tab still shows its badge (that tab's removal is what releases it).
-    const unobserve = new QueryObserver(queryClient, { queryKey: query.queryKey, enabled: false }).subscribe(
-      () => undefined,
-    );
+    // An enabled observer enrols the case in its group's batch (and keeps the entry from being
+    // garbage-collected here while the other tab still shows its badge: that tab's removal releases it).
+    const unobserve = new QueryObserver(
+      queryClient,
+      unreadQueryOptions(client, target.caseId, target.groupId),
+    ).subscribe(() => undefined);
+    const unpoll = new QueryObserver(
+      queryClient,
+      unreadBatchOptions({ client, groupId: target.groupId }),
+    ).subscribe(() => undefined);
     held.set(query.queryHash, () => {
       unobserve();
-      release();
+      unpoll();
     });
   };
   const release = (query: Query) => {

@@ -48,11 +48,18 @@ test('item 9: polling 150 tickets with the returned cursor never returns a messa
 });
 
 test('item 10: a downloaded JSON file that mentions error_code is returned as the file', async () => {
-  const file = JSON.stringify({ error_code: 'E42', note: 'an exported log of the customer app', lines: [1, 2] });
+  const file = JSON.stringify({
+    error_code: 'E42',
+    note: 'an exported log of the customer app',
+    lines: [1, 2],
+  });
   server.use(
     http.get(`${API}/accessorys/:id`, () =>
       HttpResponse.text(file, {
-        headers: { 'Content-Type': 'application/json', 'Content-Disposition': 'attachment; filename="log.json"' },
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Disposition': 'attachment; filename="log.json"',
+        },
       }),
     ),
   );

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { isClosedTicketStatus } from '../../client/model.ts';
 import type { Attachment } from '../../client/types.ts';
 import { caseIdProblem } from '../../client/validate.ts';
-import { CLOSED_TICKET_STATUSES } from '../../query/pollingPolicy.ts';
 import { useTicketChatLocale } from '../../query/TicketChatProvider.tsx';
 import type { ThreadMessage } from '../../query/types.ts';
 import { useInstantMessages } from '../../query/useInstantMessages.ts';
@@ -65,7 +65,7 @@ export function TicketChat(props: TicketChatProps) {
   const unreadFromKey = useUnreadMarker(caseId, messages, !isLoading && !error, unread.count);
 
   const ticketStatus = unread.status ?? thread.ticketStatus;
-  const closed = ticketStatus !== undefined && CLOSED_TICKET_STATUSES.has(ticketStatus);
+  const closed = isClosedTicketStatus(ticketStatus);
   // Transient failures only say "reconnecting" (polling recovers by itself), an expired session asks to
   // sign in, anything else is an alert the user can retry (DESIGN "Errors the user sees").
   const authRequired = thread.authRequired || unread.error?.kind === 'auth';
