@@ -106,14 +106,24 @@ test('item 4: two identical messages sent within one second show twice', async (
   expect(Math.floor((copies[0]?.at ?? 0) / 1000)).toBe(Math.floor((copies[1]?.at ?? 1) / 1000));
 });
 
-test('item 5: a send whose answer was lost is checked against the next poll, never re-sent blindly', async () => {
+test('item 5: a send whose answer was lost is checked against the next poll, never offered for a blind Retry', async () => {
   sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
   server.use(hostileSend(sim, { loseAnswer: true }));
-  const { result } = chat();
+  const { wrapper } = providerFor(makeClient());
+  const seen = new Set<string>();
+  const { result } = renderHook(
+    () => {
+      const thread = useInstantMessages('c1');
+      for (const v of view(thread)) seen.add(v);
+      return { thread, sender: useSendMessage('c1') };
+    },
+    { wrapper },
+  );
   await waitForInAct(() => expect(result.current.thread.messages).toHaveLength(1));
   act(() => result.current.sender.send('did it arrive?'));
   await advance(6000);
   await waitForInAct(() => expect(view(result.current.thread)).toEqual(['hello', 'did it arrive?']));
+  expect(seen).not.toContain('did it arrive? (failed)');
   expect(sends()).toHaveLength(1);
 });
 
