@@ -218,3 +218,17 @@ describe('threadView', () => {
     expect(threadView(e2).lastSupportKey).toBe(threadView(e2).messages[2]?.key);
   });
 });
+
+describe('identity corners', () => {
+  test('an inclusive replay of the first twin never claims the send the second twin stands for', () => {
+    let e = addLocal(addLocal(emptyThread(), local('ok', 10, 'accepted')), {
+      ...local('ok', 10, 'accepted'),
+      key: 'local:ok.b',
+    });
+    e = poll(e, answer([mine('ok', 10)], '1')).entry;
+    // The next answer replays the boundary (copy 1) and carries copy 2.
+    e = poll(e, answer([mine('ok', 10), mine('ok', 10)], '2')).entry;
+    expect(contents(e)).toEqual(['ok', 'ok']);
+    expect(e.local).toEqual([]);
+  });
+});

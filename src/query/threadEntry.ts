@@ -196,23 +196,38 @@ export function mergePoll(
   const added: StoredMessage[] = [];
   const seen = new Map<string, number>();
   const extra = new Map<string, number>();
+  const add = (m: StoredMessage, base: string, have: number) => {
+    const more = extra.get(base) ?? 0;
+    extra.set(base, more + 1);
+    const key = `${base}#${have + more}`;
+    added.push(m.key === key ? m : { ...m, key });
+  };
+  // First the copies beyond those the thread has, then the identical twins of shown ones (which only an
+  // accepted send left over can claim), so a replayed boundary never claims a send its new copy stands for.
+  const twins: [StoredMessage, string, number][] = [];
   for (const message of incoming) {
     const m = stored(message);
     const base = baseKeyOf(m.key);
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     const have = copiesOf(prev.server, base, storedTime(m)).length;
-    const twin = n < have;
-    const local = pickLocal(prev.local, taken, m, twin);
-    if (twin && !local) continue;
+    if (n < have) {
+      twins.push([m, base, have]);
+      continue;
+    }
+    const local = pickLocal(prev.local, taken, m, false);
     if (local) {
       taken.add(local);
       settled.set(local, m);
     }
-    const more = extra.get(base) ?? 0;
-    extra.set(base, more + 1);
-    const key = `${base}#${have + more}`;
-    added.push(m.key === key ? m : { ...m, key });
+    add(m, base, have);
+  }
+  for (const [m, base, have] of twins) {
+    const local = pickLocal(prev.local, taken, m, true);
+    if (!local) continue;
+    taken.add(local);
+    settled.set(local, m);
+    add(m, base, have);
   }
   // Outcomes decided by a poll that started after they were set.
   let local = prev.local;

@@ -20,15 +20,18 @@ interface SendOptions {
   loseAnswer?: boolean;
 }
 
-/** The send endpoint, storing `store(content)` as the customer's message; `when` picks which sends. */
+/**
+ * The send endpoint, storing `store(content)` as the customer's message. `options` may depend on the
+ * content sent; null leaves the send to the simulator.
+ */
 export function hostileSend(
   model: () => ServiceModel,
-  options: SendOptions,
-  when: () => boolean = () => true,
+  options: SendOptions | ((content: string) => SendOptions | null),
 ) {
   return http.post(`${API}/cases/:caseId/message`, async ({ request, params }) => {
-    if (!when()) return undefined;
     const body = (await request.clone().json()) as { message: { content: string } };
+    const chosen = typeof options === 'function' ? options(body.message.content) : options;
+    if (!chosen) return undefined;
     const caseId = String(params.caseId);
     model().requests.push({
       endpoint: 'send',
@@ -39,13 +42,13 @@ export function hostileSend(
       hadToken: request.headers.has('x-auth-token'),
     });
     model().post(caseId, {
-      content: (options.store ?? ((c) => c))(body.message.content),
+      content: (chosen.store ?? ((c: string) => c))(body.message.content),
       replier: 'customer-1',
       replierName: 'Customer',
       replierType: 0,
       type: 0,
     });
-    return options.loseAnswer ? HttpResponse.error() : HttpResponse.json({});
+    return chosen.loseAnswer ? HttpResponse.error() : HttpResponse.json({});
   });
 }
 

@@ -90,8 +90,10 @@ export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewPro
           </ul>
         )}
         <div className="tc-msg__meta">
-          {message.delivery === 'sending' ? (
-            <span className="tc-msg__sending">{strings.sending}</span>
+          {message.delivery === 'sending' || message.delivery === 'checking' ? (
+            <span className="tc-msg__sending">
+              {message.delivery === 'sending' ? strings.sending : strings.checking}
+            </span>
           ) : date ? (
             <time dateTime={date.toISOString()} title={formatDateTime(date, locale, timeZone)}>
               {relative ?? formatTimeOfDay(date, locale, timeZone)}

@@ -30,6 +30,8 @@ export interface TicketChatStrings {
   /** Sender label of the user's own messages still on their way (they carry no name yet). */
   you: string;
   sending: string;
+  /** A send whose outcome is unknown (the connection dropped): the next poll tells whether it arrived. */
+  checking: string;
   sendFailed: string;
   retry: string;
   loadOlder: string;
@@ -106,6 +108,7 @@ export const enUS: TicketChatStrings = {
   unknownSender: 'Unknown sender',
   you: 'You',
   sending: 'Sending…',
+  checking: 'Checking…',
   sendFailed: 'Not sent.',
   retry: 'Retry',
   loadOlder: 'Load earlier messages',
@@ -162,6 +165,7 @@ export const zhCN: TicketChatStrings = {
   unknownSender: '未知发送者',
   you: '我',
   sending: '发送中…',
+  checking: '确认中…',
   sendFailed: '发送失败。',
   retry: '重试',
   loadOlder: '加载更早的消息',
