@@ -57,6 +57,10 @@ export interface TicketChatStrings {
   reconnecting: string;
   /** The service answered 5xx, 429 or throttled: polling retries by itself, later. */
   serviceBusy: string;
+  /** When the next automatic try is, while reconnecting. */
+  nextTryIn: (seconds: number) => string;
+  /** Tries at once instead of waiting for the back-off. */
+  retryNow: string;
   /** A poll failed in a way retrying later will not fix by itself; `detail` is the server's message. */
   chatLoadFailed: (detail: string) => string;
   chatDecodeFailed: string;
@@ -124,6 +128,8 @@ export const enUS: TicketChatStrings = {
   liveChatUnavailable: 'Live chat unavailable',
   reconnecting: 'Connection lost. Reconnecting…',
   serviceBusy: 'The service is busy. Retrying…',
+  nextTryIn: (seconds) => (seconds <= 1 ? 'Trying again now' : `Next try in ${seconds} s`),
+  retryNow: 'Retry now',
   chatLoadFailed: (detail) => `Couldn't update the conversation: ${detail}`,
   chatDecodeFailed: "Couldn't read the server's answer. New messages may be missing.",
   chatInvalidTicket: "This ticket can't be shown (invalid ticket number).",
@@ -181,6 +187,8 @@ export const zhCN: TicketChatStrings = {
   liveChatUnavailable: '在线沟通不可用',
   reconnecting: '连接已断开，正在重新连接…',
   serviceBusy: '服务繁忙，正在重试…',
+  nextTryIn: (seconds) => (seconds <= 1 ? '正在重试' : `${seconds} 秒后重试`),
+  retryNow: '立即重试',
   chatLoadFailed: (detail) => `无法更新对话：${detail}`,
   chatDecodeFailed: '无法解析服务器的响应，可能缺少新消息。',
   chatInvalidTicket: '无法显示此工单（工单编号无效）。',
