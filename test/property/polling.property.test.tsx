@@ -139,13 +139,16 @@ const serverClassOf = (caseId: string, m: SimMessage) =>
 /** Own sends: the customer's messages whose text starts with "mine" or "lost" (nothing else posts those). */
 const isOwn = (m: SimMessage) => m.replierType === 0 && /^(mine|lost)/.test(m.content);
 
-function expectedCopies(model: ServiceModel, caseId: string, start: number): Map<string, number> {
+function expectedCopies(model: ServiceModel, caseId: string): Map<string, number> {
   const ticket = model.ticket(caseId);
-  // History (older pages carry a second's messages whole) and one's own sends (every accepted POST is a
-  // message): as many copies as the server holds.
+  // What existed at the first poll (its page plus the older pages carry each second whole) and one's own
+  // sends (every accepted POST is a message): as many copies as the server holds.
+  const firstPoll = Math.min(
+    ...model.requests.filter((r) => r.endpoint === 'poll' && r.caseIds.includes(caseId)).map((r) => r.at),
+  );
   const whole = new Map<string, number>();
   for (const m of ticket?.messages ?? []) {
-    if (m.at < start || isOwn(m))
+    if (m.at <= firstPoll || isOwn(m))
       whole.set(serverClassOf(caseId, m), (whole.get(serverClassOf(caseId, m)) ?? 0) + 1);
   }
   const bySeq = new Map((ticket?.messages ?? []).map((m) => [m.seq, m] as const));
@@ -321,7 +324,7 @@ async function runScenario(s: Scenario): Promise<void> {
           true,
         );
       }
-      const expected = expectedCopies(model, caseId, start);
+      const expected = expectedCopies(model, caseId);
       // Own messages: nothing left on its way. (One left failed is really not on the server: the server's
       // own copies are all shown, see `expected`.)
       for (const m of thread) if (m.delivery !== undefined) expect(m.delivery, m.content).toBe('failed');
