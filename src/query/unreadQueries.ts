@@ -56,6 +56,12 @@ function writeCount(
   });
 }
 
+function sameBatch(a: UnreadBatch, b: UnreadBatch): boolean {
+  const keys = Object.keys(b);
+  if (Object.keys(a).length !== keys.length) return false;
+  return keys.every((k) => a[k]?.unread === b[k]?.unread && a[k]?.status === b[k]?.status);
+}
+
 export interface UnreadBatchParams {
   client: TicketChatClient;
   groupId?: string | undefined;
@@ -90,7 +96,9 @@ export function unreadBatchOptions({
       for (const caseId of caseIds) batch[caseId] = { caseId, unread: 0, status: null };
       for (const count of counts) batch[count.caseId] = count;
       for (const count of Object.values(batch)) writeCount(cache, count, groupId, startedAt);
-      return batch;
+      // Nothing changed: the same object, so neither observers nor the cross-tab layer do any work.
+      const previous = cache.getQueryData<UnreadBatch>(ticketChatKeys.unreadBatch(groupId));
+      return previous && sameBatch(previous, batch) ? previous : batch;
     },
     structuralSharing: false,
     retry: false,

@@ -28,6 +28,9 @@ import {
 
 const { server, sim } = installQueryHarness();
 
+const Badge = ({ id }: { id: string }) => <>{useUnread(id).count}</>;
+const Badges = ({ ids }: { ids: string[] }) => ids.map((id) => <Badge key={id} id={id} />);
+
 const markReads = () => sim().requests.filter((r) => r.endpoint === 'markRead');
 const sends = () => sim().requests.filter((r) => r.endpoint === 'send');
 type Thread = { messages: { content: string; delivery?: string }[] };
@@ -146,8 +149,6 @@ test('item 6: disabled hooks send nothing; an unmounted badge leaves the batch',
   });
   await advance(120_000);
   expect(sim().requests).toEqual([]);
-  const Badge = ({ id }: { id: string }) => <>{useUnread(id).count}</>;
-  const Badges = ({ ids }: { ids: string[] }) => ids.map((id) => <Badge key={id} id={id} />);
   const page = render(<Badges ids={['a', 'b']} />, { wrapper });
   await advance(20);
   page.rerender(<Badges ids={['a']} />);
