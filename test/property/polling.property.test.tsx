@@ -139,16 +139,17 @@ const serverClassOf = (caseId: string, m: SimMessage) =>
 /** Own sends: the customer's messages whose text starts with "mine" or "lost" (nothing else posts those). */
 const isOwn = (m: SimMessage) => m.replierType === 0 && /^(mine|lost)/.test(m.content);
 
-function expectedCopies(model: ServiceModel, caseId: string): Map<string, number> {
+function expectedCopies(
+  model: ServiceModel,
+  caseId: string,
+  atFirstPoll: ReadonlySet<number>,
+): Map<string, number> {
   const ticket = model.ticket(caseId);
-  // What existed at the first poll (its page plus the older pages carry each second whole) and one's own
-  // sends (every accepted POST is a message): as many copies as the server holds.
-  const firstPoll = Math.min(
-    ...model.requests.filter((r) => r.endpoint === 'poll' && r.caseIds.includes(caseId)).map((r) => r.at),
-  );
+  // What existed when the first poll left (its page plus the older pages carry each second whole) and one's
+  // own sends (every accepted POST is a message): as many copies as the server holds.
   const whole = new Map<string, number>();
   for (const m of ticket?.messages ?? []) {
-    if (m.at <= firstPoll || isOwn(m))
+    if (atFirstPoll.has(m.seq) || isOwn(m))
       whole.set(serverClassOf(caseId, m), (whole.get(serverClassOf(caseId, m)) ?? 0) + 1);
   }
   const bySeq = new Map((ticket?.messages ?? []).map((m) => [m.seq, m] as const));
@@ -206,6 +207,17 @@ async function runScenario(s: Scenario): Promise<void> {
             : null,
     ),
   );
+  // The messages each ticket had when its last poll without a cursor left (the first page, which older
+  // pages then complete).
+  const firstPollSeqs = new Map<string, Set<number>>();
+  const onStart = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    if (!url.pathname.endsWith('/cases/instant-messages') || url.searchParams.has('last_message_time_id'))
+      return;
+    for (const id of url.searchParams.getAll('case_ids'))
+      firstPollSeqs.set(id, new Set(model.ticket(id)?.messages.map((m) => m.seq)));
+  };
+  server.server.events.on('request:start', onStart);
   const stepping = s.steppingCursor ? steppingCursor() : undefined;
   if (stepping) server.server.use(...createHandlers(model, { baseUrl: INNER_BASE_URL }), stepping.handler);
   setVisibility('visible');
@@ -324,7 +336,7 @@ async function runScenario(s: Scenario): Promise<void> {
           true,
         );
       }
-      const expected = expectedCopies(model, caseId);
+      const expected = expectedCopies(model, caseId, firstPollSeqs.get(caseId) ?? new Set());
       // Own messages: nothing left on its way. (One left failed is really not on the server: the server's
       // own copies are all shown, see `expected`.)
       for (const m of thread) if (m.delivery !== undefined) expect(m.delivery, m.content).toBe('failed');
@@ -341,6 +353,7 @@ async function runScenario(s: Scenario): Promise<void> {
     if (stepping)
       for (const sent of stepping.log.sent) if (sent !== null) expect(stepping.log.answered).toContain(sent);
   } finally {
+    server.server.events.removeListener('request:start', onStart);
     hook.unmount();
     queryClient.clear();
   }
