@@ -42,13 +42,27 @@ export function shareUnreadAcrossTabs(queryClient: QueryClient, client: TicketCh
     held.get(query.queryHash)?.();
     held.delete(query.queryHash);
   };
+  // Only entries no badge of this tab observes: those came from another tab. This tab's own badges enrol
+  // themselves while mounted and leave the batch when unmounted (holding them too kept every badge this
+  // tab ever showed in the batch for good).
+  const holdIfForeign = (query: Query) => {
+    if (query.getObserversCount() === 0) hold(query);
+  };
   const cache = queryClient.getQueryCache();
-  for (const query of cache.getAll()) hold(query);
+  for (const query of cache.getAll()) holdIfForeign(query);
+  // A badge of this tab subscribes right after its entry is added: look once that has happened.
+  const timers = new Set<ReturnType<typeof setTimeout>>();
   const unsubscribe = cache.subscribe((event) => {
-    if (event.type === 'added') hold(event.query);
-    else if (event.type === 'removed') release(event.query);
+    if (event.type === 'added') {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        holdIfForeign(event.query);
+      }, 0);
+      timers.add(timer);
+    } else if (event.type === 'removed') release(event.query);
   });
   return () => {
+    for (const timer of timers) clearTimeout(timer);
     unsubscribe();
     for (const stop of held.values()) stop();
     held.clear();
