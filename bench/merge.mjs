@@ -1,6 +1,6 @@
-// Merge cost: add 10 new messages to threads of 1,000 / 10,000 / 100,000 with the real `mergeThread`
-// (src/query/mergeThread.ts, bundled by esbuild to bench/.tmp). Each sample merges into the entry the
-// previous sample produced (the production path: the index is owned by the latest array); the thread is
+// Merge cost: add 10 new messages to threads of 1,000 / 10,000 / 100,000 with the real `mergePoll`
+// (src/query/threadEntry.ts, bundled by esbuild to bench/.tmp). Each sample merges into the entry the
+// previous sample produced (the production path: a plain entry, found by binary search); the thread is
 // rebuilt outside the timed region whenever it has grown by 10%, so every sample sees N..1.1N messages.
 import { Bench } from 'tinybench';
 import { importBundled } from './shared/bundle.mjs';
@@ -19,7 +19,8 @@ function naiveMerge(messages, incoming) {
 }
 
 export async function runMerge({ sizes = [1_000, 10_000, 100_000], time = 300 } = {}) {
-  const { mergeThread } = await importBundled('src/query/mergeThread.ts', 'mergeThread.mjs');
+  const { mergePoll } = await importBundled('src/query/threadEntry.ts', 'threadEntry.mjs');
+  const mergeThread = (entry, result) => mergePoll(entry, { result, startedAt: 0 }).entry;
   const bench = new Bench({ time, iterations: 10, warmupTime: 100, warmupIterations: 5 });
   const info = [];
   for (const n of sizes) {
@@ -34,7 +35,7 @@ export async function runMerge({ sizes = [1_000, 10_000, 100_000], time = 300 } 
     let next = n;
     let batch = [];
     const prepare = () => {
-      if (entry.messages.length >= n * 1.1) {
+      if (entry.server.length >= n * 1.1) {
         entry = fresh();
         next = n;
       }
@@ -56,12 +57,12 @@ export async function runMerge({ sizes = [1_000, 10_000, 100_000], time = 300 } 
       () => {
         idle = mergeThread(entry, { messages: [], statuses: [], cursor: entry.cursor });
       },
-      { beforeEach: () => (entry = entry.messages.length >= n * 1.1 ? fresh() : entry) },
+      { beforeEach: () => (entry = entry.server.length >= n * 1.1 ? fresh() : entry) },
     );
     // The floor: the one copy of the array an immutable append costs (React needs a new array).
     let copied;
     bench.add(`array concat +10 onto ${n}`, () => {
-      copied = entry.messages.concat(batch);
+      copied = entry.server.concat(batch);
     });
     let naive = base;
     bench.add(
@@ -76,7 +77,7 @@ export async function runMerge({ sizes = [1_000, 10_000, 100_000], time = 300 } 
         },
       },
     );
-    info.push({ n, check: () => idle === entry && copied !== entry.messages });
+    info.push({ n, check: () => idle === entry && copied !== entry.server });
   }
   await bench.run();
   const byName = new Map(bench.tasks.map((t) => [t.name, t.result]));

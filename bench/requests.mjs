@@ -9,13 +9,23 @@ export const TABS = [1, 3, 5];
 const INTERVAL = 1_500;
 const WINDOW = 4_500; // 3 intervals
 
-async function startServer(dir) {
+export async function startServer(dir) {
   // msw stays external: one copy of it, shared by the simulator's handlers and `getResponse` below.
   const sim = await importBundled('simulator/index.ts', 'simulator.mjs', { external: ['msw'] });
   const { getResponse } = await import('msw');
   const model = sim.createServiceModel();
   for (let i = 0; i < Math.max(...BADGES); i++)
     model.addTicket({ id: `case-${i}`, messages: [{ content: `hello ${i}` }] });
+  // The idle bench's long thread (bench/idle.mjs).
+  const start = Date.now() - 1_000 * 60_000;
+  model.addTicket({
+    id: 'thread-1000',
+    messages: Array.from({ length: 1000 }, (_, i) => ({
+      content: `message ${i} ${'lorem ipsum '.repeat(4)}`,
+      replierType: i % 3 === 0 ? 0 : 1,
+      at: start + i * 60_000,
+    })),
+  });
   const log = [];
   let handlers = [];
   const extra = (req, res) => {

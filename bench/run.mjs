@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { idleTable, runIdle } from './idle.mjs';
 import { mergeTable, runMerge } from './merge.mjs';
 import { buildRenderPages } from './render/build.mjs';
 import { renderTable, runRender } from './render/run.mjs';
@@ -40,7 +41,10 @@ const merge = await runMerge();
 log('render (builds bench pages, then Chromium)');
 const render = await runRender({ runs: 5, log });
 log('requests (Chromium + simulator)');
-const requests = await runRequests({ dir: await buildRenderPages(), log });
+const pages = await buildRenderPages();
+const requests = await runRequests({ dir: pages, log });
+log('idle tab (Chromium + simulator)');
+const idle = await runIdle({ dir: pages, log });
 
 const cpu = os.cpus();
 const machine = [
@@ -116,6 +120,15 @@ ids). The naive figure is what the browser actually got through: React Query doe
 its previous one is in flight and Chromium opens at most 6 connections per host, so when N requests do not fit in an
 interval the count is capped below N (it asks for N). The control row turns cross-tab polling off to show the
 pollers count detects every tab that polls.
+
+## (e) One idle tab
+
+50 badges and a 1,000-message thread, both polling every ${idle.interval / 1000} s, nothing new arriving, one tab; measured
+over ${idle.window / 1000} s after the page settled and scaled to a minute. CPU = Chromium's main-thread task time
+(CDP \`Performance.getMetrics\` TaskDuration); broadcast = every \`BroadcastChannel.postMessage\` of the page, its
+count and the length of its JSON.
+
+${idleTable(idle)}
 `;
 
 await writeFile(path.join(root, 'bench/RESULTS.md'), md);

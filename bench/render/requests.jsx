@@ -2,7 +2,13 @@
 // `naive` = one React Query useQuery per badge with refetchInterval (what DESIGN.md warns against).
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
-import { createTicketChatClient, TicketChatProvider, UnreadBadge, useUnread } from '../../dist/index.js';
+import {
+  createTicketChatClient,
+  TicketChatProvider,
+  UnreadBadge,
+  useInstantMessages,
+  useUnread,
+} from '../../dist/index.js';
 
 const params = new URLSearchParams(location.search);
 const mode = params.get('mode');
@@ -25,6 +31,12 @@ function NaiveBadge({ id, client }) {
   return <UnreadBadge count={data?.[0]?.unread ?? 0} />;
 }
 
+/** The idle bench: a long thread polled every interval (its length shown, so the data is used). */
+function Thread() {
+  const { messages } = useInstantMessages('thread-1000', { intervalMs });
+  return <p id="thread-length">{messages.length}</p>;
+}
+
 const { token } = await (await fetch('/bench-config.json')).json();
 const client = createTicketChatClient({ endpoint: `${location.origin}/osm`, token });
 const root = createRoot(document.getElementById('root'));
@@ -40,6 +52,7 @@ if (mode === 'naive') {
 } else {
   root.render(
     <TicketChatProvider client={client} crossTab={crossTab}>
+      {mode === 'idle' && <Thread />}
       {ids.map((id) => (
         <BatchedBadge key={id} id={id} />
       ))}

@@ -7,10 +7,10 @@ import {
   TEST_BASE_URL,
   TEST_TOKEN,
 } from '../../simulator/index.ts';
-import { createTicketChatClient, mergeCursors } from './createClient.ts';
+import { API, installServer, rejectionOf } from '../../test/support/msw.ts';
+import { CHUNKED_CURSOR, createTicketChatClient, joinCursors, splitCursor } from './createClient.ts';
 import { TicketChatError } from './errors.ts';
 import { messageBaseKey } from './messageKey.ts';
-import { API, installServer, rejectionOf } from './testServer.ts';
 import type { TicketChatClient } from './types.ts';
 
 const { server, log } = installServer();
@@ -86,8 +86,8 @@ describe('against the simulator', () => {
     expect(result.messages).toHaveLength(150);
     expect(result.messages.map((m) => m.content)).toEqual(ids.map((_, i) => `m${i}`));
     expect(result.statuses).toHaveLength(150);
-    // The oldest of the two cursors, so neither chunk can skip a message.
-    expect(result.cursor).toBe(String(T0 + 99_000));
+    // Each chunk's own cursor (was: the oldest of the two, which re-delivered the newer chunk: issue 11 item 9).
+    expect(splitCursor(result.cursor ?? undefined, 2)).toEqual([String(T0 + 99_000), String(T0 + 149_000)]);
     const unread = await client.listUnread({ caseIds: ids });
     expect(unread).toHaveLength(150);
     expect(model.requests.filter((r) => r.endpoint === 'unread')).toHaveLength(2);
@@ -274,11 +274,10 @@ describe('exact wire quirks', () => {
     });
   });
 
-  it('a cursor beyond 2^53 is passed on as String() of the parsed number', async () => {
+  // Was: String() of the parsed (rounded) number; the exact text is what the server must get back (issue 11 item 3).
+  it('a cursor beyond 2^53 is passed on as the exact text received', async () => {
     server.use(http.get(pollUrl, () => HttpResponse.text('{"last_message_time_id": 12345678901234567890}')));
-    expect((await client.pollMessages({ caseIds: ['c1'] })).cursor).toBe(
-      String(JSON.parse('12345678901234567890')),
-    );
+    expect((await client.pollMessages({ caseIds: ['c1'] })).cursor).toBe('12345678901234567890');
   });
 
   it('nulls everywhere decode to safe defaults', async () => {
@@ -396,16 +395,21 @@ describe('exact wire quirks', () => {
   });
 });
 
-describe('mergeCursors', () => {
-  it('takes the oldest numeric cursor, else keeps the one sent', () => {
-    expect(mergeCursors(['5'], null)).toBe('5');
-    expect(mergeCursors([null], '3')).toBeNull();
-    expect(mergeCursors(['20', '10', '30'], '1')).toBe('10');
-    expect(mergeCursors(['99999999999999999999', '100000000000000000000'], null)).toBe(
-      '99999999999999999999',
-    );
-    expect(mergeCursors(['20', null], '1')).toBe('1');
-    expect(mergeCursors(['20', 'abc'], null)).toBeNull();
+describe('chunked cursors', () => {
+  // Was: mergeCursors kept the OLDEST chunk cursor, so the next poll re-delivered the newer chunks'
+  // messages (issue 11, item 9). Each chunk now continues from its own cursor.
+  it('one chunk: the answer itself; several: every chunk cursor, in order', () => {
+    expect(joinCursors(['5'])).toBe('5');
+    expect(joinCursors([null])).toBeNull();
+    expect(joinCursors([null, null])).toBeNull();
+    const joined = joinCursors(['20', '10']);
+    expect(joined?.startsWith(CHUNKED_CURSOR)).toBe(true);
+    expect(splitCursor(joined ?? undefined, 2)).toEqual(['20', '10']);
+    expect(splitCursor('7', 3)).toEqual(['7', '7', '7']);
+    expect(splitCursor(undefined, 2)).toEqual([undefined, undefined]);
+  });
+  it('a chunked cursor that does not fit the chunks starts those chunks over (never skips)', () => {
+    expect(splitCursor(joinCursors(['1', '2', '3']) ?? undefined, 2)).toEqual([undefined, undefined]);
   });
 });
 

@@ -1,6 +1,6 @@
 /** `createTicketChatClient`: validated arguments in, decoded data or a `TicketChatError` out. */
 import type { GenericSchema, InferOutput } from 'valibot';
-import { decode, olderBody, pollBody, unreadBody, type WireMessage } from './decode.ts';
+import { decode, olderBody, pollBody, topLevelNumberText, unreadBody, type WireMessage } from './decode.ts';
 import { TicketChatError } from './errors.ts';
 import { finishMessages, toMessage } from './messages.ts';
 import { createRequester, type Query } from './request.ts';
@@ -18,20 +18,46 @@ import {
 } from './validate.ts';
 
 /**
- * Cursor of an answer split over several requests: the OLDEST of the returned cursors, so no chunk skips a
- * message (the overlap it re-fetches is absorbed by key de-duplication). If any cursor is missing or is not
- * a decimal integer (so cannot be ordered), the request's own cursor is kept: safe, just not advanced.
+ * Polling more than 100 tickets takes one request per 100 ids, and each answer has its own cursor. Merging
+ * them into one would re-deliver (the oldest) or skip (the newest) messages, so the cursor of a split poll
+ * carries every chunk's cursor, in chunk order: `CHUNKED_CURSOR` + a JSON array. Pass it back with the same
+ * case ids and each chunk continues exactly where its own answer ended.
  */
-export function mergeCursors(cursors: (string | null)[], sent: string | null): string | null {
+export const CHUNKED_CURSOR = 'ticket-chat/chunks:';
+
+export function joinCursors(cursors: (string | null)[]): string | null {
   if (cursors.length === 1) return cursors[0] ?? null;
-  let oldest: bigint | undefined;
-  for (const cursor of cursors) {
-    if (cursor === null || !/^\d{1,64}$/.test(cursor)) return sent;
-    const value = BigInt(cursor);
-    if (oldest === undefined || value < oldest) oldest = value;
-  }
-  return oldest === undefined ? sent : String(oldest);
+  return cursors.every((c) => c === null) ? null : CHUNKED_CURSOR + JSON.stringify(cursors);
 }
+
+/**
+ * The cursor each of `chunks` requests sends. A chunked cursor that does not fit the chunks (the case ids
+ * changed) falls back to none for every chunk: messages may come again, none is skipped.
+ */
+export function splitCursor(cursor: string | undefined, chunks: number): (string | undefined)[] {
+  if (cursor === undefined || typeof cursor !== 'string' || !cursor.startsWith(CHUNKED_CURSOR)) {
+    if (cursor !== undefined) checkString(cursor, 'cursor');
+    return Array.from({ length: chunks }, () => cursor);
+  }
+  let parts: unknown;
+  try {
+    parts = JSON.parse(cursor.slice(CHUNKED_CURSOR.length));
+  } catch {
+    throw inputError('cursor', 'not a cursor this client returned');
+  }
+  if (!Array.isArray(parts) || parts.length !== chunks)
+    return Array.from({ length: chunks }, () => undefined);
+  return parts.map((part, i) =>
+    part == null || part === '' ? undefined : checkString(part, `cursor[${i}]`),
+  );
+}
+
+/** The service's limit of case ids per request. */
+const chunksOf = (caseIds: string[]): string[][] => {
+  const chunks: string[][] = [];
+  for (let i = 0; i < caseIds.length; i += 100) chunks.push(caseIds.slice(i, i + 100));
+  return chunks;
+};
 
 const groupOf = (req: { groupId?: string | undefined }): string | undefined =>
   checkOptional(req.groupId, 'groupId');
@@ -72,18 +98,17 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
   async function perChunk<S extends GenericSchema, T>(
     caseIds: string[],
     path: string,
-    query: Query,
+    query: (chunk: number) => Query,
     signal: AbortSignal | undefined,
     schema: S,
-    read: (body: InferOutput<S>, sole: string | undefined) => T,
+    read: (body: InferOutput<S>, sole: string | undefined, text: string) => T,
   ): Promise<T[]> {
-    const chunks: string[][] = [];
-    for (let i = 0; i < caseIds.length; i += 100) chunks.push(caseIds.slice(i, i + 100));
     return Promise.all(
-      chunks.map(async (ids) => {
+      chunksOf(caseIds).map(async (ids, chunk) => {
         const idsQuery = ids.map((id): [string, string] => ['case_ids', id]);
-        const body = await request('GET', path, [...idsQuery, ...query], signal, 'json');
-        return read(decode(schema, body), ids.length === 1 ? ids[0] : undefined);
+        const answer = await request('GET', path, [...idsQuery, ...query(chunk)], signal, 'text');
+        const { body, text } = answer as { body: unknown; text: string };
+        return read(decode(schema, body), ids.length === 1 ? ids[0] : undefined, text);
       }),
     );
   }
@@ -112,7 +137,7 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
       const answers = await perChunk(
         caseIds,
         '/cases/instant-messages/unread',
-        query,
+        () => query,
         req.signal,
         unreadBody,
         (body, sole) => {
@@ -130,16 +155,21 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
 
     async pollMessages(req) {
       const caseIds = checkCaseIds(req?.caseIds);
-      const cursor = checkOptional(req.cursor, 'cursor');
-      const query = groupQuery(req);
-      if (cursor !== undefined) query.unshift(['last_message_time_id', cursor]);
+      const cursors = splitCursor(
+        req.cursor == null || req.cursor === '' ? undefined : req.cursor,
+        chunksOf(caseIds).length,
+      );
+      const group = groupQuery(req);
       const answers = await perChunk(
         caseIds,
         '/cases/instant-messages',
-        query,
+        (chunk) => {
+          const cursor = cursors[chunk];
+          return cursor === undefined ? group : [['last_message_time_id', cursor], ...group];
+        },
         req.signal,
         pollBody,
-        (body, sole) => {
+        (body, sole, text) => {
           const statuses: ChatStatus[] = [];
           for (const { incident_id, status } of body.imstatus) {
             const caseId = incident_id || sole;
@@ -154,16 +184,22 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
             messages.push(...toMessages(wires, caseId));
           }
           const next = body.last_message_time_id;
-          return { statuses, messages, cursor: next == null ? null : String(next) };
+          // A number is sent back as its source text: JSON.parse rounds integers above 2^53.
+          const cursor =
+            typeof next === 'number'
+              ? (topLevelNumberText(text, 'last_message_time_id') ?? String(next))
+              : (next ?? null);
+          return { statuses, messages, cursor };
         },
       );
       return {
         statuses: answers.flatMap((a) => a.statuses),
         messages: finishMessages(answers.flatMap((a) => a.messages)),
-        cursor: mergeCursors(
-          answers.map((a) => a.cursor),
-          cursor ?? null,
-        ),
+        // A chunk whose answer carried no cursor keeps the one it sent.
+        cursor:
+          answers.length === 1
+            ? (answers[0]?.cursor ?? null)
+            : joinCursors(answers.map((a, chunk) => a.cursor ?? cursors[chunk] ?? null)),
       };
     },
 

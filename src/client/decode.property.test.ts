@@ -4,9 +4,9 @@
  */
 import fc from 'fast-check';
 import { HttpResponse, http } from 'msw';
+import { API, BASE, installServer } from '../../test/support/msw.ts';
 import { createTicketChatClient } from './createClient.ts';
 import { TicketChatError } from './errors.ts';
-import { API, BASE, installServer } from './testServer.ts';
 import type { Message } from './types.ts';
 
 const { server } = installServer();

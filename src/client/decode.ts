@@ -57,3 +57,37 @@ export function decode<T extends v.GenericSchema>(schema: T, body: unknown): v.I
   const path = result.issues[0].path?.map((item) => item.key).join('.');
   throw new TicketChatError('decode', `Bad ${path ?? 'body'} in the response`);
 }
+
+/**
+ * The source text of a NUMBER that is the value of top-level `key` in the JSON object `text`, or undefined.
+ * `JSON.parse` rounds integers above 2^53 (…235 → …236), so a numeric cursor is read from the text itself.
+ * A small scanner (strings and nesting skipped properly), not a regex: message content may mention the key.
+ */
+export function topLevelNumberText(text: string, key: string): string | undefined {
+  let depth = 0;
+  let i = 0;
+  let expectKey = false;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      if (depth === 1 && expectKey) {
+        // JSON.parse handles escapes in the key (a key spelled with \u escapes still matches).
+        const name = JSON.parse(text.slice(i, j + 1)) as string;
+        const after = /^\s*:\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(j + 1, j + 120));
+        if (name === key) return after?.[1];
+      }
+      expectKey = false;
+      i = j + 1;
+      continue;
+    }
+    if (c === '{' || c === '[') {
+      depth++;
+      expectKey = c === '{' && depth === 1;
+    } else if (c === '}' || c === ']') depth--;
+    else if (c === ',' && depth === 1) expectKey = true;
+    i++;
+  }
+  return undefined;
+}

@@ -1,6 +1,7 @@
 /** Wire messages → `Message`: times read in the client's zone, oldest first, keys per answer. */
 import type { WireMessage } from './decode.ts';
 import { assignKeys } from './messageKey.ts';
+import { isFromSupport } from './model.ts';
 import { parseWallClock, type ResolvedTimeZone } from './timeZone.ts';
 import type { Message } from './types.ts';
 
@@ -18,8 +19,7 @@ export function toMessage(wire: WireMessage, caseId: string, zone: ResolvedTimeZ
     replierName: wire.replier_name,
     replierType,
     type,
-    // 1 support engineer, 2 third party: the other side. 3 is undocumented: fall back to `type`.
-    fromSupport: replierType === 1 || replierType === 2 || (replierType !== 0 && type === 1),
+    fromSupport: isFromSupport(replierType, type),
     isFirstMessage: wire.is_first_message === 1,
     attachments: wire.accessory_list.map((a) => ({ id: a.accessory_id, name: a.file_actual_name })),
   };

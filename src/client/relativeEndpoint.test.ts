@@ -1,8 +1,9 @@
 // @vitest-environment node
 // A server has no page to resolve "/osm" against (Next.js evaluates 'use client' modules during prerender).
+
+import { installServer, rejectionOf } from '../../test/support/msw.ts';
 import { createTicketChatClient } from './createClient.ts';
 import { TicketChatError } from './errors.ts';
-import { installServer, rejectionOf } from './testServer.ts';
 
 const { log } = installServer();
 

@@ -1,8 +1,8 @@
 import { HttpResponse, http } from 'msw';
+import { API, BASE, installServer, rejectionOf } from '../../test/support/msw.ts';
 import { createTicketChatClient } from './createClient.ts';
 import { TicketChatError } from './errors.ts';
 import { parseRetryAfter } from './request.ts';
-import { API, BASE, installServer, rejectionOf } from './testServer.ts';
 
 const { server, log } = installServer();
 const TOKEN = 'secret-token-XYZ';

@@ -12,10 +12,15 @@ import { inputError } from './validate.ts';
 export type Query = [string, string][];
 
 /**
- * `json`: a JSON object is required; `void`: empty or a JSON object; `blob`: the raw body (a JSON body is
- * still checked for an error_code).
+ * `json`: a JSON object is required; `text`: the same, resolved as `{ body, text }` (the source text too);
+ * `void`: empty or a JSON object; `blob`: the file as sent (see `isErrorEnvelope`).
  */
-export type Expect = 'json' | 'void' | 'blob';
+export type Expect = 'json' | 'text' | 'void' | 'blob';
+
+/** Where a download may still be an error: a JSON body holding nothing but error fields. */
+const ERROR_FIELDS = new Set(['error_code', 'error_msg']);
+const isErrorEnvelope = (value: unknown): boolean =>
+  isObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((k) => ERROR_FIELDS.has(k));
 
 /**
  * A body made afresh for each attempt (a stream is read once; the 401 retry needs another). `restartTimer`
@@ -168,8 +173,15 @@ export function createRequester(
       [response, body] = await attempt(token);
     }
     const { status, ok, headers } = response;
-    // A blob is returned as is unless it is JSON, which may still be an error inside a 200.
-    if (typeof body !== 'string' && !headers.get('content-type')?.includes('json')) return body;
+    // A file is a file: a 2xx download is returned as sent, whatever its JSON mentions, unless it is
+    // served inline as JSON holding nothing but error fields (the service's error inside a 200).
+    const asFile = typeof body !== 'string';
+    if (
+      asFile &&
+      (/attachment/i.test(headers.get('content-disposition') ?? '') ||
+        !headers.get('content-type')?.includes('json'))
+    )
+      return body;
     const text = typeof body === 'string' ? body : await body.text();
     let parsed: unknown;
     try {
@@ -177,6 +189,7 @@ export function createRequester(
     } catch {
       // Not JSON: `parsed` stays undefined, which every check below treats as "no object".
     }
+    if (asFile && !isErrorEnvelope(parsed)) return body;
 
     // error_code stringified; error_msg capped and scrubbed of the token.
     // Never fails (the schema falls back to {}), so the output is typed.
@@ -202,6 +215,6 @@ export function createRequester(
     if (typeof body !== 'string') return body;
     if (expect === 'void' && body.trim() === '') return {};
     if (!isObject(parsed)) throw new TicketChatError('decode', 'Response is not a JSON object', { status });
-    return parsed;
+    return expect === 'text' ? { body: parsed, text } : parsed;
   };
 }

@@ -9,9 +9,9 @@ import {
   TEST_BASE_URL,
   TEST_TOKEN,
 } from '../../simulator/index.ts';
+import { API, installServer, rejectionOf } from '../../test/support/msw.ts';
 import { createTicketChatClient } from './createClient.ts';
 import { TicketChatError } from './errors.ts';
-import { API, installServer, rejectionOf } from './testServer.ts';
 import type { TicketChatClient } from './types.ts';
 import { canStreamRequestBodies, decodeLimits, readFileTypes } from './upload.ts';
 

@@ -1,8 +1,25 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { isTicketChatError } from '../client/errors.ts';
 import type { TicketChatClient } from '../client/types.ts';
 import { crossTabSupported } from './crossTab.ts';
+import { isThreadKey } from './keys.ts';
 import { createLeaderThreads, type LeaderThreads } from './leaderThreads.ts';
+import { isUnreadBatch } from './unreadQueries.ts';
+
+/**
+ * Badges stopped by an expired token resume when a thread poll succeeds again (the portal signed the user
+ * in and refetched): that proves the token works. Returns the unsubscribe.
+ */
+function resumeBadgesAfterSignIn(queryClient: QueryClient): () => void {
+  return queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual) return;
+    if (!isThreadKey(event.query.queryKey)) return;
+    void queryClient.refetchQueries({
+      predicate: (q) => isUnreadBatch(q) && isTicketChatError(q.state.error) && q.state.error.kind === 'auth',
+    });
+  });
+}
 
 export interface TicketChatContextValue {
   client: TicketChatClient;
@@ -74,6 +91,8 @@ export function TicketChatProvider({
   const qc = queryClient ?? ambient ?? fallback;
   const [isLeader, setLeader] = useState(!crossTab);
   const [leaderThreads] = useState(createLeaderThreads);
+
+  useEffect(() => resumeBadgesAfterSignIn(qc), [qc]);
 
   useEffect(() => {
     if (!crossTab) {

@@ -22,13 +22,22 @@ function overriding<T extends object>(target: T, name: keyof T, value: unknown):
 
 /**
  * The QueryClient as the cache broadcast sees it: only ticket-chat's queries. A portal that shares its
- * QueryClient with the provider keeps its own queries (profile, billing…) in their tab.
+ * QueryClient with the provider keeps its own queries (profile, billing…) in their tab. A success that
+ * brought nothing new (React Query reports one for every poll; the merge keeps the same entry) is not
+ * broadcast: an idle thread sends nothing.
  */
 function ownQueriesOnly(queryClient: QueryClient): QueryClient {
   const cache = queryClient.getQueryCache();
+  const sent = new WeakMap<object, unknown>();
   const subscribe: typeof cache.subscribe = (listener) =>
     cache.subscribe((event) => {
-      if (isTicketChatKey(event.query.queryKey)) listener(event);
+      if (!isTicketChatKey(event.query.queryKey)) return;
+      if (event.type === 'updated' && event.action.type === 'success') {
+        const data = event.query.state.data;
+        if (sent.has(event.query) && sent.get(event.query) === data) return;
+        sent.set(event.query, data);
+      }
+      listener(event);
     });
   const filtered = overriding(cache, 'subscribe', subscribe);
   return overriding(queryClient, 'getQueryCache', () => filtered);

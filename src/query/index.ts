@@ -1,9 +1,9 @@
-// The public React Query surface only. Cache helpers (mergeThread, …), the unread batcher, the polling
+// The public React Query surface only. Cache helpers (threadEntry.ts, unreadQueries.ts), the polling
 // policy and the lower-level hooks stay exported from their own modules, for tests and the components.
 export { type ThreadQueryKey, ticketChatKeys, type UnreadQueryKey } from './keys.ts';
-export type { ThreadEntry } from './mergeThread.ts';
 export { TicketChatProvider, type TicketChatProviderProps } from './TicketChatProvider.tsx';
-export { type ThreadQueryParams, threadQueryOptions } from './threadQueryOptions.ts';
+export type { LocalMessage, StoredMessage, ThreadEntry, ThreadView } from './threadEntry.ts';
+export { type ThreadQueryParams, threadEntryFromPoll, threadQueryOptions } from './threadQueryOptions.ts';
 export type { Delivery, ThreadMessage } from './types.ts';
 export {
   type UseInstantMessagesOptions,

@@ -9,6 +9,8 @@ export const ticketChatKeys = {
     [...ticketChatKeys.threads(), caseId, groupId ?? null] as const,
   unreads: (groupId?: string) => [...ticketChatKeys.all, 'unread', groupId ?? null] as const,
   unread: (caseId: string, groupId?: string) => [...ticketChatKeys.unreads(groupId), caseId] as const,
+  /** The group's batch query (the one unread request per interval). */
+  unreadBatch: (groupId?: string) => [...ticketChatKeys.all, 'unread-batch', groupId ?? null] as const,
 };
 
 /** Whether a query key is one of ticket-chat's (a portal may share its QueryClient with the provider). */

@@ -4,7 +4,7 @@ import {
   DEFAULT_CLOSED_INTERVAL_MS,
   DEFAULT_MAX_BACKOFF_MS,
   delayAfterError,
-  threadRefetchInterval,
+  pollInterval,
 } from './pollingPolicy.ts';
 
 const MIN = 60_000;
@@ -13,21 +13,21 @@ const policy = (intervalMs: number) => ({
   closedIntervalMs: DEFAULT_CLOSED_INTERVAL_MS,
   maxBackoffMs: DEFAULT_MAX_BACKOFF_MS,
 });
-const healthy = () => ({ state: { error: null, errorUpdateCount: 0 } });
+const healthy = () => ({ state: { error: null, errorUpdateCount: 0, errorUpdatedAt: 0 } });
 
-describe('threadRefetchInterval', () => {
+describe('pollInterval', () => {
   it('uses the closed interval for a closed ticket when it is the longer one', () => {
-    expect(threadRefetchInterval(healthy(), policy(3_000), () => 3)).toBe(DEFAULT_CLOSED_INTERVAL_MS);
-    expect(threadRefetchInterval(healthy(), policy(3_000), () => 1)).toBe(3_000);
+    expect(pollInterval(healthy(), policy(3_000), () => 3)).toBe(DEFAULT_CLOSED_INTERVAL_MS);
+    expect(pollInterval(healthy(), policy(3_000), () => 1)).toBe(3_000);
   });
 
   it.each([3, 4, 12])('never polls a closed ticket (status %i) faster than an open one', (status) => {
-    expect(threadRefetchInterval(healthy(), policy(10 * MIN), () => status)).toBe(10 * MIN);
+    expect(pollInterval(healthy(), policy(10 * MIN), () => status)).toBe(10 * MIN);
   });
 
   it('backs off after an error without ever polling faster than the interval', () => {
-    const query = { state: { error: new Error('boom') as unknown, errorUpdateCount: 1 } };
-    const delay = threadRefetchInterval(query, policy(10 * MIN), () => 1);
+    const query = { state: { error: new Error('boom') as unknown, errorUpdateCount: 1, errorUpdatedAt: 0 } };
+    const delay = pollInterval(query, policy(10 * MIN), () => 1);
     expect(delay).toBe(10 * MIN);
   });
 });

@@ -1,12 +1,10 @@
 import { isTicketChatError } from '../client/errors.ts';
-
-/** Ticket statuses after which nothing new is expected: completed, withdrawn, invalid. */
-export const CLOSED_TICKET_STATUSES: ReadonlySet<number> = new Set([3, 4, 12]);
+import { isClosedTicketStatus } from '../client/model.ts';
 
 export interface PollingPolicy {
   intervalMs: number;
   /** Interval once the ticket is closed (the longer of this and intervalMs applies). */
-  closedIntervalMs: number;
+  closedIntervalMs?: number | undefined;
   /** Cap of the exponential back-off after errors (never below intervalMs). */
   maxBackoffMs: number;
 }
@@ -55,30 +53,38 @@ interface ErrorTrack {
   baseline: number;
   jitterFor: number;
   jitter: number;
+  /** When the next attempt after the current error is due (epoch ms), null when none is scheduled. */
+  nextAt: number | null;
 }
 const tracks = new WeakMap<object, ErrorTrack>();
 
+type PolledQuery = {
+  state: { error: unknown; errorUpdateCount: number; errorUpdatedAt: number; data?: unknown };
+};
+
 /**
- * `refetchInterval` for a thread query. Re-evaluated by React Query after every update of the query, so
+ * `refetchInterval` for a polling query. Re-evaluated by React Query after every update of the query, so
  * the jitter is fixed per error (keyed by errorUpdateCount) to keep the timer from being re-rolled.
+ * `ticketStatus` (threads) slows polling down for a closed ticket.
  */
-export function threadRefetchInterval(
-  query: { state: { error: unknown; errorUpdateCount: number } },
+export function pollInterval(
+  query: PolledQuery,
   policy: PollingPolicy,
-  ticketStatus: () => number | undefined,
+  ticketStatus?: () => number | undefined,
 ): number | false {
   const state = query.state;
   let track = tracks.get(query);
   if (!track) {
-    track = { baseline: 0, jitterFor: -1, jitter: 0 };
+    track = { baseline: 0, jitterFor: -1, jitter: 0, nextAt: null };
     tracks.set(query, track);
   }
   if (state.error === null || state.error === undefined) {
-    track.baseline = state.errorUpdateCount;
-    const status = ticketStatus();
+    // A refetch of a query without data clears its error while it runs: that is no success.
+    if (state.data !== undefined || state.errorUpdateCount === 0) track.baseline = state.errorUpdateCount;
+    track.nextAt = null;
     // A closed ticket expects nothing new: never poll it faster than an open one.
-    return status !== undefined && CLOSED_TICKET_STATUSES.has(status)
-      ? Math.max(policy.closedIntervalMs, policy.intervalMs)
+    return isClosedTicketStatus(ticketStatus?.())
+      ? Math.max(policy.closedIntervalMs ?? DEFAULT_CLOSED_INTERVAL_MS, policy.intervalMs)
       : policy.intervalMs;
   }
   if (track.jitterFor !== state.errorUpdateCount) {
@@ -86,5 +92,17 @@ export function threadRefetchInterval(
     track.jitter = Math.random();
   }
   const consecutive = Math.max(1, state.errorUpdateCount - track.baseline);
-  return delayAfterError(state.error, consecutive, policy.intervalMs, policy.maxBackoffMs, track.jitter);
+  const delay = delayAfterError(
+    state.error,
+    consecutive,
+    policy.intervalMs,
+    policy.maxBackoffMs,
+    track.jitter,
+  );
+  track.nextAt = delay === false ? null : state.errorUpdatedAt + delay;
+  return delay;
 }
+
+/** When the next poll after the query's current error is due (epoch ms), or null (none, or no error). */
+export const nextRetryAt = (query: object | undefined): number | null =>
+  (query && tracks.get(query)?.nextAt) ?? null;

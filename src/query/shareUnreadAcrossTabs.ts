@@ -1,7 +1,7 @@
 import { type Query, type QueryClient, QueryObserver } from '@tanstack/react-query';
 import type { TicketChatClient } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
-import { getUnreadBatcher } from './unreadBatcher.ts';
+import { unreadBatchOptions, unreadQueryOptions } from './unreadQueries.ts';
 
 const UNREAD_PREFIX = ticketChatKeys.unreads(undefined).slice(0, 2);
 
@@ -23,28 +23,46 @@ export function shareUnreadAcrossTabs(queryClient: QueryClient, client: TicketCh
   const hold = (query: Query) => {
     const target = unreadTarget(query);
     if (!target || held.has(query.queryHash)) return;
-    const release = getUnreadBatcher(queryClient, client, target.groupId).subscribe(target.caseId);
-    // An observer keeps the entry from being garbage-collected here (5 min without one), which would
-    // release the id while the other tab still shows its badge (that tab's removal is what releases it).
-    const unobserve = new QueryObserver(queryClient, { queryKey: query.queryKey, enabled: false }).subscribe(
-      () => undefined,
-    );
+    // An enabled observer enrols the case in its group's batch (and keeps the entry from being
+    // garbage-collected here while the other tab still shows its badge: that tab's removal releases it).
+    const unobserve = new QueryObserver(
+      queryClient,
+      unreadQueryOptions(client, target.caseId, target.groupId),
+    ).subscribe(() => undefined);
+    const unpoll = new QueryObserver(
+      queryClient,
+      unreadBatchOptions({ client, groupId: target.groupId }),
+    ).subscribe(() => undefined);
     held.set(query.queryHash, () => {
       unobserve();
-      release();
+      unpoll();
     });
   };
   const release = (query: Query) => {
     held.get(query.queryHash)?.();
     held.delete(query.queryHash);
   };
+  // Only entries no badge of this tab observes: those came from another tab. This tab's own badges enrol
+  // themselves while mounted and leave the batch when unmounted (holding them too kept every badge this
+  // tab ever showed in the batch for good).
+  const holdIfForeign = (query: Query) => {
+    if (query.getObserversCount() === 0) hold(query);
+  };
   const cache = queryClient.getQueryCache();
-  for (const query of cache.getAll()) hold(query);
+  for (const query of cache.getAll()) holdIfForeign(query);
+  // A badge of this tab subscribes right after its entry is added: look once that has happened.
+  const timers = new Set<ReturnType<typeof setTimeout>>();
   const unsubscribe = cache.subscribe((event) => {
-    if (event.type === 'added') hold(event.query);
-    else if (event.type === 'removed') release(event.query);
+    if (event.type === 'added') {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        holdIfForeign(event.query);
+      }, 0);
+      timers.add(timer);
+    } else if (event.type === 'removed') release(event.query);
   });
   return () => {
+    for (const timer of timers) clearTimeout(timer);
     unsubscribe();
     for (const stop of held.values()) stop();
     held.clear();

@@ -1,61 +1,63 @@
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import type { TicketChatError } from '../client/errors.ts';
-import type { TicketChatClient, UnreadCount } from '../client/types.ts';
+import type { PollResult, TicketChatClient } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
-import { mergeThread, type ThreadEntry } from './mergeThread.ts';
-import {
-  DEFAULT_CLOSED_INTERVAL_MS,
-  DEFAULT_MAX_BACKOFF_MS,
-  threadRefetchInterval,
-} from './pollingPolicy.ts';
+import { DEFAULT_CLOSED_INTERVAL_MS, DEFAULT_MAX_BACKOFF_MS, pollInterval } from './pollingPolicy.ts';
+import { mergePoll, type ThreadEntry } from './threadEntry.ts';
+import type { UnreadEntry } from './unreadQueries.ts';
 
 export interface ThreadQueryParams {
   client: TicketChatClient;
-  queryClient: QueryClient;
   caseId: string;
   groupId?: string | undefined;
+  /** Poll interval while the page is visible, default 3000. */
   intervalMs?: number | undefined;
+  /** Interval for closed tickets (status 3, 4, 12), default 60 000. */
   closedIntervalMs?: number | undefined;
+  /** Cap of the back-off after errors, default 60 000. */
   maxBackoffMs?: number | undefined;
+  /** Where the ticket status (closed tickets poll slowly) is read; without it every ticket counts as open. */
+  queryClient?: QueryClient | undefined;
+}
+
+/** A thread entry from a first poll answer (what `prefetchQuery(threadQueryOptions(…))` stores). */
+export function threadEntryFromPoll(result: PollResult, caseId: string): ThreadEntry {
+  return mergePoll(undefined, { result, caseId, startedAt: 0 }).entry;
 }
 
 /**
  * The polling query of one thread. The query function sends the cached cursor, then merges the answer into
- * the entry that is in the cache WHEN THE ANSWER ARRIVES (so local messages added meanwhile survive).
- * React Query runs at most one fetch per query at a time and aborts it (via `signal`) on unmount.
+ * the entry that is in the cache WHEN THE ANSWER ARRIVES (local messages added meanwhile survive). React
+ * Query runs at most one fetch per query at a time (which is what rules out stale answers) and aborts it
+ * on unmount. The entry is plain data: `queryClient.prefetchQuery(threadQueryOptions({ client, caseId }))`
+ * on a server, `JSON.stringify(dehydrate(…))`, `hydrate`, and polling continues from the prefetched cursor.
  */
 export function threadQueryOptions({
   client,
-  queryClient,
   caseId,
   groupId,
   intervalMs = 3000,
   closedIntervalMs = DEFAULT_CLOSED_INTERVAL_MS,
   maxBackoffMs = DEFAULT_MAX_BACKOFF_MS,
+  queryClient,
 }: ThreadQueryParams) {
   const queryKey = ticketChatKeys.thread(caseId, groupId);
   const unreadKey = ticketChatKeys.unread(caseId, groupId);
-  const ticketStatus = (): number | undefined =>
-    queryClient.getQueryData<UnreadCount>(unreadKey)?.status ??
-    queryClient.getQueryData<ThreadEntry>(queryKey)?.ticketStatus ??
-    undefined;
+  const ticketStatus = () => queryClient?.getQueryData<UnreadEntry>(unreadKey)?.status ?? undefined;
   return queryOptions<ThreadEntry, TicketChatError, ThreadEntry, typeof queryKey>({
     queryKey,
-    queryFn: async ({ signal, client: qc }) => {
-      const before = qc.getQueryData<ThreadEntry>(queryKey);
+    queryFn: async ({ signal, client: cache }) => {
+      const startedAt = Date.now();
+      const cursor = cache.getQueryData<ThreadEntry>(queryKey)?.cursor;
       const result = await client.pollMessages({
         caseIds: [caseId],
-        ...(before?.cursor ? { cursor: before.cursor } : {}),
+        ...(cursor ? { cursor } : {}),
         ...(groupId !== undefined ? { groupId } : {}),
         signal,
       });
-      let next = mergeThread(qc.getQueryData<ThreadEntry>(queryKey), result, caseId);
-      const status = qc.getQueryData<UnreadCount>(unreadKey)?.status;
-      if (status !== undefined && status !== null && status !== next.ticketStatus)
-        next = { ...next, ticketStatus: status };
-      return next;
+      return mergePoll(cache.getQueryData<ThreadEntry>(queryKey), { result, caseId, startedAt }).entry;
     },
-    // The entry holds a Map and is merged by identity; deep structural sharing would be O(thread) per poll.
+    // Merged by identity: deep structural sharing would cost O(thread) per poll for nothing.
     structuralSharing: false,
     retry: false,
     // A remount within one interval reuses the entry; focus/reconnect poll at once regardless.
@@ -64,6 +66,6 @@ export function threadQueryOptions({
     refetchOnReconnect: 'always',
     refetchIntervalInBackground: false,
     refetchInterval: (query) =>
-      threadRefetchInterval(query, { intervalMs, closedIntervalMs, maxBackoffMs }, ticketStatus),
+      pollInterval(query, { intervalMs, closedIntervalMs, maxBackoffMs }, ticketStatus),
   });
 }

@@ -2,21 +2,24 @@ import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { TicketChatError } from '../client/errors.ts';
 import { ticketChatKeys } from './keys.ts';
+import { nextRetryAt } from './pollingPolicy.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
+import { type ThreadMessage, threadView } from './threadEntry.ts';
 import { threadQueryOptions } from './threadQueryOptions.ts';
 import { toTicketChatError } from './toTicketChatError.ts';
-import type { ThreadMessage } from './types.ts';
-import { useAutoMarkRead } from './useAutoMarkRead.ts';
+import { type UnreadEntry, unreadQueryOptions } from './unreadQueries.ts';
+import { useAutoMarkRead } from './useMarkRead.ts';
 import { useOlderMessages } from './useOlderMessages.ts';
 
 export interface UseInstantMessagesOptions {
   groupId?: string | undefined;
   /** Poll interval while the page is visible, default 3000. Closed tickets poll at the longer of `closedIntervalMs` (60 s) and `intervalMs`. */
   intervalMs?: number | undefined;
+  /** Default true. Disabled: no request. */
   enabled?: boolean | undefined;
   /**
-   * Mark the ticket read while this thread is mounted and the page visible, whenever new support messages
-   * arrive (see `useAutoMarkRead`). Default false; `TicketChat` turns it on.
+   * Mark the ticket read while this thread is shown on a visible page, once the unread messages were
+   * rendered (see `useAutoMarkRead`). Default false; `TicketChat` turns it on.
    */
   markReadWhenVisible?: boolean | undefined;
   /** Page size of `loadOlder`, default 50. */
@@ -28,13 +31,16 @@ export interface UseInstantMessagesOptions {
 }
 
 export interface UseInstantMessagesResult {
-  /** The whole thread so far, oldest first, no duplicates; local pending messages carry `delivery`. */
+  /** The whole thread so far, oldest first, no duplicates; local messages carry `delivery`. */
   messages: ThreadMessage[];
+  /** The live-chat flag (`imstatus`). */
   chatStatus: number | undefined;
   /** Ticket status when known (from the unread endpoint). */
   ticketStatus: number | undefined;
   /** No thread yet and the first poll is on its way. */
   isLoading: boolean;
+  /** At least one poll succeeded (an empty thread is only "empty" then). */
+  hasLoaded: boolean;
   /** The last poll's error (messages are kept). Null after a successful poll. */
   error: TicketChatError | null;
   /** Poll now (also the way to resume after an auth error once a new token is available). */
@@ -43,6 +49,8 @@ export interface UseInstantMessagesResult {
   readonly isFetching: boolean;
   /** The last poll failed in a transient way (network, timeout, retryable HTTP): polling continues with back-off. */
   isReconnecting: boolean;
+  /** While reconnecting: when the next attempt is due (epoch ms). */
+  nextRetryAt: number | null;
   /** The last poll failed with 401 even after asking the token function again: polling is stopped. */
   authRequired: boolean;
   loadOlder: () => void;
@@ -85,40 +93,57 @@ export function useInstantMessages(
       ...(maxBackoffMs !== undefined ? { maxBackoffMs } : {}),
       ...(closedIntervalMs !== undefined ? { closedIntervalMs } : {}),
     }),
-    // A follower tab receives the leader's cache updates for the threads the leader polls; it polls the
+    // A follower tab receives the leader's updates for the threads the leader polls; it polls the
     // others itself (a chat opened only in this tab).
     enabled: enabled && (isPollingLeader || !polledByLeader),
+    select: threadView,
   });
+  // The ticket status comes with the unread count; observed only (this does not enrol the case).
+  const { data: ticketStatus } = useQuery({
+    ...unreadQueryOptions(client, caseId, groupId),
+    enabled: false,
+    select: (u: UnreadEntry) => u.status ?? undefined,
+  });
+  const view = query.data;
   const older = useOlderMessages(caseId, {
-    ...(groupId !== undefined ? { groupId } : {}),
+    groupId,
+    hasOlder: view?.hasOlder ?? false,
     ...(olderPageSize !== undefined ? { limit: olderPageSize } : {}),
   });
+  const error = useMemo(() => (query.error == null ? null : toTicketChatError(query.error)), [query.error]);
   useAutoMarkRead(caseId, {
-    ...(groupId !== undefined ? { groupId } : {}),
+    groupId,
     enabled: enabled && markReadWhenVisible,
+    thread: {
+      lastSupportKey: view?.lastSupportKey,
+      current: view?.polled === true && error === null,
+    },
   });
 
-  const entry = query.data;
-  const error = useMemo(() => (query.error == null ? null : toTicketChatError(query.error)), [query.error]);
   const { refetch: refetchQuery } = query;
   // Never cancels a poll in flight: there is at most one request per thread.
   const refetch = useCallback(() => {
     void refetchQuery({ cancelRefetch: false });
   }, [refetchQuery]);
   const kind = error?.kind;
+  const isReconnecting =
+    kind === 'network' || kind === 'timeout' || (kind === 'http' && error?.retryable === true);
   return {
-    messages: entry?.messages ?? EMPTY,
-    chatStatus: entry?.chatStatus,
-    ticketStatus: entry?.ticketStatus,
-    isLoading: enabled && entry === undefined && error === null,
+    messages: view?.messages ?? EMPTY,
+    chatStatus: view?.liveChat ?? undefined,
+    ticketStatus,
+    isLoading: enabled && view === undefined && error === null,
+    hasLoaded: view?.polled ?? false,
     error,
     refetch,
     // A getter, so React Query only re-renders for fetch state when a component reads it.
     get isFetching() {
       return query.isFetching;
     },
-    isReconnecting:
-      kind === 'network' || kind === 'timeout' || (kind === 'http' && error?.retryable === true),
+    isReconnecting,
+    nextRetryAt: isReconnecting
+      ? nextRetryAt(queryClient.getQueryCache().get(hashKey(ticketChatKeys.thread(caseId, groupId))))
+      : null,
     authRequired: kind === 'auth',
     ...older,
   };

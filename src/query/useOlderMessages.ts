@@ -1,16 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { TicketChatError } from '../client/errors.ts';
+import { olderPageTime } from '../client/model.ts';
 import { ticketChatKeys } from './keys.ts';
-import { isLocalKey, mergeOlder, type ThreadEntry, threadHasOlder } from './mergeThread.ts';
-import { olderPageTime } from './olderPage.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
-import { threadQueryOptions } from './threadQueryOptions.ts';
+import { mergeOlder, type ThreadEntry } from './threadEntry.ts';
 
 export interface UseOlderMessagesOptions {
   groupId?: string | undefined;
   /** Page size, 1..100, default 50. */
   limit?: number | undefined;
+  /** Whether older history may exist (`threadView(entry).hasOlder`); nothing is asked otherwise. */
+  hasOlder: boolean;
 }
 
 export interface UseOlderMessagesResult {
@@ -26,28 +27,20 @@ export interface UseOlderMessagesResult {
 const MAX_PAGE = 100;
 
 /** Older history for a thread, merged at the front of the thread's cache entry (same identity rule). */
-export function useOlderMessages(
-  caseId: string,
-  options: UseOlderMessagesOptions = {},
-): UseOlderMessagesResult {
-  const { groupId, limit = 50 } = options;
+export function useOlderMessages(caseId: string, options: UseOlderMessagesOptions): UseOlderMessagesResult {
+  const { groupId, limit = 50, hasOlder } = options;
   const { client } = useTicketChatContext();
   const queryClient = useQueryClient();
   const threadKey = ticketChatKeys.thread(caseId, groupId);
-  const { data: hasOlder = false } = useQuery({
-    ...threadQueryOptions({ client, queryClient, caseId, groupId }),
-    enabled: false,
-    select: threadHasOlder,
-  });
   const mutation = useMutation<void, TicketChatError, void>({
     mutationKey: [...threadKey, 'older'],
     mutationFn: async () => {
-      const entry = queryClient.getQueryData<ThreadEntry>(threadKey);
-      const oldest = entry?.messages.find((m) => !isLocalKey(m.key));
-      if (!entry || !oldest || !threadHasOlder(entry)) return;
+      const oldest = queryClient.getQueryData<ThreadEntry>(threadKey)?.server[0];
+      if (!oldest) return;
       // Asked from the oldest message's second on, so same-second messages are not skipped (see
       // olderPageTime); the page grows by the messages of that second already shown, which come back too.
-      const shown = entry.messages.filter((m) => m.createTime === oldest.createTime).length;
+      const entry = queryClient.getQueryData<ThreadEntry>(threadKey);
+      const shown = entry?.server.filter((m) => m.createTime === oldest.createTime).length ?? 0;
       const pageSize = Math.min(limit + shown, MAX_PAGE);
       const page = (createTime: string) =>
         client.loadOlderMessages({
@@ -57,9 +50,13 @@ export function useOlderMessages(
           ...(groupId !== undefined ? { groupId } : {}),
         });
       const merge = (result: Awaited<ReturnType<typeof page>>) => {
-        const before = queryClient.getQueryData<ThreadEntry>(threadKey)?.messages.length ?? 0;
-        queryClient.setQueryData<ThreadEntry>(threadKey, (current) => mergeOlder(current, result, pageSize));
-        return (queryClient.getQueryData<ThreadEntry>(threadKey)?.messages.length ?? 0) > before;
+        let grew = false;
+        queryClient.setQueryData<ThreadEntry>(threadKey, (current) => {
+          const merged = mergeOlder(current, result, pageSize);
+          grew = merged.added.length > 0;
+          return merged.entry;
+        });
+        return grew;
       };
       const result = await page(olderPageTime(oldest.createTime));
       // A full page of what is already shown (that second alone fills it): step past the second instead.
@@ -68,7 +65,7 @@ export function useOlderMessages(
   });
   const { mutate, isPending } = mutation;
   const loadOlder = useCallback(() => {
-    if (!isPending) mutate();
-  }, [mutate, isPending]);
+    if (!isPending && hasOlder) mutate();
+  }, [mutate, isPending, hasOlder]);
   return { loadOlder, hasOlder, isLoadingOlder: isPending, olderError: mutation.error };
 }

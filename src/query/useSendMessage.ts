@@ -3,16 +3,8 @@ import { useCallback } from 'react';
 import type { TicketChatError } from '../client/errors.ts';
 import type { Attachment } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
-import {
-  addLocalMessage,
-  discardLocal,
-  LOCAL_KEY_PREFIX,
-  markLocalAccepted,
-  setLocalDelivery,
-  type ThreadEntry,
-} from './mergeThread.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
-import type { ThreadMessage } from './types.ts';
+import { addLocal, LOCAL_KEY_PREFIX, setLocalState, type ThreadEntry } from './threadEntry.ts';
 
 export interface UseSendMessageOptions {
   groupId?: string | undefined;
@@ -42,20 +34,34 @@ export type UseSendMessageResult = UseMutationResult<
 };
 
 let localCounter = 0;
-/** Local keys must not collide with another tab's (the cache is shared across tabs). */
+/** Local keys must not collide with another tab's. */
 const TAB_TAG = Math.random().toString(36).slice(2, 8);
 
+/** A failure that may have happened after the service got the message: the next poll decides. */
+const outcomeUnknown = (error: TicketChatError) => error.kind === 'network' || error.kind === 'timeout';
+
 /**
- * Sends a message. It appears in the thread at once as a local message (`delivery: 'sending'`,
- * key `local:<n>.<tab>`); a failed send stays, marked `'failed'`, and `retry(key)` sends it again. A successful
- * send stays 'sending' until the server's copy arrives in a poll and replaces it (an immediate poll is
- * triggered), so the thread never shows it twice.
+ * Sends a message. It appears in the thread at once (`delivery: 'sending'`, key `local:<n>.<tab>`). An
+ * accepted POST shows it as sent until the server's copy replaces it (a poll is triggered at once; a copy
+ * the service changed still settles it, see threadEntry.ts). A failure whose outcome is unknown (network,
+ * timeout) shows 'checking' until the next poll says whether it arrived; a failure known not to have
+ * arrived (or a check that found nothing) is 'failed', and `retry(key)` sends it again.
  */
 export function useSendMessage(caseId: string, options: UseSendMessageOptions = {}): UseSendMessageResult {
   const { groupId } = options;
   const { client } = useTicketChatContext();
   const queryClient = useQueryClient();
   const threadKey = ticketChatKeys.thread(caseId, groupId);
+  const setState = useCallback(
+    (key: string, state: Parameters<typeof setLocalState>[2]) =>
+      queryClient.setQueryData<ThreadEntry>(threadKey, (e) => setLocalState(e, key, state, Date.now())),
+    [queryClient, threadKey],
+  );
+  // A poll that starts now (one in flight may have left before the message existed: it is cancelled).
+  const pollNow = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: threadKey, exact: true }),
+    [queryClient, threadKey],
+  );
 
   const mutation = useMutation<void, TicketChatError, SendMessageVariables, { localKey: string }>({
     mutationFn: ({ content, attachments }) =>
@@ -67,40 +73,35 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
       }),
     onMutate: ({ content, attachments = [], localKey }) => {
       if (localKey) {
-        queryClient.setQueryData<ThreadEntry>(threadKey, (e) => setLocalDelivery(e, localKey, 'sending'));
+        setState(localKey, 'sending');
         return { localKey };
       }
       const key = `${LOCAL_KEY_PREFIX}${++localCounter}.${TAB_TAG}`;
-      const now = new Date();
-      const local: ThreadMessage = {
-        key,
-        caseId,
-        content,
-        createdAt: now,
-        createTime: '',
-        replier: '',
-        replierName: '',
-        replierType: 0,
-        type: 0,
-        fromSupport: false,
-        isFirstMessage: false,
-        attachments,
-        delivery: 'sending',
-      };
-      queryClient.setQueryData<ThreadEntry>(threadKey, (e) => addLocalMessage(e, local));
+      const now = Date.now();
+      queryClient.setQueryData<ThreadEntry>(threadKey, (e) =>
+        addLocal(e, {
+          key,
+          caseId,
+          content,
+          attachments,
+          sentAt: now,
+          state: 'sending',
+          since: now,
+          misses: 0,
+        }),
+      );
       return { localKey: key };
     },
-    onError: (_error, _vars, context) => {
-      if (context)
-        queryClient.setQueryData<ThreadEntry>(threadKey, (e) =>
-          setLocalDelivery(e, context.localKey, 'failed'),
-        );
+    onError: (error, _vars, context) => {
+      if (!context) return;
+      if (outcomeUnknown(error)) {
+        setState(context.localKey, 'checking');
+        pollNow();
+      } else setState(context.localKey, 'failed');
     },
     onSuccess: (_data, _vars, context) => {
-      queryClient.setQueryData<ThreadEntry>(threadKey, (e) => markLocalAccepted(e, context.localKey));
-      // Poll now so the server's copy replaces the local one quickly (cancels a poll already in flight,
-      // which may have started before the message existed on the server).
-      void queryClient.invalidateQueries({ queryKey: threadKey, exact: true });
+      setState(context.localKey, 'accepted');
+      pollNow();
     },
   });
 
@@ -113,16 +114,19 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
   const retry = useCallback(
     (localKey: string) => {
       const entry = queryClient.getQueryData<ThreadEntry>(threadKey);
-      const failed = entry?.messages.find((m) => m.key === localKey && m.delivery === 'failed');
+      const failed = entry?.local.find((m) => m.key === localKey && m.state === 'failed');
       if (!failed) return;
       mutate({ content: failed.content, attachments: failed.attachments, localKey });
     },
     [mutate, queryClient, threadKey],
   );
-  /** Drops a failed local message the user gave up on. */
   const discard = useCallback(
     (localKey: string) => {
-      queryClient.setQueryData<ThreadEntry>(threadKey, (e) => discardLocal(e, localKey));
+      queryClient.setQueryData<ThreadEntry>(threadKey, (e) =>
+        e?.local.some((m) => m.key === localKey && m.state === 'failed')
+          ? setLocalState(e, localKey, null, Date.now())
+          : e,
+      );
     },
     [queryClient, threadKey],
   );

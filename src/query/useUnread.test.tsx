@@ -79,6 +79,8 @@ describe('useUnread batching', () => {
     expect(unreadRequests(sim()).map((r) => r.caseIds)).toEqual([['a'], ['a']]);
   });
 
+  // Was: the late badge's own request (['c']) and the old tick. Now a late badge refreshes its group's batch
+  // (one request with every shown id) and the group's tick restarts from there.
   test('a badge joining later gets its count in one quick request, then rides the shared tick', async () => {
     seed(['a', 'b', 'c']);
     const { wrapper } = providerFor(makeClient());
@@ -89,9 +91,16 @@ describe('useUnread batching', () => {
     const late = renderHook(() => useUnread('c'), { wrapper });
     await advance(20);
     await waitForInAct(() => expect(late.result.current.count).toBe(2));
-    expect(unreadRequests(sim()).map((r) => r.caseIds)).toEqual([['a', 'b'], ['c']]);
-    await advance(25_000);
-    expect(unreadRequests(sim()).map((r) => r.caseIds)).toEqual([['a', 'b'], ['c'], ['a', 'b', 'c']]);
+    expect(unreadRequests(sim()).map((r) => r.caseIds)).toEqual([
+      ['a', 'b'],
+      ['a', 'b', 'c'],
+    ]);
+    await advance(30_000);
+    expect(unreadRequests(sim()).map((r) => r.caseIds)).toEqual([
+      ['a', 'b'],
+      ['a', 'b', 'c'],
+      ['a', 'b', 'c'],
+    ]);
     // last badge gone → no more requests
     late.unmount();
     await advance(30_000);

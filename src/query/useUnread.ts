@@ -1,16 +1,17 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { focusManager, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { TicketChatError } from '../client/errors.ts';
-import type { TicketChatClient, UnreadCount } from '../client/types.ts';
 import { caseIdProblem } from '../client/validate.ts';
-import { ticketChatKeys } from './keys.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
-import { DEFAULT_UNREAD_INTERVAL_MS, getUnreadBatcher } from './unreadBatcher.ts';
+import { DEFAULT_UNREAD_INTERVAL_MS, unreadBatchOptions, unreadQueryOptions } from './unreadQueries.ts';
+
+export { unreadQueryOptions } from './unreadQueries.ts';
 
 export interface UseUnreadOptions {
   groupId?: string | undefined;
   /** Default 30 000. Badges of one group poll at the smallest interval any of them asks for. */
   intervalMs?: number | undefined;
+  /** Default true. Disabled: no request, and the case leaves its group's batch. */
   enabled?: boolean | undefined;
 }
 
@@ -24,52 +25,47 @@ export interface UseUnreadResult {
   refetch: () => void;
 }
 
-/**
- * Reads one case's unread entry. The entry is written by the group's batcher (never fetched per badge,
- * hence `enabled: false`); `queryFn` exists for imperative `fetchQuery`/`ensureQueryData` callers.
- */
-export function unreadQueryOptions(client: TicketChatClient, caseId: string, groupId?: string) {
-  return {
-    queryKey: ticketChatKeys.unread(caseId, groupId),
-    queryFn: async ({ signal }: { signal: AbortSignal }): Promise<UnreadCount> => {
-      const [count] = await client.listUnread({
-        caseIds: [caseId],
-        ...(groupId !== undefined ? { groupId } : {}),
-        signal,
-      });
-      return count ?? { caseId, unread: 0, status: null };
-    },
-    staleTime: Number.POSITIVE_INFINITY,
-    enabled: false,
-  } as const;
-}
+const subscribeFocus = (onChange: () => void) => focusManager.subscribe(onChange);
+const isFocused = () => focusManager.isFocused();
 
-/** The unread count of one ticket; every `useUnread` of a group shares ONE request per interval. */
+const startedBatch = (query: { state: { data?: unknown; errorUpdateCount: number } }) =>
+  query.state.data !== undefined || query.state.errorUpdateCount > 0;
+
+/**
+ * The unread count of one ticket. Observing its entry enrols the case in its group's batch; every
+ * `useUnread` of a group shares ONE request per interval (see unreadQueries.ts).
+ */
 export function useUnread(caseId: string, options: UseUnreadOptions = {}): UseUnreadResult {
   const { groupId, intervalMs = DEFAULT_UNREAD_INTERVAL_MS, enabled = true } = options;
   const { client, isPollingLeader } = useTicketChatContext();
-  const queryClient = useQueryClient();
-  const batcher = getUnreadBatcher(queryClient, client, groupId);
   // One bad id (say "" while the portal's data loads) would make the client refuse the whole group's
   // request: it stays out of the batch and only its own badge reports the error.
   const inputError = useMemo(() => caseIdProblem(caseId), [caseId]);
-  const polls = enabled && inputError === null;
-
-  useEffect(() => batcher.setLeader(isPollingLeader), [batcher, isPollingLeader]);
-  useEffect(
-    () => (polls ? batcher.subscribe(caseId, intervalMs) : undefined),
-    [batcher, caseId, intervalMs, polls],
-  );
-
-  const { data } = useQuery(unreadQueryOptions(client, caseId, groupId));
-  const batchError = useSyncExternalStore(batcher.subscribeState, batcher.getError, batcher.getError);
-  const error = inputError ?? batchError;
-  const refetch = useCallback(() => batcher.refresh(), [batcher]);
+  const shown = enabled && inputError === null;
+  // A follower tab's badge shows what the leader polls (the leader holds the entry for it); a hidden page
+  // asks for nothing, not even a newly mounted badge's first count.
+  const visible = useSyncExternalStore(subscribeFocus, isFocused, isFocused);
+  const polls = shown && isPollingLeader && visible;
+  const entry = useQuery({ ...unreadQueryOptions(client, caseId, groupId), enabled: polls });
+  const batch = useQuery({
+    ...unreadBatchOptions({ client, groupId, intervalMs }),
+    // The first batch is started by the entries (after the join window), not by each badge mounting.
+    enabled: polls ? startedBatch : false,
+    // Only the error concerns a badge (its count is in its own entry).
+    select: () => null,
+    notifyOnChangeProps: ['error'],
+  });
+  const error = inputError ?? entry.error ?? batch.error ?? null;
+  const { refetch: refetchBatch } = batch;
+  const refetch = useCallback(() => {
+    void refetchBatch({ cancelRefetch: false });
+  }, [refetchBatch]);
+  const data = entry.data;
   return {
-    count: data?.unread,
-    status: data?.status ?? undefined,
-    isLoading: polls && data === undefined && error === null,
-    error,
+    count: shown ? data?.unread : undefined,
+    status: shown ? (data?.status ?? undefined) : undefined,
+    isLoading: shown && data === undefined && error === null,
+    error: shown || inputError ? error : null,
     refetch,
   };
 }

@@ -1,16 +1,22 @@
 /**
- * Property: whatever the history (identical messages, same-second twins) and whatever the faults (5xx, 429 +
+ * Property: whatever the history (identical messages, same-second twins, busy seconds across older pages),
+ * the user's own sends (server copies that differ from what was sent, identical twins of one's own sends in
+ * one second, POST answers lost after the service stored the message) and whatever the faults (5xx, 429 +
  * Retry-After, throttling, timeouts, drops, errors inside 200, malformed bodies, shuffled lists, inclusive
- * cursor, numeric cursor, token expiry then a refreshed token), once faults stop and polling catches up,
- * every ticket's thread equals the server's messages under the identity rule: per identity class (ticket,
- * second, replier, type, content, attachments) the thread holds as many copies as the most any single
- * delivered answer carried, none lost, none duplicated, in time order.
+ * cursor, numeric cursor, a cursor that steps back, token expiry then a refreshed token), once faults stop,
+ * polling catches up and older history is loaded, every ticket's thread equals the server's messages under
+ * the identity rule: per identity class (ticket, second, replier, type, content, attachments) the thread
+ * holds as many copies as the most any single delivered answer carried (history and one's own sends: as
+ * many as the server has), none lost, none duplicated, in time order; no own message is left sending,
+ * sent or checking, and one left failed is really not on the server; every poll sent back a cursor text
+ * that an answer carried.
  * Runs: FC_NUM_RUNS (default 100, about 10 s; `npm run test:long` = 500, about 50 s). A failure prints the seed and
  * path; FC_SEED and FC_PATH replay it.
  */
 import { act, renderHook } from '@testing-library/react';
 import fc from 'fast-check';
 import {
+  createHandlers,
   createServiceModel,
   type Fault,
   type ServiceModel,
@@ -20,7 +26,15 @@ import {
 import { createTicketChatQueryClient } from '../../src/query/TicketChatProvider.tsx';
 import type { ThreadMessage } from '../../src/query/types.ts';
 import { useInstantMessages } from '../../src/query/useInstantMessages.ts';
+import { useSendMessage } from '../../src/query/useSendMessage.ts';
 import { advance, installQueryHarness, makeClient, providerFor, setVisibility } from '../harness.tsx';
+import {
+  cutTo400,
+  hostileSend,
+  INNER_BASE_URL,
+  squashWhitespace,
+  steppingCursor,
+} from '../support/hostileService.ts';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 100);
 const INTERVAL = 3000;
@@ -56,8 +70,22 @@ const faultArb = fc.record({
   fault: faultKindArb,
   times: fc.integer({ min: 1, max: 3 }),
 });
+/** The user's own sends: `changed` is stored cut and re-spaced, `lost` loses its answer, `twin` goes twice. */
+const sendArb = fc.record({
+  t: fc.integer({ min: 0, max: SCHEDULE_MS }),
+  ticket: fc.nat({ max: 4 }),
+  content: fc.constantFrom('mine', 'mine too'),
+  mode: fc.constantFrom<'plain' | 'changed' | 'lost' | 'twin'>('plain', 'changed', 'lost', 'twin'),
+});
 const scenarioArb = fc.record({
   tickets: fc.integer({ min: 1, max: 5 }),
+  sends: fc.array(sendArb, { maxLength: 6 }),
+  /** The poll cursor is an opaque number above 2^53 that steps back at these times. */
+  steppingCursor: fc.option(fc.array(fc.integer({ min: 0, max: SCHEDULE_MS }), { maxLength: 3 }), {
+    nil: undefined,
+  }),
+  /** The first poll carries only the newest messages; older history is loaded page by page. */
+  initialPageSize: fc.constantFrom(Number.POSITIVE_INFINITY, 1, 2, 3),
   cursorMode: fc.constantFrom<'strict' | 'inclusive'>('strict', 'inclusive'),
   quirks: fc.boolean(),
   /** Two components show ticket 0 (one poller expected). */
@@ -70,7 +98,7 @@ const scenarioArb = fc.record({
       ageS: fc.nat({ max: 3 }),
     }),
     {
-      maxLength: 8,
+      maxLength: 10,
     },
   ),
   posts: fc.array(postArb, { maxLength: 25 }),
@@ -108,8 +136,22 @@ const serverClassOf = (caseId: string, m: SimMessage) =>
     m.attachments.map((a) => a.id),
   );
 
-function expectedCopies(model: ServiceModel, caseId: string): Map<string, number> {
+/** Own sends: the customer's messages whose text starts with "mine" or "lost" (nothing else posts those). */
+const isOwn = (m: SimMessage) => m.replierType === 0 && /^(mine|lost)/.test(m.content);
+
+function expectedCopies(
+  model: ServiceModel,
+  caseId: string,
+  atFirstPoll: ReadonlySet<number>,
+): Map<string, number> {
   const ticket = model.ticket(caseId);
+  // What existed when the first poll left (its page plus the older pages carry each second whole) and one's
+  // own sends (every accepted POST is a message): as many copies as the server holds.
+  const whole = new Map<string, number>();
+  for (const m of ticket?.messages ?? []) {
+    if (atFirstPoll.has(m.seq) || isOwn(m))
+      whole.set(serverClassOf(caseId, m), (whole.get(serverClassOf(caseId, m)) ?? 0) + 1);
+  }
   const bySeq = new Map((ticket?.messages ?? []).map((m) => [m.seq, m] as const));
   const cls = (seq: number) => {
     const m = bySeq.get(seq);
@@ -125,12 +167,14 @@ function expectedCopies(model: ServiceModel, caseId: string): Map<string, number
     }
     for (const [k, n] of perClass) expected.set(k, Math.max(expected.get(k) ?? 0, n));
   }
+  for (const [k, n] of whole) expected.set(k, Math.max(expected.get(k) ?? 0, n));
   return expected;
 }
 
 function actualCopies(caseId: string, thread: readonly ThreadMessage[]): Map<string, number> {
   const actual = new Map<string, number>();
   for (const m of thread) {
+    if (m.delivery !== undefined) continue;
     const second = m.createdAt === null ? Number.NaN : Math.floor(m.createdAt.getTime() / 1000);
     const k = classOf(
       caseId,
@@ -146,8 +190,36 @@ function actualCopies(caseId: string, thread: readonly ThreadMessage[]): Map<str
 }
 
 async function runScenario(s: Scenario): Promise<void> {
-  const model = createServiceModel({ cursorMode: s.cursorMode, quirks: s.quirks });
+  const model = createServiceModel({
+    cursorMode: s.cursorMode,
+    quirks: s.quirks,
+    initialPageSize: s.initialPageSize,
+  });
   server.reset(model);
+  server.server.use(
+    hostileSend(
+      () => model,
+      (content) =>
+        content.startsWith('lost')
+          ? { loseAnswer: true }
+          : content.startsWith('mine') && content.length > 400
+            ? { store: (c) => cutTo400(squashWhitespace(c)) }
+            : null,
+    ),
+  );
+  // The messages each ticket had when its last poll without a cursor left (the first page, which older
+  // pages then complete).
+  const firstPollSeqs = new Map<string, Set<number>>();
+  const onStart = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    if (!url.pathname.endsWith('/cases/instant-messages') || url.searchParams.has('last_message_time_id'))
+      return;
+    for (const id of url.searchParams.getAll('case_ids'))
+      firstPollSeqs.set(id, new Set(model.ticket(id)?.messages.map((m) => m.seq)));
+  };
+  server.server.events.on('request:start', onStart);
+  const stepping = s.steppingCursor ? steppingCursor() : undefined;
+  if (stepping) server.server.use(...createHandlers(model, { baseUrl: INNER_BASE_URL }), stepping.handler);
   setVisibility('visible');
   const caseIds = Array.from({ length: s.tickets }, (_, i) => `case-${i}`);
   const start = Date.now();
@@ -174,7 +246,8 @@ async function runScenario(s: Scenario): Promise<void> {
         maxBackoffMs: MAX_BACKOFF,
         enabled: s.secondView,
       });
-      return { views, extra };
+      const senders = caseIds.map((id) => useSendMessage(id));
+      return { views, extra, senders };
     },
     { wrapper },
   );
@@ -191,6 +264,25 @@ async function runScenario(s: Scenario): Promise<void> {
       },
     });
   }
+  s.sends.forEach((send, i) => {
+    const k = send.ticket % s.tickets;
+    const content =
+      send.mode === 'lost'
+        ? `lost ${i}` // unique: a lost answer's message has no identical twin to be confused with
+        : send.mode === 'changed'
+          ? `${send.content}  ${'long  text '.repeat(45)}${i}`
+          : send.content;
+    events.push({
+      t: send.t,
+      run: () =>
+        act(() => {
+          const sender = hook.result.current.senders[k];
+          sender?.send(content);
+          if (send.mode === 'twin') sender?.send(content);
+        }),
+    });
+  });
+  for (const t of s.steppingCursor ?? []) events.push({ t, run: () => stepping?.log.stepBack() });
   for (const f of s.faults)
     events.push({ t: f.t, run: () => model.injectFault(f.fault, { endpoint: 'poll', times: f.times }) });
   if (s.expiry) {
@@ -223,21 +315,31 @@ async function runScenario(s: Scenario): Promise<void> {
   // the longest wait: back-off cap, or a Retry-After (≤ 3 s) / throttling wait, plus a 2 s client timeout; then…
   await advance(MAX_BACKOFF + 3000 + 2000);
   await advance(3 * INTERVAL); // …a few clean polls
+  // Older history, page by page, wherever there is more.
+  for (let round = 0; round < 12 && hook.result.current.views.some((v) => v.hasOlder); round++) {
+    for (const v of hook.result.current.views) if (v.hasOlder && !v.isLoadingOlder) act(() => v.loadOlder());
+    await advance(500);
+  }
 
   try {
     hook.result.current.views.forEach((view, i) => {
       const caseId = caseIds[i] as string;
       expect(view.error).toBeNull();
+      // Server messages in time order (own messages still on their way, or failed, stay last).
       const thread = view.messages;
+      const served = thread.filter((m) => m.delivery === undefined);
       // no pending local messages, unique keys
       expect(new Set(thread.map((m) => m.key)).size).toBe(thread.length);
       // in time order
-      for (let k = 1; k < thread.length; k++) {
-        expect((thread[k]?.createdAt?.getTime() ?? 0) >= (thread[k - 1]?.createdAt?.getTime() ?? 0)).toBe(
+      for (let k = 1; k < served.length; k++) {
+        expect((served[k]?.createdAt?.getTime() ?? 0) >= (served[k - 1]?.createdAt?.getTime() ?? 0)).toBe(
           true,
         );
       }
-      const expected = expectedCopies(model, caseId);
+      const expected = expectedCopies(model, caseId, firstPollSeqs.get(caseId) ?? new Set());
+      // Own messages: nothing left on its way. (One left failed is really not on the server: the server's
+      // own copies are all shown, see `expected`.)
+      for (const m of thread) if (m.delivery !== undefined) expect(m.delivery, m.content).toBe('failed');
       // none lost: every message on the server was delivered at least once and is in the thread
       for (const m of model.ticket(caseId)?.messages ?? []) {
         const k = serverClassOf(caseId, m);
@@ -246,7 +348,12 @@ async function runScenario(s: Scenario): Promise<void> {
       expect(actualCopies(caseId, thread)).toEqual(expected);
     });
     if (s.secondView) expect(hook.result.current.extra.messages).toBe(hook.result.current.views[0]?.messages);
+    // Each poll sent exactly the previous answer's cursor of its thread (the opaque tokens are global, so
+    // a token sent must be one answered and never one older than that thread's last).
+    if (stepping)
+      for (const sent of stepping.log.sent) if (sent !== null) expect(stepping.log.answered).toContain(sent);
   } finally {
+    server.server.events.removeListener('request:start', onStart);
     hook.unmount();
     queryClient.clear();
   }

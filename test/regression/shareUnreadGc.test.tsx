@@ -4,10 +4,19 @@
  * (observer-less) entry, so the test creates it the same way.
  */
 
+import { renderHook } from '@testing-library/react';
 import { ticketChatKeys } from '../../src/query/keys.ts';
 import { shareUnreadAcrossTabs } from '../../src/query/shareUnreadAcrossTabs.ts';
 import { createTicketChatQueryClient } from '../../src/query/TicketChatProvider.tsx';
-import { advance, installQueryHarness, makeClient, unreadRequests, waitForInAct } from '../harness.tsx';
+import { useUnread } from '../../src/query/useUnread.ts';
+import {
+  advance,
+  installQueryHarness,
+  makeClient,
+  providerFor,
+  unreadRequests,
+  waitForInAct,
+} from '../harness.tsx';
 
 const { sim } = installQueryHarness();
 
@@ -28,4 +37,29 @@ test("the leader still polls a follower's badge after the cache's gcTime (5 min)
     .flatMap((r) => r.caseIds);
   stop();
   expect(asked).toContain('c1');
+});
+
+// Issue 11 item 6: the leader held every unread entry of its cache, its own badges too, so a badge
+// unmounted long ago was still polled (the set only grew in a long-lived tab).
+test('the leader stops polling its own badge once it is unmounted', async () => {
+  sim().addTicket({ id: 'c1', unread: 2 });
+  sim().addTicket({ id: 'c2', unread: 1 });
+  const client = makeClient();
+  const { wrapper, queryClient } = providerFor(client);
+  const stop = shareUnreadAcrossTabs(queryClient, client);
+  const own = renderHook(() => useUnread('c1'), { wrapper });
+  const other = renderHook(() => useUnread('c2'), { wrapper });
+  await advance(20);
+  await waitForInAct(() => expect(own.result.current.count).toBe(2));
+  own.unmount();
+  await advance(60_000);
+  const before = unreadRequests(sim()).length;
+  await advance(60_000);
+  const asked = unreadRequests(sim())
+    .slice(before)
+    .flatMap((r) => r.caseIds);
+  stop();
+  other.unmount();
+  expect(asked).toContain('c2');
+  expect(asked).not.toContain('c1');
 });

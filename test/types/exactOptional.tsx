@@ -39,7 +39,6 @@ import {
   type UseSendMessageOptions,
   type UseUnreadOptions,
 } from '../../src/index.ts';
-import type { UseAutoMarkReadOptions } from '../../src/query/useAutoMarkRead.ts';
 import type { UseMarkReadOptions } from '../../src/query/useMarkRead.ts';
 import type { UseOlderMessagesOptions } from '../../src/query/useOlderMessages.ts';
 import type { TicketChatProxyOptions, ToNodeHandlerOptions } from '../../src/server/index.ts';
@@ -167,8 +166,7 @@ export const unreadOptions: UseUnreadOptions = {
   enabled: maybeBoolean,
 };
 export const sendVariables: SendMessageVariables = { content: 'x', attachments: u, localKey: maybe };
-export const olderOptions: UseOlderMessagesOptions = { groupId: maybe, limit: maybeNumber };
-export const autoMarkRead: UseAutoMarkReadOptions = { groupId: maybe, enabled: maybeBoolean };
+export const olderOptions: UseOlderMessagesOptions = { groupId: maybe, limit: maybeNumber, hasOlder: true };
 export const markRead: UseMarkReadOptions = { groupId: maybe };
 export const provider: TicketChatProviderProps = {
   client,

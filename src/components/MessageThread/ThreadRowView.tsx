@@ -100,8 +100,10 @@ export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewPro
           </ul>
         )}
         <div className="tc-msg__meta">
-          {message.delivery === 'sending' ? (
-            <span className="tc-msg__sending">{strings.sending}</span>
+          {message.delivery === 'sending' || message.delivery === 'checking' ? (
+            <span className="tc-msg__sending">
+              {message.delivery === 'sending' ? strings.sending : strings.checking}
+            </span>
           ) : date ? (
             // One rule for every message: its time of day; the day is the separator's (see README).
             <time dateTime={date.toISOString()} title={formatDateTime(date, locale, timeZone)}>

@@ -1,3 +1,4 @@
+import { isFromSupport } from '../../client/model.ts';
 import { customer, engineer, makeMessage } from '../shared/testFixtures.ts';
 import { continueThreadLayout, getThreadLayout, type MessageRow, sideOf } from './threadLayout.ts';
 
@@ -117,12 +118,24 @@ describe('getThreadLayout', () => {
     ]);
   });
 
-  it('sides: replier_type wins, fromSupport decides without it', () => {
-    expect(sideOf(makeMessage({ replierType: 0, fromSupport: true }))).toBe('end');
-    expect(sideOf(makeMessage({ replierType: 2, fromSupport: false }))).toBe('start');
-    expect(sideOf(makeMessage({ replierType: null, fromSupport: false }))).toBe('end');
-    expect(sideOf(makeMessage({ replierType: null, fromSupport: true }))).toBe('start');
-  });
+  // Was: replier_type decided here, a second copy of the sender rule that disagreed with the client's
+  // fromSupport for replier_type 3 with type 0 (issue 11). The side now follows the client's one rule.
+  it.each([
+    [0, 1, 'end'],
+    [1, 0, 'start'],
+    [2, 0, 'start'],
+    [3, 0, 'end'],
+    [3, 1, 'start'],
+    [null, 0, 'end'],
+    [null, 1, 'start'],
+  ] as const)(
+    'sides: replier_type %j, type %j → %s, as the client derives fromSupport',
+    (replierType, type, side) => {
+      expect(sideOf(makeMessage({ replierType, type, fromSupport: isFromSupport(replierType, type) }))).toBe(
+        side,
+      );
+    },
+  );
   it('keeps every row key unique when messages come out of time order, also across a resumed layout', () => {
     const days = ['2024-03-01', '2024-02-28', '2024-03-01', '2024-02-28'];
     const msgs = days.map((d) => makeMessage({ ...engineer, createdAt: at(`${d}T08:00:00Z`) }));

@@ -46,10 +46,9 @@ export interface ThreadLayoutOptions {
 
 export const DEFAULT_GROUP_WINDOW_MS = 5 * 60 * 1000;
 
-/** replier_type wins (0 = customer); without it, the derived fromSupport flag decides. */
+/** The client's one sender rule (`fromSupport`, see client/model.ts) decides; support is on the start side. */
 export function sideOf(message: ThreadMessage): MessageSide {
-  const isCustomer = message.replierType !== null ? message.replierType === 0 : !message.fromSupport;
-  return isCustomer ? 'end' : 'start';
+  return message.fromSupport ? 'start' : 'end';
 }
 
 /**

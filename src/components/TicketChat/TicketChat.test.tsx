@@ -284,6 +284,27 @@ describe('TicketChat', () => {
     expect(screen.queryByText(/Reconnecting/)).toBeNull();
   });
 
+  // Issue 11 item 12: while reconnecting there was no way to retry (back-off up to a minute, no button).
+  test('while reconnecting, the next try is shown and "Retry now" polls at once', async () => {
+    sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
+    const { user } = await renderLoadedChat();
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    onTestFinished(() => vi.mocked(Math.random).mockRestore());
+    sim().injectFault({ kind: 'http', status: 503 }, { endpoint: 'poll', times: 3 });
+    await advance(3000);
+    await advance(6000);
+    await waitFor(() => expect(connection()).toHaveTextContent(/Next try in (\d+) s/));
+    const seconds = Number(/Next try in (\d+) s/.exec(connection().textContent ?? '')?.[1]);
+    expect(seconds).toBeGreaterThan(3);
+    sim().post('c1', { content: 'while we waited' });
+    sim().clearFaults();
+    const before = requestsTo('poll');
+    await user.click(within(connection()).getByRole('button', { name: 'Retry now' }));
+    await waitFor(() => expect(rowTexts()).toEqual(['first', 'while we waited']));
+    expect(requestsTo('poll')).toBe(before + 1);
+    expect(connection()).toBeEmptyDOMElement();
+  });
+
   test.each([
     ['HTTP 500', { kind: 'http', status: 500 }],
     ['HTTP 503 from the gateway', { kind: 'http', status: 503, code: 'APIG.1009' }],
@@ -295,7 +316,10 @@ describe('TicketChat', () => {
     const region = connection();
     sim().injectFault(fault, { endpoint: 'poll' });
     await advance(3000);
-    await waitFor(() => expect(region).toHaveTextContent(/^The service is busy\. Retrying…$/));
+    await waitFor(() => expect(region).toHaveTextContent(/^The service is busy\. Retrying…/));
+    // When the next try is, and a way not to wait for it (issue 11 item 12).
+    expect(region).toHaveTextContent(/Next try in \d+ s|Trying again now/);
+    expect(within(region).getByRole('button', { name: 'Retry now' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(rowTexts()).toEqual(['first']);
     await advance(60_000);
@@ -369,7 +393,8 @@ describe('TicketChat', () => {
       const alert = await screen.findByRole('alert');
       expect(alert).toHaveTextContent(/^This ticket can't be shown \(invalid ticket number\)\.$/);
       expect(within(alert).queryByRole('button')).toBeNull();
-      expect(container.querySelector('.tc-chat')).toHaveAttribute('data-state', 'error');
+      // Was 'error'; chatView names this state 'invalid' (issue 11).
+      expect(container.querySelector('.tc-chat')).toHaveAttribute('data-state', 'invalid');
       // Neither an empty-thread invitation nor a field that would send to nowhere.
       expect(screen.queryByText(/No messages yet/)).toBeNull();
       expectComposerBlocked("Messages can't be sent right now.");

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { isClosedTicketStatus } from '../../client/model.ts';
 import type { Attachment } from '../../client/types.ts';
 import { caseIdProblem } from '../../client/validate.ts';
-import { CLOSED_TICKET_STATUSES } from '../../query/pollingPolicy.ts';
 import { useTicketChatLocale } from '../../query/TicketChatProvider.tsx';
 import type { ThreadMessage } from '../../query/types.ts';
 import { useInstantMessages } from '../../query/useInstantMessages.ts';
@@ -13,8 +13,10 @@ import { ImagePreviewContext } from '../ImagePreview/ImageAttachment.tsx';
 import { getStrings, resolveLocale } from '../i18n/locale.ts';
 import { MessageThread } from '../MessageThread/MessageThread.tsx';
 import { MessageThreadSkeleton } from '../MessageThread/MessageThreadSkeleton.tsx';
-import { ThreadAlert } from '../MessageThread/ThreadAlert.tsx';
-import { TicketStatus } from '../TicketStatus/TicketStatus.tsx';
+import { ChatAlerts } from './ChatAlerts.tsx';
+import { ChatHeader } from './ChatHeader.tsx';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { chatView } from './chatView.ts';
 import { useAttachmentDownload } from './useAttachmentDownload.ts';
 import { useAttachmentUploader } from './useAttachmentUploader.ts';
 import { useFocusRescue } from './useFocusRescue.ts';
@@ -46,9 +48,9 @@ export interface TicketChatProps {
 }
 
 /**
- * The whole conversation of one ticket: header (ticket status, live-chat flag), thread, composer, and
- * the error states. Must be inside `<TicketChatProvider>`. An error never hides messages already shown.
- * (Header and error wiring stay inline: split into components they only relayed props, which costs bytes.)
+ * The whole conversation of one ticket: header (ticket status, live-chat flag), connection line, alerts,
+ * thread, composer. Must be inside `<TicketChatProvider>`. `chatView` decides the state; an error never
+ * hides messages already shown.
  */
 export function TicketChat(props: TicketChatProps) {
   const { language } = useTicketChatLocale();
@@ -72,29 +74,36 @@ function TicketChatView(props: TicketChatProps) {
   // "", ".", ".." or over 64 characters can never work (sending puts the id in a URL path): nothing polls.
   const caseIdError = useMemo(() => caseIdProblem(caseId), [caseId]);
   const unread = useUnread(caseId, { groupId, enabled: !caseIdError });
-  // Mark read only once the first unread answer is in: it also carries the ticket status, and the batcher
-  // drops answers for a case whose mark-read is in flight.
+  // Marks read only what this visible thread rendered (see useAutoMarkRead).
   const thread = useInstantMessages(caseId, {
     groupId,
     enabled: !caseIdError,
     intervalMs: props.intervalMs,
-    markReadWhenVisible: unread.count !== undefined || unread.error !== null,
+    markReadWhenVisible: true,
   });
   const { send, retry } = useSendMessage(caseId, { groupId });
   const { busyIds, failed, download } = useAttachmentDownload(groupId);
-  const { messages, error, refetch, isLoading, isReconnecting: reconnecting, chatStatus } = thread;
-  const unreadFromKey = useUnreadMarker(caseId, messages, !isLoading && !error, unread.count);
+  const { messages, refetch } = thread;
+  const view = chatView(
+    {
+      messageCount: messages.length,
+      hasLoaded: thread.hasLoaded,
+      error: thread.error,
+      authRequired: thread.authRequired,
+      isReconnecting: thread.isReconnecting,
+      nextRetryAt: thread.nextRetryAt,
+    },
+    unread,
+    caseIdError,
+  );
+  const unreadFromKey = useUnreadMarker(caseId, messages, thread.hasLoaded && !thread.error, unread.count);
 
   const ticketStatus = unread.status ?? thread.ticketStatus;
-  const closed = ticketStatus !== undefined && CLOSED_TICKET_STATUSES.has(ticketStatus);
-  // Transient failures only say "reconnecting" (polling recovers by itself), an expired session asks to
-  // sign in, anything else is an alert the user can retry (DESIGN "Errors the user sees").
-  const authRequired = thread.authRequired || unread.error?.kind === 'auth';
-  const alert = error && !thread.authRequired && !reconnecting ? error : null;
+  const closed = isClosedTicketStatus(ticketStatus);
+  const authRequired = view.state === 'auth';
   // A bad case id (or group id) is the page's mistake: no Retry (nothing would change), no composer, and
   // the detail goes to the developer's console, not the user.
-  const inputError =
-    caseIdError ?? (error?.kind === 'input' ? error : unread.error?.kind === 'input' ? unread.error : null);
+  const inputError = view.state === 'invalid' ? view.error : null;
   const loggedRef = useRef<string | null>(null);
   useEffect(() => {
     if (!inputError || loggedRef.current === inputError.message) return;
@@ -111,7 +120,6 @@ function TicketChatView(props: TicketChatProps) {
   const focusComposer = useCallback(() => composerRef.current?.focus(), []);
   const alertsRef = useFocusRescue(focusComposer);
 
-  const Heading = `h${props.headingLevel ?? 2}` as const;
   // Attachments: the composer uploads through the client; files dropped anywhere on the chat are taken.
   const { uploader, previews } = useAttachmentUploader(groupId, locale);
   const sectionRef = useRef<HTMLElement | null>(null);
@@ -121,110 +129,39 @@ function TicketChatView(props: TicketChatProps) {
       ref={sectionRef}
       className={className ? `tc-chat ${className}` : 'tc-chat'}
       aria-labelledby={titleId}
-      data-state={
-        authRequired
-          ? 'auth'
-          : alert || inputError
-            ? 'error'
-            : reconnecting
-              ? 'reconnecting'
-              : isLoading
-                ? 'loading'
-                : 'ready'
-      }
+      data-state={view.state}
       data-closed={closed || undefined}
     >
-      <header className="tc-chat__header">
-        <div className="tc-chat__heading">
-          <Heading id={titleId} className="tc-chat__title">
-            {props.title ?? strings.chatTitle}
-          </Heading>
-          <span className="tc-chat__case">{strings.ticketNumber(caseId)}</span>
-        </div>
-        <div className="tc-chat__badges">
-          {/* Not known yet: no pill rather than a misleading "unknown". */}
-          {(ticketStatus !== undefined || (unread.count !== undefined && !unread.error)) && (
-            <TicketStatus status={ticketStatus} locale={locale} />
-          )}
-          {/* The undocumented two-state `imstatus` flag: worded neutrally, unknown values show nothing. */}
-          {(chatStatus === 0 || chatStatus === 1) && (
-            <span className="tc-chat__live" data-available={chatStatus === 1}>
-              <span className="tc-chat__live-dot" aria-hidden="true" />
-              {chatStatus ? strings.liveChatAvailable : strings.liveChatUnavailable}
-            </span>
-          )}
-        </div>
-      </header>
-      {/* Always mounted, so screen readers pick up the text when it appears. */}
-      <div className="tc-chat__connection" role="status" data-visible={reconnecting || undefined}>
-        {reconnecting && (
-          <>
-            <span className="tc-chat__spinner" aria-hidden="true" />
-            {/* The network failed, or the service said 5xx/429/throttled: "connection lost" only for the first. */}
-            {error?.kind === 'http' ? strings.serviceBusy : strings.reconnecting}
-          </>
-        )}
-      </div>
-      {(authRequired || alert || inputError || thread.olderError || failed) && (
-        <div ref={alertsRef} className="tc-chat__alerts">
-          {authRequired ? (
-            // Polling has stopped until the user acts; the portal owns the sign-in flow.
-            <div className="tc-chat__session" role="alert">
-              <div className="tc-chat__session-text">
-                <strong className="tc-chat__session-title">{strings.sessionExpired}</strong>
-                <span>{strings.sessionExpiredHint}</span>
-              </div>
-              <div className="tc-chat__session-actions">
-                {props.onSignIn && (
-                  <button
-                    type="button"
-                    className="tc-chat__button"
-                    data-variant="primary"
-                    onClick={props.onSignIn}
-                  >
-                    {strings.signIn}
-                  </button>
-                )}
-                <button
-                  type="button"
-                  className="tc-chat__button"
-                  onClick={() => {
-                    refetch();
-                    unread.refetch();
-                  }}
-                >
-                  {strings.retry}
-                </button>
-              </div>
-            </div>
-          ) : inputError ? (
-            <ThreadAlert message={strings.chatInvalidTicket} locale={locale} />
-          ) : (
-            alert && (
-              <ThreadAlert
-                message={
-                  alert.kind === 'decode' ? strings.chatDecodeFailed : strings.chatLoadFailed(alert.message)
-                }
-                onRetry={refetch}
-                locale={locale}
-              />
-            )
-          )}
-          {thread.olderError && (
-            <ThreadAlert message={strings.olderFailed} onRetry={thread.loadOlder} locale={locale} />
-          )}
-          {failed && (
-            <ThreadAlert
-              message={strings.downloadFailed(failed.name)}
-              onRetry={() => download(failed)}
-              locale={locale}
-            />
-          )}
-        </div>
-      )}
+      <ChatHeader
+        titleId={titleId}
+        title={props.title ?? strings.chatTitle}
+        caseId={caseId}
+        headingLevel={props.headingLevel ?? 2}
+        ticketStatus={ticketStatus}
+        statusKnown={unread.count !== undefined && !unread.error}
+        liveChat={thread.chatStatus}
+        locale={locale}
+        strings={strings}
+      />
+      <ConnectionStatus view={view} strings={strings} onRetryNow={refetch} />
+      <ChatAlerts
+        view={view}
+        strings={strings}
+        locale={locale}
+        containerRef={alertsRef}
+        onRetry={() => {
+          refetch();
+          if (authRequired) unread.refetch();
+        }}
+        onSignIn={props.onSignIn}
+        olderFailed={thread.olderError !== null}
+        onRetryOlder={thread.loadOlder}
+        failedDownload={failed}
+        onRetryDownload={download}
+      />
       <div className="tc-chat__body">
-        {/* Nothing to show yet: a skeleton, also while reconnecting (an empty-thread message would be wrong). */}
-        {inputError ? null : !messages.length && (isLoading || reconnecting) ? (
+        {/* The empty-thread message only after a poll found nothing (see chatView). */}
+        {view.body === 'none' ? null : view.body === 'skeleton' ? (
           <MessageThreadSkeleton locale={locale} />
         ) : (
           // A host's onAttachmentClick takes every attachment, images too (no built-in previews then).

@@ -30,6 +30,8 @@ export interface TicketChatStrings {
   /** Sender label of the user's own messages still on their way (they carry no name yet). */
   you: string;
   sending: string;
+  /** A send whose outcome is unknown (the connection dropped): the next poll tells whether it arrived. */
+  checking: string;
   sendFailed: string;
   retry: string;
   loadOlder: string;
@@ -59,6 +61,10 @@ export interface TicketChatStrings {
   reconnecting: string;
   /** The service answered 5xx, 429 or throttled: polling retries by itself, later. */
   serviceBusy: string;
+  /** When the next automatic try is, while reconnecting. */
+  nextTryIn: (seconds: number) => string;
+  /** Tries at once instead of waiting for the back-off. */
+  retryNow: string;
   /** A poll failed in a way retrying later will not fix by itself; `detail` is the server's message. */
   chatLoadFailed: (detail: string) => string;
   chatDecodeFailed: string;
@@ -112,6 +118,7 @@ export const enUS: TicketChatStrings = {
   unknownSender: 'Unknown sender',
   you: 'You',
   sending: 'Sending…',
+  checking: 'Checking…',
   sendFailed: 'Not sent.',
   retry: 'Retry',
   loadOlder: 'Load earlier messages',
@@ -129,6 +136,8 @@ export const enUS: TicketChatStrings = {
   liveChatUnavailable: 'Live chat unavailable',
   reconnecting: 'Connection lost. Reconnecting…',
   serviceBusy: 'The service is busy. Retrying…',
+  nextTryIn: (seconds) => (seconds <= 1 ? 'Trying again now' : `Next try in ${seconds} s`),
+  retryNow: 'Retry now',
   chatLoadFailed: (detail) => `Couldn't update the conversation: ${detail}`,
   chatDecodeFailed: "Couldn't read the server's answer. New messages may be missing.",
   chatInvalidTicket: "This ticket can't be shown (invalid ticket number).",
@@ -171,6 +180,7 @@ export const zhCN: TicketChatStrings = {
   unknownSender: '未知发送者',
   you: '我',
   sending: '发送中…',
+  checking: '确认中…',
   sendFailed: '发送失败。',
   retry: '重试',
   loadOlder: '加载更早的消息',
@@ -188,6 +198,8 @@ export const zhCN: TicketChatStrings = {
   liveChatUnavailable: '在线沟通不可用',
   reconnecting: '连接已断开，正在重新连接…',
   serviceBusy: '服务繁忙，正在重试…',
+  nextTryIn: (seconds) => (seconds <= 1 ? '正在重试' : `${seconds} 秒后重试`),
+  retryNow: '立即重试',
   chatLoadFailed: (detail) => `无法更新对话：${detail}`,
   chatDecodeFailed: '无法解析服务器的响应，可能缺少新消息。',
   chatInvalidTicket: '无法显示此工单（工单编号无效）。',

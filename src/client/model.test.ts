@@ -1,4 +1,4 @@
-import { olderPageTime } from './olderPage.ts';
+import { isFromSupport, olderPageTime } from './model.ts';
 
 describe('olderPageTime', () => {
   it.each([
@@ -13,5 +13,20 @@ describe('olderPageTime', () => {
   it('sends an unreadable time as it is', () => {
     expect(olderPageTime('yesterday')).toBe('yesterday');
     expect(olderPageTime('')).toBe('');
+  });
+});
+
+describe('isFromSupport', () => {
+  it.each([
+    [0, 1, false],
+    [1, 0, true],
+    [2, 0, true],
+    [3, 0, false],
+    [3, 1, true],
+    [null, 1, true],
+    [null, 0, false],
+    [null, null, false],
+  ])('replier_type %j, type %j → %j', (replierType, type, expected) => {
+    expect(isFromSupport(replierType, type)).toBe(expected);
   });
 });

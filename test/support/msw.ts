@@ -1,4 +1,4 @@
-/** Test-only helpers: one MSW server per test file with a log of every request that reached it. */
+/** Test helpers: one MSW server per test file with a log of every request that reached it. */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 

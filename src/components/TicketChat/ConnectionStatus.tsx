@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import type { TicketChatStrings } from '../i18n/strings.ts';
+import type { ChatView } from './chatView.ts';
+
+export interface ConnectionStatusProps {
+  view: ChatView;
+  strings: TicketChatStrings;
+  /** "Retry now": polls at once instead of waiting for the back-off. */
+  onRetryNow: () => void;
+}
+
+/** Whole seconds until `at`, re-rendered every second while there is an `at`. */
+function useSecondsUntil(at: number | null): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (at === null) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [at]);
+  return at === null ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/**
+ * The connection line: always mounted (screen readers pick up its text when it appears). While
+ * reconnecting it says so once, politely; when the next try is (a countdown kept out of the live region)
+ * and a "Retry now" button.
+ */
+export function ConnectionStatus({ view, strings, onRetryNow }: ConnectionStatusProps) {
+  const reconnecting = view.state === 'reconnecting';
+  const seconds = useSecondsUntil(reconnecting ? view.nextRetryAt : null);
+  return (
+    <div className="tc-chat__connection" role="status" data-visible={reconnecting || undefined}>
+      {reconnecting && (
+        <>
+          <span className="tc-chat__spinner" aria-hidden="true" />
+          {/* The network failed, or the service said 5xx/429/throttled: "connection lost" only for the first. */}
+          <span>{view.error.kind === 'http' ? strings.serviceBusy : strings.reconnecting}</span>
+          {seconds !== null && (
+            <span className="tc-chat__next-try" aria-live="off">
+              {strings.nextTryIn(seconds)}
+            </span>
+          )}
+          <button type="button" className="tc-chat__button tc-chat__retry-now" onClick={onRetryNow}>
+            {strings.retryNow}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

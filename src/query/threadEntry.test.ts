@@ -1,0 +1,234 @@
+import { assignKeys } from '../client/messageKey.ts';
+import type { Message, PollResult } from '../client/types.ts';
+import {
+  addLocal,
+  emptyThread,
+  type LocalMessage,
+  mergeOlder,
+  mergePoll,
+  RECONCILE_AFTER_POLLS,
+  setLocalState,
+  type ThreadEntry,
+  threadView,
+} from './threadEntry.ts';
+
+const T0 = Date.parse('2024-03-01T08:00:00Z');
+
+function msg(content: string, second: number, extra: Partial<Message> = {}): Omit<Message, 'key'> {
+  return {
+    caseId: 'c1',
+    content,
+    createdAt: new Date(T0 + second * 1000),
+    createTime: `t+${second}`,
+    replier: 'agent-1',
+    replierName: 'Agent',
+    replierType: 1,
+    type: 1,
+    fromSupport: true,
+    isFirstMessage: false,
+    attachments: [],
+    ...extra,
+  };
+}
+const mine = (content: string, second: number) =>
+  msg(content, second, { replier: 'me', replierType: 0, type: 0, fromSupport: false });
+
+function answer(
+  list: Omit<Message, 'key'>[],
+  cursor: string | null = null,
+  chat: number | null = 1,
+): PollResult {
+  return { messages: assignKeys(list), statuses: [{ caseId: 'c1', status: chat }], cursor };
+}
+const poll = (entry: ThreadEntry | undefined, result: PollResult, startedAt = T0 + 3_600_000) =>
+  mergePoll(entry, { result, caseId: 'c1', startedAt });
+const contents = (e: ThreadEntry) =>
+  threadView(e).messages.map((m) => (m.delivery ? `${m.content} (${m.delivery})` : m.content));
+
+function local(content: string, sentSecond: number, state: LocalMessage['state'] = 'sending'): LocalMessage {
+  const at = T0 + sentSecond * 1000;
+  return {
+    key: `local:${content}.${sentSecond}`,
+    caseId: 'c1',
+    content,
+    attachments: [],
+    sentAt: at,
+    state,
+    since: at,
+    misses: 0,
+  };
+}
+
+describe('mergePoll', () => {
+  test('the first answer builds the thread in time order with cursor and live-chat flag', () => {
+    const { entry } = poll(undefined, answer([msg('a', 0), msg('b', 1)], '100'));
+    expect(contents(entry)).toEqual(['a', 'b']);
+    expect(entry.cursor).toBe('100');
+    expect(entry.liveChat).toBe(1);
+    expect(entry.polled).toBe(true);
+  });
+
+  test('the entry is plain data: JSON round trip, then polling continues from its cursor', () => {
+    const { entry } = poll(undefined, answer([msg('a', 0), msg('b', 1)], '100'));
+    const revived = JSON.parse(JSON.stringify(entry)) as ThreadEntry;
+    expect(revived).toEqual(entry);
+    expect(threadView(revived).messages[0]?.createdAt).toEqual(new Date(T0));
+    // A replay of the boundary adds nothing to the revived entry; a new message appends.
+    const next = poll(revived, answer([msg('b', 1), msg('c', 2)], '101')).entry;
+    expect(contents(next)).toEqual(['a', 'b', 'c']);
+  });
+
+  test('returns the same entry when nothing changed', () => {
+    const a = answer([msg('a', 0)], '100');
+    const first = poll(undefined, a).entry;
+    const again = poll(first, a);
+    expect(again.entry).toBe(first);
+    expect(again.added).toEqual([]);
+  });
+
+  test('identical twins inside one answer stay distinct; a later replay of one adds nothing', () => {
+    const e1 = poll(undefined, answer([msg('ok', 0), msg('ok', 0)], '1')).entry;
+    expect(contents(e1)).toEqual(['ok', 'ok']);
+    const e2 = poll(e1, answer([msg('ok', 0)], '1')).entry;
+    expect(e2).toBe(e1);
+    expect(new Set(threadView(e1).messages.map((m) => m.key)).size).toBe(2);
+  });
+
+  test('keeps time order when an older message arrives late, and the server order inside one second', () => {
+    const e1 = poll(undefined, answer([msg('a', 0), msg('c', 5)], '5')).entry;
+    const e2 = poll(e1, answer([msg('b', 2), msg('d', 5), msg('e', 5)], '6')).entry;
+    expect(contents(e2)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  // Was: the cursor only moved forward (the larger of old and new). Now: exactly the last answer's text
+  // (issue 11 item 3: after the server's clock stepped back, later messages never arrived).
+  test('the cursor is exactly the last answer text, also when it steps back; none keeps the old one', () => {
+    const e1 = poll(undefined, answer([], '900')).entry;
+    expect(poll(e1, answer([], '100')).entry.cursor).toBe('100');
+    expect(poll(e1, answer([], '0900')).entry.cursor).toBe('0900');
+    expect(poll(e1, answer([], null)).entry.cursor).toBe('900');
+  });
+
+  test('filters by case id and keeps the live-chat flag when the answer has none', () => {
+    const e1 = poll(undefined, answer([msg('a', 0), { ...msg('x', 0), caseId: 'c2' }], '1', 0)).entry;
+    expect(contents(e1)).toEqual(['a']);
+    const e2 = poll(e1, { messages: [], statuses: [], cursor: '2' }).entry;
+    expect(e2.liveChat).toBe(0);
+  });
+});
+
+describe('local messages', () => {
+  test('a pending local message is replaced by its server copy, and reported settled', () => {
+    const e1 = addLocal(poll(undefined, answer([msg('a', 0)], '1')).entry, local('hello', 10));
+    expect(contents(e1)).toEqual(['a', 'hello (sending)']);
+    const merged = poll(e1, answer([mine('hello', 10)], '2'));
+    expect(contents(merged.entry)).toEqual(['a', 'hello']);
+    expect(merged.settled).toEqual(['local:hello.10']);
+  });
+
+  test('item 2: a server copy cut to 400 characters or with changed whitespace settles its local message', () => {
+    const long = `${'word '.repeat(399)}end`;
+    const e1 = addLocal(
+      addLocal(emptyThread(), local(long, 10, 'accepted')),
+      local('two  spaces\n', 11, 'accepted'),
+    );
+    const e2 = poll(e1, answer([mine(long.slice(0, 400), 10), mine('two spaces', 11)], '2')).entry;
+    expect(e2.local).toEqual([]);
+    expect(e2.server).toHaveLength(2);
+  });
+
+  test('a short server message does not settle a longer local one (only cut copies match by prefix)', () => {
+    const e1 = addLocal(emptyThread(), local('hi there', 10, 'accepted'));
+    const e2 = poll(e1, answer([mine('hi', 10)], '2'), T0 + 5_000).entry;
+    expect(contents(e2)).toEqual(['hi', 'hi there (sent)']);
+  });
+
+  test('an accepted send is reconciled after a few polls without a matching copy', () => {
+    let e = addLocal(emptyThread(), local('hello', 10, 'accepted'));
+    for (let i = 0; i < RECONCILE_AFTER_POLLS - 1; i++) e = poll(e, answer([], String(i))).entry;
+    expect(contents(e)).toEqual(['hello (sent)']);
+    const last = poll(e, answer([], 'x'));
+    expect(last.entry.local).toEqual([]);
+    expect(last.settled).toEqual(['local:hello.10']);
+  });
+
+  test('item 4: two accepted identical sends within one second are two messages, also in separate answers', () => {
+    let e = addLocal(addLocal(emptyThread(), local('ok', 10, 'accepted')), {
+      ...local('ok', 10, 'accepted'),
+      key: 'local:ok.b',
+    });
+    e = poll(e, answer([mine('ok', 10)], '1')).entry;
+    e = poll(e, answer([mine('ok', 10)], '2')).entry;
+    expect(contents(e)).toEqual(['ok', 'ok']);
+    expect(e.local).toEqual([]);
+    // A later replay adds nothing.
+    expect(poll(e, answer([mine('ok', 10)], '2')).entry.server).toHaveLength(2);
+  });
+
+  test('item 5: a send whose outcome is unknown is decided by the next poll that started after it', () => {
+    const checking = local('hello', 10, 'checking');
+    const e1 = addLocal(emptyThread(), checking);
+    // A poll that started before the failure decides nothing.
+    expect(contents(poll(e1, answer([], '1'), checking.since - 1).entry)).toEqual(['hello (checking)']);
+    // It arrived: settled, no Retry offered.
+    expect(contents(poll(e1, answer([mine('hello', 10)], '1'), checking.since).entry)).toEqual(['hello']);
+    // It did not: failed, Retry offered.
+    expect(contents(poll(e1, answer([], '1'), checking.since).entry)).toEqual(['hello (failed)']);
+  });
+
+  test('state changes keep the entry when nothing changes, and a failed message can be dropped', () => {
+    const e1 = addLocal(emptyThread(), local('x', 1, 'failed'));
+    expect(setLocalState(e1, 'local:x.1', 'failed', 0)).toBe(e1);
+    expect(setLocalState(e1, 'nope', 'sending', 0)).toBe(e1);
+    expect(contents(setLocalState(e1, 'local:x.1', 'sending', 5) as ThreadEntry)).toEqual(['x (sending)']);
+    expect(setLocalState(e1, 'local:x.1', null, 5)?.local).toEqual([]);
+  });
+});
+
+describe('mergeOlder', () => {
+  test('older pages merge at the front; a short page ends history', () => {
+    const e1 = poll(undefined, answer([msg('c', 10), msg('d', 11)], '1')).entry;
+    expect(threadView(e1).hasOlder).toBe(true);
+    const e2 = mergeOlder(e1, { messages: assignKeys([msg('a', 1), msg('b', 2)]), count: 2 }, 50).entry;
+    expect(contents(e2)).toEqual(['a', 'b', 'c', 'd']);
+    expect(e2.reachedStart).toBe(true);
+    expect(threadView(e2).hasOlder).toBe(false);
+  });
+
+  test('item 7: a page overlapping the oldest second keeps the server order of that second', () => {
+    const e1 = poll(undefined, answer([msg('c', 10), msg('d', 20)], '1')).entry;
+    // The page asked from second 11 carries b and c of second 10, in the server's order.
+    const page = { messages: assignKeys([msg('a', 0), msg('b', 10), msg('c', 10)]), count: 3 };
+    expect(contents(mergeOlder(e1, page, 10).entry)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  test('older history never settles a pending local message', () => {
+    const e1 = addLocal(poll(undefined, answer([msg('x', 100)], '1')).entry, local('thanks', 200));
+    const e2 = mergeOlder(e1, { messages: assignKeys([mine('thanks', 50)]), count: 1 }, 50).entry;
+    expect(contents(e2)).toEqual(['thanks', 'x', 'thanks (sending)']);
+  });
+});
+
+describe('threadView', () => {
+  test('the same entry gives the same view; unchanged messages keep their identity across polls', () => {
+    const e1 = poll(undefined, answer([msg('a', 0), msg('b', 1)], '1')).entry;
+    expect(threadView(e1)).toBe(threadView(e1));
+    const e2 = poll(e1, answer([msg('c', 2)], '2')).entry;
+    expect(threadView(e2).messages[0]).toBe(threadView(e1).messages[0]);
+    expect(threadView(e2).lastSupportKey).toBe(threadView(e2).messages[2]?.key);
+  });
+});
+
+describe('identity corners', () => {
+  test('an inclusive replay of the first twin never claims the send the second twin stands for', () => {
+    let e = addLocal(addLocal(emptyThread(), local('ok', 10, 'accepted')), {
+      ...local('ok', 10, 'accepted'),
+      key: 'local:ok.b',
+    });
+    e = poll(e, answer([mine('ok', 10)], '1')).entry;
+    // The next answer replays the boundary (copy 1) and carries copy 2.
+    e = poll(e, answer([mine('ok', 10), mine('ok', 10)], '2')).entry;
+    expect(contents(e)).toEqual(['ok', 'ok']);
+    expect(e.local).toEqual([]);
+  });
+});
