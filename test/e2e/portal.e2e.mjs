@@ -126,7 +126,7 @@ const ok = await run(async (step) => {
         [...document.querySelectorAll('[data-message-key]:not([data-delivery])')].some((row) => {
           if (!row.textContent.includes(t)) return false;
           const img = [...row.querySelectorAll('button.tc-thumb img')].find((i) => i.alt === alt);
-          return img !== undefined && img.complete && img.naturalWidth > 0;
+          return img?.complete && img.naturalWidth > 0;
         }),
       [text, name],
       `the thumbnail of ${name} on the delivered message`,
