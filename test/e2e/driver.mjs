@@ -3,7 +3,9 @@
 // events, count requests and collect page errors. Two back ends behind it (test/engines.mjs):
 // puppeteer-core for Chromium (CDP) and Firefox ESR (WebDriver BiDi), selenium-webdriver for WebKitGTK
 // (WebKitWebDriver, classic WebDriver). Scripts use only what is here, so a flow is written once.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ENGINES, launchPuppeteer, launchWebKit } from '../engines.mjs';
 
 /** Timeout of every wait on a page. */
@@ -36,6 +38,26 @@ const prepare = (collectErrors) => {
 // Runs in the page: how many requests whose path ends with `suffix` have completed.
 const countRequests = (suffix) =>
   performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith(suffix)).length;
+
+/**
+ * A folder for the files a browser uploads, removed when it closes: the page reads a picked file from disk
+ * lazily (when it is sent), so each stays until then. `write({ name, bytes })` returns the file's absolute path.
+ */
+async function uploadFolder() {
+  const folder = await mkdtemp(join(tmpdir(), 'ticket-chat-e2e-'));
+  let count = 0;
+  return {
+    async write({ name, bytes }) {
+      // A folder per file: the page sees the file's own name, and two uploads of one name do not collide.
+      const own = join(folder, String(count++));
+      await mkdir(own);
+      const path = join(own, name);
+      await writeFile(path, bytes);
+      return path;
+    },
+    remove: () => rm(folder, { recursive: true, force: true }),
+  };
+}
 
 /** The calls every tab has, built on a back end's `evaluate`. */
 function withCommon(tab) {
@@ -79,6 +101,7 @@ function withCommon(tab) {
 /** Chromium or Firefox through puppeteer-core. */
 async function openPuppeteer(engine) {
   const browser = await launchPuppeteer(engine);
+  const uploads = await uploadFolder();
   const newTab = async ({ width = 1280, height = 800 } = {}) => {
     // A window per page, like WebKit's: a background tab would be hidden, and hidden tabs stop polling.
     const page = await browser.newPage({ type: 'window' });
@@ -116,6 +139,14 @@ async function openPuppeteer(engine) {
       async type(selector, value) {
         await (await element(selector)).type(value);
       },
+      /**
+       * Picks `file` ({ name, bytes }) in the `<input type="file">` matching `selector`, as a person would
+       * in the file dialog; the input may be hidden behind a button (CDP and BiDi set files on it as is).
+       */
+      async upload(selector, file) {
+        const path = await uploads.write(file);
+        await (await element(selector)).uploadFile(path);
+      },
       /** Turns the mouse wheel over the element's centre by `deltaY` pixels (negative: up). */
       async wheel(selector, deltaY) {
         await (await element(selector)).hover();
@@ -128,13 +159,21 @@ async function openPuppeteer(engine) {
       close: () => page.close(),
     });
   };
-  return { engine, newTab, close: () => browser.close() };
+  return {
+    engine,
+    newTab,
+    async close() {
+      await browser.close();
+      await uploads.remove();
+    },
+  };
 }
 
 /** WebKitGTK through WebKitWebDriver: one session, one window per tab, commands queued per window. */
 async function openWebKit() {
   const engine = 'webkit';
   const { driver, quit } = await launchWebKit();
+  const uploads = await uploadFolder();
   let queue = Promise.resolve();
   let current = await driver.getWindowHandle();
   let firstFree = true;
@@ -186,6 +225,13 @@ async function openWebKit() {
         const el = await element(selector);
         await run(() => el.sendKeys(value));
       },
+      // WebDriver's "element send keys" on a file input sets its files from the path (the browser and
+      // the driver run on this machine, so no remote file detector).
+      async upload(selector, file) {
+        const path = await uploads.write(file);
+        const el = await element(selector);
+        await run(() => el.sendKeys(path));
+      },
       async wheel(selector, deltaY) {
         const el = await element(selector);
         await run(async () => {
@@ -203,7 +249,14 @@ async function openWebKit() {
       close: () => run(() => driver.close()),
     });
   };
-  return { engine, newTab, close: quit };
+  return {
+    engine,
+    newTab,
+    async close() {
+      await quit();
+      await uploads.remove();
+    },
+  };
 }
 
 /** The engine's browser; `newTab()` opens a page (pages of one browser share origin storage and channels). */

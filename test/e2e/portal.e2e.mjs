@@ -8,6 +8,11 @@ const BILLING = 'CS20250310000088';
 const SSH = 'CS20250312000101'; // 300 messages: long enough to scroll
 const NAV_LINK = 'nav[aria-label="Tickets"] a';
 const LOG = 'section.tc-chat [role="log"]';
+/** A valid 2x2 PNG (the one the attachment browser tests decode), in memory: no fixture file to keep. */
+const SCREENSHOT_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR42mNk+M9Qz0AEYBxVSF+FAP5FDvcfRYWgAAAAAElFTkSuQmCC',
+  'base64',
+);
 
 // In the page: the thread viewport's distance from the bottom, the first visible message and its offset
 // from the viewport's top, and the "new messages" button's text (null when absent).
@@ -96,6 +101,35 @@ const ok = await run(async (step) => {
         ),
       'Confirmed, I can see the refund',
       'the sent message to be delivered',
+    );
+  });
+  await step('attaching a screenshot shows its thumbnail after the next poll', async () => {
+    const name = 'billing-page-screenshot.png';
+    const text = 'Here is what the billing page shows.';
+    // The composer's picker: a hidden <input type="file" multiple> behind the "Attach files" button.
+    await tab.waitFor(
+      () => document.querySelector('section.tc-chat button[aria-label="Attach files"]') !== null,
+      undefined,
+      'the "Attach files" button',
+    );
+    await tab.upload('section.tc-chat input[type="file"]', { name, bytes: SCREENSHOT_PNG });
+    await tab.waitFor(
+      () => document.querySelector('section.tc-chat .tc-pending__item[data-status="done"]') !== null,
+      undefined,
+      'the upload to finish',
+    );
+    await send(text);
+    // The server's copy (no data-delivery: it came back in a poll) carries the attachment; its thumbnail
+    // is an image named by the file, decoded.
+    await tab.waitFor(
+      ([t, alt]) =>
+        [...document.querySelectorAll('[data-message-key]:not([data-delivery])')].some((row) => {
+          if (!row.textContent.includes(t)) return false;
+          const img = [...row.querySelectorAll('button.tc-thumb img')].find((i) => i.alt === alt);
+          return img?.complete && img.naturalWidth > 0;
+        }),
+      [text, name],
+      `the thumbnail of ${name} on the delivered message`,
     );
   });
   await step("the open ticket's badge clears (read)", async () => {
