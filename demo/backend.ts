@@ -11,9 +11,9 @@ import {
   TEST_TOKEN,
 } from '../simulator/index.ts';
 
-// The first poll of a ticket brings its latest 50 messages, so the long SSH ticket's older history
-// ("Load earlier messages") is there to try.
-export const model = createServiceModel({ cursorMode: 'strict', quirks: false, initialPageSize: 50 });
+// The first poll of a ticket brings its latest 250 messages: the long SSH ticket (300) opens in the virtual
+// list (over 200 rows) and still has older history ("Load earlier messages") to try.
+export const model = createServiceModel({ cursorMode: 'strict', quirks: false, initialPageSize: 250 });
 seedDemoTickets(model);
 
 /** The portal's ticket list, with a title per portal language. */
