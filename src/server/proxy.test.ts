@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The proxy against the simulator over HTTP on 127.0.0.1: what passes, and a table of hostile requests.
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type SimulatorServer, startSimulatorServer, TEST_TOKEN } from '../../simulator/httpServer.ts';
 import { createTicketChatClient } from '../client/createClient.ts';
@@ -649,7 +649,13 @@ interface HostileAnswer {
   /** Path below /v2/servicerequest. */
   path: string;
   /** What the upstream answers, given the token it received. */
-  answer: (token: string) => { status: number; headers?: Record<string, string>; body: string | Uint8Array };
+  answer: (token: string) => {
+    status: number;
+    headers?: Record<string, string>;
+    body: string | Uint8Array;
+    /** Writes the body instead of `body` (for downloads that pause or stall). */
+    write?: (res: ServerResponse) => void;
+  };
   token?: string;
   status: number;
   /** The body the browser gets, when it is fixed. */
@@ -775,13 +781,18 @@ describe('hostile upstream answers', () => {
   let current: HostileAnswer['answer'] = () => ({ status: 204, body: '' });
   beforeAll(async () => {
     hostile = createServer((req, res) => {
-      const { status, headers, body } = current(String(req.headers['x-auth-token']));
-      res.writeHead(status, headers).end(body);
+      const { status, headers, body, write } = current(String(req.headers['x-auth-token']));
+      res.writeHead(status, headers);
+      if (write) write(res);
+      else res.end(body);
     });
     await new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve));
     hostileUrl = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise((resolve) => hostile.close(resolve)));
+  afterAll(() => {
+    hostile.closeAllConnections();
+    return new Promise((resolve) => hostile.close(resolve));
+  });
 
   it.each(answers)(
     '$name → $status, no token in any spelling',
@@ -810,5 +821,46 @@ describe('hostile upstream answers', () => {
     expect(response.headers.get('content-disposition')).toBe('attachment');
     // A file is the user's own bytes: passed untouched.
     expect(await response.text()).toBe(`{"looks":"like json", "token":"${TEST_TOKEN}"}`);
+  });
+
+  it('a JSON-typed download slower than timeoutMs is streamed, not buffered into a 504', async () => {
+    let release: () => void = () => {};
+    const firstRead = new Promise<void>((resolve) => (release = resolve));
+    current = () => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: '',
+      // The rest only once the browser has read the start: a proxy that buffers would wait past timeoutMs.
+      write: (res) => {
+        res.write('{"part":1,');
+        void firstRead.then(() => res.end('"part2":2}'));
+      },
+    });
+    const response = await proxyWith({ target: hostileUrl, timeoutMs: 2000 })(
+      new Request(`${API}/accessorys/a1`),
+    );
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value, { stream: true });
+    release();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    expect(text).toBe('{"part":1,"part2":2}');
+  });
+
+  it('a download that stalls after its headers is broken off after timeoutMs idle', async () => {
+    current = () => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: '',
+      write: (res) => void res.write(new Uint8Array(1024)),
+    });
+    const response = await proxyWith({ target: hostileUrl, timeoutMs: 100 })(
+      new Request(`${API}/accessorys/a1`),
+    );
+    expect(response.status).toBe(200);
+    await expect(response.arrayBuffer()).rejects.toThrow();
   });
 });
