@@ -591,6 +591,24 @@ describe('origins of state-changing requests', () => {
     ).toBe(200);
     expect(upstream).toHaveLength(3);
   });
+
+  it('compares Origin with the Host the browser sent, not a host name the framework put in request.url', async () => {
+    // As Next.js does behind `next start -H 127.0.0.1`: request.url says localhost.
+    const proxy = proxyWith();
+    const post = (headers: Record<string, string>) =>
+      proxy(
+        new Request('http://localhost:3000/osm/v2/servicerequest/cases/c1/message', {
+          ...json({ message: { content: 'from the portal' } }),
+          headers: { 'Content-Type': 'application/json', ...headers },
+        }),
+      );
+    expect((await post({ Origin: 'http://127.0.0.1:3000', Host: '127.0.0.1:3000' })).status).toBe(200);
+    expect((await post({ Origin: 'http://127.0.0.1:3000', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(
+      200,
+    );
+    expect((await post({ Origin: 'https://evil.example', Host: '127.0.0.1:3000' })).status).toBe(403);
+    expect(upstream).toHaveLength(2);
+  });
 });
 
 describe('options', () => {

@@ -181,8 +181,13 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
     if (origin !== null && allowedOrigins.has(origin)) return;
     const site = request.headers.get('sec-fetch-site');
     if (site === 'cross-site' || site === 'same-site') throw new Refusal(403, 'Cross-site request');
-    // Host only: behind a TLS-terminating proxy the request's own scheme (and port) may differ from the page's.
-    if (origin !== null && hostOf(origin) !== url.host) throw new Refusal(403, 'Cross-origin request');
+    // The browser's own verdict; a page cannot set this header.
+    if (site === 'same-origin') return;
+    // Against the Host the browser sent (a page cannot set it either): frameworks may rebuild `request.url`
+    // with another host name, and behind a TLS-terminating proxy the scheme differs from the page's.
+    const own = request.headers.get('host') ?? url.host;
+    if (origin !== null && hostOf(origin) !== own.toLowerCase())
+      throw new Refusal(403, 'Cross-origin request');
   }
 
   /** Checks the body against the route and returns what to send upstream. */
