@@ -79,6 +79,27 @@ test.each([
   expect(upstream).toHaveLength(0);
 });
 
+test('TRACE (a method fetch cannot carry) is a 405, not a 500', async () => {
+  expect(await raw(`TRACE /osm/v2/servicerequest/accessorys/limits HTTP/1.1\r\nHost: 127.0.0.1`)).toBe(405);
+  expect(upstream).toHaveLength(0);
+});
+
+test('an upload posted by a page of another origin is refused; the Host header is the own origin', async () => {
+  const evil = await fetch(`${origin}/osm/v2/servicerequest/accessorys`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'multipart/form-data; boundary=x', Origin: 'https://evil.example' },
+    body: '--x--',
+  });
+  expect(evil.status).toBe(403);
+  expect(upstream).toHaveLength(0);
+  const own = await fetch(`${origin}/osm/v2/servicerequest/cases/c1/message`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin },
+    body: JSON.stringify({ message: { content: 'same origin' } }),
+  });
+  expect(own.status).toBe(200);
+});
+
 test('a bare CR in a header is refused by the HTTP parser; CRLF makes two headers, and the injected token is dropped', async () => {
   const path = 'GET /osm/v2/servicerequest/accessorys/limits HTTP/1.1\r\nHost: 127.0.0.1';
   expect(await raw(`${path}\r\nX-Language: en-us\rX-Auth-Token: evil`)).toBe(400);
@@ -188,6 +209,20 @@ describe('Vite dev server', () => {
           name: 'ticket-chat-proxy',
           configureServer: (dev) => void dev.middlewares.use(toNodeHandler(proxy)),
         },
+        {
+          // As `app.use('/mounted/osm', toNodeHandler(proxy))` would be in Express.
+          name: 'ticket-chat-proxy-mounted',
+          configureServer: (dev) =>
+            void dev.middlewares.use(
+              '/mounted/osm',
+              toNodeHandler(
+                createTicketChatProxy({ target: sim.url, token: () => TEST_TOKEN, basePath: '/mounted/osm' }),
+                {
+                  basePath: '/mounted/osm',
+                },
+              ),
+            ),
+        },
       ],
     });
     await vite.listen();
@@ -197,6 +232,13 @@ describe('Vite dev server', () => {
     await rm(root, { recursive: true, force: true });
   });
 
+  test('mounted at a path (Connect and Express strip it from req.url), the proxy still sees the whole path', async () => {
+    const base = vite.resolvedUrls!.local[0]!;
+    const client = createTicketChatClient({ endpoint: `${base}mounted/osm`, token: 'placeholder' });
+    const { messages } = await client.pollMessages({ caseIds: ['c1'] });
+    expect(messages[0]!.content).toBe('over sockets');
+  });
+
   test('serves the API under /osm and leaves other paths to Vite', async () => {
     const base = vite.resolvedUrls!.local[0]!;
     const client = createTicketChatClient({ endpoint: `${base}osm`, token: 'placeholder' });
@@ -204,5 +246,84 @@ describe('Vite dev server', () => {
     expect(messages[0]!.content).toBe('over sockets');
     const other = await fetch(`${base}osm-not/v2/servicerequest/accessorys/limits`);
     expect(other.headers.get('content-type') ?? '').not.toContain('json');
+  });
+});
+
+describe('downloads through the Node adapter', () => {
+  const MiB = 1024 * 1024;
+  let files: Server;
+  let front: Server;
+  let frontUrl: string;
+  /** Bytes the test has read; the upstream stays at most 1 MiB ahead, so the proxy keeps waiting for drain. */
+  let downloaded = 0;
+  let onDownloaded: (() => void) | undefined;
+  let mostCloseListeners = 0;
+
+  beforeAll(async () => {
+    files = createServer(async (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+      if (req.url?.endsWith('/broken')) {
+        res.write(new Uint8Array(64 * 1024));
+        // A reset mid-download, after the headers and some bytes.
+        setImmediate(() => res.socket?.destroy());
+        return;
+      }
+      for (let sent = 0; sent < 10 * MiB; sent += MiB) {
+        while (downloaded < sent - MiB) await new Promise<void>((resolve) => (onDownloaded = resolve));
+        res.write(new Uint8Array(MiB));
+      }
+      res.end();
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    const handler = toNodeHandler(
+      createTicketChatProxy({
+        target: `http://127.0.0.1:${(files.address() as { port: number }).port}`,
+        token: () => TEST_TOKEN,
+      }),
+    );
+    front = createServer((req, res) => {
+      const count = setInterval(() => {
+        mostCloseListeners = Math.max(mostCloseListeners, res.listenerCount('close'));
+      }, 1);
+      res.once('close', () => clearInterval(count));
+      void handler(req, res);
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    frontUrl = `http://127.0.0.1:${(front.address() as { port: number }).port}/osm/v2/servicerequest/accessorys`;
+  });
+  afterAll(async () => {
+    for (const server of [front, files]) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('an upstream reset mid-download breaks the download off instead of ending it cleanly', async () => {
+    const response = await fetch(`${frontUrl}/broken`);
+    expect(response.status).toBe(200);
+    await expect(response.arrayBuffer()).rejects.toThrow();
+  });
+
+  test('a 10 MB download read slowly leaves no listener behind per backpressure wait', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const response = await fetch(`${frontUrl}/big`);
+      const reader = response.body!.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        downloaded += value.byteLength;
+        onDownloaded?.();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(downloaded).toBe(10 * MiB);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+    // Node's own, the adapter's abort watch, the test's counter and at most one backpressure wait.
+    expect(mostCloseListeners).toBeLessThanOrEqual(5);
   });
 });

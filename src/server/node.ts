@@ -3,11 +3,14 @@
  * middleware (Vite's dev server uses Connect). Structural types only, so the entry needs no Node typings
  * and stays importable on edge runtimes.
  */
+import { refusal } from './routes.ts';
 
 /** What is used of Node's `IncomingMessage`. */
 export interface NodeRequest extends AsyncIterable<Uint8Array | string> {
   method?: string | undefined;
   url?: string | undefined;
+  /** The URL before a framework's mount point was stripped (Express, Connect): preferred over `url`. */
+  originalUrl?: string | undefined;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -17,6 +20,8 @@ export interface NodeResponse {
   setHeader(name: string, value: string | string[]): unknown;
   write(chunk: Uint8Array): boolean;
   end(): unknown;
+  /** Closes the connection: how a download that broke off is told apart from one that ended. */
+  destroy(error?: Error): unknown;
   once(event: 'drain' | 'close', listener: () => void): unknown;
   off(event: 'drain' | 'close', listener: () => void): unknown;
   readonly writableEnded: boolean;
@@ -40,8 +45,23 @@ const rewrites = (rawPath: string): boolean => {
   }
 };
 
-/** Node's request as a fetch `Request`. The Host header is not trusted: the proxy only reads the path. */
-function toRequest(req: NodeRequest, signal: AbortSignal): Request {
+/** Methods a fetch `Request` cannot carry; answered 405 here. */
+const FORBIDDEN_METHODS = /^(?:CONNECT|TRACE|TRACK)$/i;
+
+/**
+ * The request's origin for the proxy's same-origin check of POSTs. The Host header cannot be set by a page
+ * in a browser, so it is fine for that check; the proxy never uses it to decide where to forward.
+ */
+function originOf(req: NodeRequest): string {
+  const host = req.headers.host;
+  if (typeof host === 'string' && /^[\w.-]+(?::\d{1,5})?$|^\[[\da-f:.]+\](?::\d{1,5})?$/i.test(host)) {
+    return `http://${host}`;
+  }
+  return 'http://proxy.invalid';
+}
+
+/** Node's request as a fetch `Request`. */
+function toRequest(req: NodeRequest, rawUrl: string, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
@@ -68,7 +88,7 @@ function toRequest(req: NodeRequest, signal: AbortSignal): Request {
         },
       })
     : null;
-  return new Request(new URL(req.url ?? '/', 'http://proxy.invalid'), {
+  return new Request(new URL(rawUrl, originOf(req)), {
     method,
     headers,
     body,
@@ -86,28 +106,37 @@ async function writeResponse(response: Response, res: NodeResponse): Promise<voi
     return;
   }
   const reader = response.body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (res.destroyed) break;
-      if (!res.write(value)) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            res.off('drain', done);
-            res.off('close', done);
-            resolve();
-          };
-          res.once('drain', done);
-          res.once('close', done);
-        });
-      }
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The upstream broke off: a clean end would let the browser keep a truncated file as complete.
+      res.destroy(new Error('The upstream answer broke off'));
+      return;
     }
-  } finally {
-    // The browser went away: cancelling also stops the upstream download.
-    if (res.destroyed) await reader.cancel().catch(() => {});
-    if (!res.writableEnded) res.end();
+    if (chunk.done) break;
+    if (res.destroyed) {
+      // The browser went away: cancelling also stops the upstream download.
+      await reader.cancel().catch(() => {});
+      return;
+    }
+    if (!res.write(chunk.value)) await drained(res);
   }
+  if (!res.writableEnded) res.end();
+}
+
+/** Resolves on `drain` or `close`, whichever comes first, leaving no listener behind. */
+function drained(res: NodeResponse): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const settle = () => {
+      res.off('drain', settle);
+      res.off('close', settle);
+      resolve();
+    };
+    res.once('drain', settle);
+    res.once('close', settle);
+  });
 }
 
 export function toNodeHandler(
@@ -116,7 +145,8 @@ export function toNodeHandler(
 ) {
   const basePath = (options.basePath ?? '/osm').replace(/\/+$/, '');
   return async function nodeHandler(req: NodeRequest, res: NodeResponse, next?: (error?: unknown) => void) {
-    const raw = req.url ?? '/';
+    // Express and Connect strip their mount path from `url` (`app.use('/osm', ...)`); the proxy matches the whole.
+    const raw = req.originalUrl ?? req.url ?? '/';
     const rawPath = raw.split('?')[0] ?? '';
     if (rawPath !== basePath && !rawPath.startsWith(`${basePath}/`) && !rawPath.startsWith(`${basePath}\\`)) {
       if (next) return next();
@@ -130,12 +160,12 @@ export function toNodeHandler(
       if (!res.writableEnded) controller.abort();
     });
     try {
+      const method = req.method ?? 'GET';
       const response = rewrites(rawPath)
-        ? new Response(JSON.stringify({ error_code: 'PROXY.400', error_msg: 'Path not in normal form' }), {
-            status: 400,
-            headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
-          })
-        : await handler(toRequest(req, controller.signal));
+        ? refusal(400, 'Path not in normal form')
+        : FORBIDDEN_METHODS.test(method)
+          ? refusal(405, `Method ${method.slice(0, 16)} not allowed`, { Allow: 'GET, POST' })
+          : await handler(toRequest(req, raw, controller.signal));
       await writeResponse(response, res);
     } catch (error) {
       if (next) return next(error);

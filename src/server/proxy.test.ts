@@ -1,10 +1,11 @@
 // @vitest-environment node
 // The proxy against the simulator over HTTP on 127.0.0.1: what passes, and a table of hostile requests.
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type SimulatorServer, startSimulatorServer, TEST_TOKEN } from '../../simulator/httpServer.ts';
 import { createTicketChatClient } from '../client/createClient.ts';
 import { createTicketChatProxy, type TicketChatProxyOptions } from './proxy.ts';
+import { ROUTES, type Route } from './routes.ts';
 
 let sim: SimulatorServer;
 /** Every request the proxy sent upstream (URL and headers), through the real fetch. */
@@ -246,6 +247,109 @@ const table: Hostile[] = [
     calls: 0,
   },
   {
+    name: 'a cross-origin multipart upload without Sec-Fetch-Site (an HTML form of another site)',
+    url: `${API}/accessorys`,
+    init: {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x', Origin: 'https://evil.example' },
+      body: '--x--',
+    },
+    status: 403,
+    calls: 0,
+  },
+  {
+    name: 'a same-site upload (a sibling subdomain)',
+    url: `${API}/accessorys`,
+    init: {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Sec-Fetch-Site': 'same-site' },
+      body: '--x--',
+    },
+    status: 403,
+    calls: 0,
+  },
+  {
+    name: 'a send from an opaque origin (Origin: null)',
+    url: `${API}/cases/c1/message`,
+    init: {
+      ...json({ message: { content: 'x' } }),
+      headers: { 'Content-Type': 'application/json', Origin: 'null' },
+    },
+    status: 403,
+    calls: 0,
+  },
+  {
+    name: 'an origin that is not in allowedOrigins',
+    url: `${API}/cases/c1/message`,
+    init: {
+      ...json({ message: { content: 'x' } }),
+      headers: { 'Content-Type': 'application/json', Origin: 'https://admin.portal.test.evil.example' },
+    },
+    options: { allowedOrigins: ['https://admin.portal.test'] },
+    status: 403,
+    calls: 0,
+  },
+  { name: 'a negative offset', url: `${API}/cases/c1/messages?offset=-1&limit=10`, status: 400, calls: 0 },
+  { name: 'an offset over 65535', url: `${API}/cases/c1/messages?offset=65536`, status: 400, calls: 0 },
+  { name: 'a limit over 100', url: `${API}/cases/c1/messages?limit=101`, status: 400, calls: 0 },
+  { name: 'a limit that is not a number', url: `${API}/cases/c1/messages?limit=1e2`, status: 400, calls: 0 },
+  {
+    name: 'a limit that is not a number (older messages)',
+    url: `${API}/cases/c1/instant-messages/more?create_time=2020-07-09%2000:00:00&type=0&limit=ten`,
+    status: 400,
+    calls: 0,
+  },
+  {
+    name: 'a token function that never settles',
+    url: `${API}/accessorys/limits`,
+    options: { token: () => new Promise<string>(() => {}), timeoutMs: 50 },
+    status: 504,
+    calls: 0,
+  },
+  {
+    name: 'a JSON body that never finishes arriving',
+    url: `${API}/cases/c1/message`,
+    init: {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(new TextEncoder().encode('{"message":')),
+      }),
+      duplex: 'half',
+    },
+    options: { timeoutMs: 50 },
+    status: 408,
+    calls: 0,
+  },
+  {
+    name: 'a short token (a placeholder scrubbing could not tell from message text)',
+    url: `${API}/accessorys/limits`,
+    options: { token: () => 'test' },
+    status: 401,
+    calls: 0,
+  },
+  {
+    name: 'a one-character token',
+    url: `${API}/accessorys/limits`,
+    options: { token: () => '"' },
+    status: 401,
+    calls: 0,
+  },
+  {
+    name: 'a rate-limit key function that returns an empty key (one bucket for everyone)',
+    url: `${API}/accessorys/limits`,
+    options: { rateLimit: { key: () => '' } },
+    status: 500,
+    calls: 0,
+  },
+  {
+    name: 'a rate-limit key function that returns no string',
+    url: `${API}/accessorys/limits`,
+    options: { rateLimit: { key: () => undefined as unknown as string } },
+    status: 500,
+    calls: 0,
+  },
+  {
     name: '101 case ids',
     url: `${API}/cases/instant-messages?${Array.from({ length: 101 }, (_, i) => `case_ids=c${i}`).join('&')}`,
     status: 400,
@@ -466,5 +570,315 @@ describe('streaming', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ accessory_id: 'big' });
     expect(uploaded).toBe(TOTAL);
+  });
+});
+
+describe('origins of state-changing requests', () => {
+  const send = (headers: Record<string, string>, extra: Partial<TicketChatProxyOptions> = {}) =>
+    proxyWith(extra)(
+      new Request(`${API}/cases/c1/message`, {
+        ...json({ message: { content: 'from an allowed page' } }),
+        headers: { 'Content-Type': 'application/json', ...headers },
+      }),
+    );
+
+  it("passes a POST from the portal's own origin, same-origin fetches and allowedOrigins", async () => {
+    expect((await send({ Origin: PORTAL })).status).toBe(200);
+    expect((await send({ Origin: 'https://portal.test', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
+    const admin = { allowedOrigins: ['https://admin.portal.test'] };
+    expect(
+      (await send({ Origin: 'https://admin.portal.test', 'Sec-Fetch-Site': 'same-site' }, admin)).status,
+    ).toBe(200);
+    expect(upstream).toHaveLength(3);
+  });
+
+  it('compares Origin with the Host the browser sent, not a host name the framework put in request.url', async () => {
+    // As Next.js does behind `next start -H 127.0.0.1`: request.url says localhost.
+    const proxy = proxyWith();
+    const post = (headers: Record<string, string>) =>
+      proxy(
+        new Request('http://localhost:3000/osm/v2/servicerequest/cases/c1/message', {
+          ...json({ message: { content: 'from the portal' } }),
+          headers: { 'Content-Type': 'application/json', ...headers },
+        }),
+      );
+    expect((await post({ Origin: 'http://127.0.0.1:3000', Host: '127.0.0.1:3000' })).status).toBe(200);
+    expect((await post({ Origin: 'http://127.0.0.1:3000', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(
+      200,
+    );
+    expect((await post({ Origin: 'https://evil.example', Host: '127.0.0.1:3000' })).status).toBe(403);
+    expect(upstream).toHaveLength(2);
+  });
+});
+
+describe('options', () => {
+  it.each<[string, Partial<TicketChatProxyOptions>]>([
+    ['timeoutMs 0', { timeoutMs: 0 }],
+    ['timeoutMs -1', { timeoutMs: -1 }],
+    ['timeoutMs Infinity', { timeoutMs: Number.POSITIVE_INFINITY }],
+    ['timeoutMs NaN', { timeoutMs: Number.NaN }],
+    ['maxJsonBytes Infinity', { maxJsonBytes: Number.POSITIVE_INFINITY }],
+    ['maxUploadBytes -5', { maxUploadBytes: -5 }],
+    ['rateLimit without key', { rateLimit: {} as never }],
+    ['rateLimit burst Infinity', { rateLimit: { key: () => 'u', burst: Number.POSITIVE_INFINITY } }],
+    ['allowedOrigins with a path', { allowedOrigins: ['https://admin.portal.test/'] }],
+    ['fetch that is not a function', { fetch: 'fetch' as never }],
+  ])('%s is a TypeError at creation', (_name, extra) => {
+    expect(() => proxyWith(extra)).toThrow(TypeError);
+  });
+
+  it('the exported ROUTES is frozen all the way down: nothing opens another endpoint', async () => {
+    const routes = ROUTES as Route[];
+    expect(() => routes.push({ path: '/cases', method: 'GET', query: ['limit'], body: 'none' })).toThrow(
+      TypeError,
+    );
+    expect(() => {
+      (routes[0] as { path: string }).path = '/cases';
+    }).toThrow(TypeError);
+    expect(() => (routes[0]!.query as string[]).push('x')).toThrow(TypeError);
+    expect((await proxyWith()(new Request(`${API}/cases?limit=1`))).status).toBe(404);
+    expect(upstream).toHaveLength(0);
+  });
+});
+
+/** Whether the token, in any spelling, is readable from a body the browser got. */
+function leaks(text: string, token: string): boolean {
+  const decoded = text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+  if (decoded.includes(token)) return true;
+  try {
+    return leaks(JSON.stringify(JSON.parse(text)).replace(/\\u([0-9a-f]{4})/gi, ''), token) || false;
+  } catch {
+    return false;
+  }
+}
+
+/** Every character percent-encoded, as a URL inside a message might carry it. */
+const percentEncoded = (text: string) =>
+  [...text].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+
+interface HostileAnswer {
+  name: string;
+  /** Path below /v2/servicerequest. */
+  path: string;
+  /** What the upstream answers, given the token it received. */
+  answer: (token: string) => {
+    status: number;
+    headers?: Record<string, string>;
+    body: string | Uint8Array;
+    /** Writes the body instead of `body` (for downloads that pause or stall). */
+    write?: (res: ServerResponse) => void;
+  };
+  token?: string;
+  status: number;
+  /** The body the browser gets, when it is fixed. */
+  body?: string;
+}
+
+const SLASH_TOKEN = 'iam/token-with/slashes-0123456789';
+const answers: HostileAnswer[] = [
+  {
+    name: 'the token with JSON \\u escapes in error_msg',
+    path: '/accessorys/limits',
+    answer: (token) => ({
+      status: 403,
+      headers: { 'Content-Type': 'application/json' },
+      body: `{"error_code":"OSM.0003","error_msg":"no access for ${token.replace(/-/g, '\\u002d')}"}`,
+    }),
+    status: 403,
+    body: '{"error_code":"OSM.0003","error_msg":"no access for ***"}',
+  },
+  {
+    name: 'the token with escaped slashes',
+    path: '/accessorys/limits',
+    token: SLASH_TOKEN,
+    answer: (token) => ({
+      status: 400,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: `{"error_msg":"bad ${token.replace(/\//g, '\\/')}"}`,
+    }),
+    status: 400,
+    body: '{"error_msg":"bad ***"}',
+  },
+  {
+    name: 'the URL-encoded token inside a JSON value',
+    path: '/accessorys/a1/access-url',
+    answer: (token) => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ access_url: `https://obs.example/x?token=${percentEncoded(token)}` }),
+    }),
+    status: 200,
+    body: '{"access_url":"***"}',
+  },
+  {
+    name: 'the token as a JSON key',
+    path: '/accessorys/limits',
+    answer: (token) => ({
+      status: 500,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ [token]: 'session' }),
+    }),
+    status: 500,
+    body: '{"***":"session"}',
+  },
+  {
+    name: 'a text/html gateway error page with the token',
+    path: '/cases/instant-messages?case_ids=c1',
+    answer: (token) => ({
+      status: 502,
+      headers: { 'Content-Type': 'text/html' },
+      body: `<html><body>Bad gateway. Request headers: X-Auth-Token: ${token}</body></html>`,
+    }),
+    status: 502,
+  },
+  {
+    name: 'a text/plain 200 echoing the token',
+    path: '/accessorys/limits',
+    answer: (token) => ({ status: 200, headers: { 'Content-Type': 'text/plain' }, body: `token=${token}` }),
+    status: 200,
+  },
+  {
+    name: 'an error with no content type and the percent-encoded token',
+    path: '/accessorys/limits',
+    answer: (token) => ({ status: 500, body: `failed for ${percentEncoded(token)}` }),
+    status: 500,
+  },
+  {
+    name: 'a download error page with the token',
+    path: '/accessorys/a1',
+    answer: (token) => ({
+      status: 404,
+      headers: { 'Content-Type': 'text/html' },
+      body: `no file for ${token}`,
+    }),
+    status: 404,
+  },
+  {
+    name: 'a gateway error page without the token (passed as sent)',
+    path: '/accessorys/limits',
+    answer: () => ({
+      status: 503,
+      headers: { 'Content-Type': 'text/html' },
+      body: '<h1>Service unavailable</h1>',
+    }),
+    status: 503,
+    body: '<h1>Service unavailable</h1>',
+  },
+  {
+    name: 'message text with a word of the token and a large number (passed as sent, never re-serialised)',
+    path: '/cases/c1/messages',
+    answer: () => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"count":12345678901234567890,"message_list":[{"content":"a \\"test\\" token-0123"}]}',
+    }),
+    status: 200,
+    body: '{"count":12345678901234567890,"message_list":[{"content":"a \\"test\\" token-0123"}]}',
+  },
+  {
+    name: 'a JSON answer over 8 MiB',
+    path: '/cases/instant-messages?case_ids=c1',
+    answer: () => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: `{"instant_message_list":[],"pad":"${'x'.repeat(9 * 1024 * 1024)}"}`,
+    }),
+    status: 502,
+  },
+];
+
+describe('hostile upstream answers', () => {
+  let hostile: Server;
+  let hostileUrl: string;
+  let current: HostileAnswer['answer'] = () => ({ status: 204, body: '' });
+  beforeAll(async () => {
+    hostile = createServer((req, res) => {
+      const { status, headers, body, write } = current(String(req.headers['x-auth-token']));
+      res.writeHead(status, headers);
+      if (write) write(res);
+      else res.end(body);
+    });
+    await new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve));
+    hostileUrl = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    hostile.closeAllConnections();
+    return new Promise((resolve) => hostile.close(resolve));
+  });
+
+  it.each(answers)(
+    '$name → $status, no token in any spelling',
+    async ({ path, answer, token, status, body }) => {
+      current = answer;
+      const secret = token ?? TEST_TOKEN;
+      const response = await proxyWith({ target: hostileUrl, token: () => secret })(
+        new Request(`${API}${path}`),
+      );
+      expect(response.status).toBe(status);
+      const text = await response.text();
+      expect(leaks(text, secret)).toBe(false);
+      if (body !== undefined) expect(text).toBe(body);
+      else expect(JSON.parse(text)).toMatchObject({ error_code: `PROXY.${status}` });
+    },
+  );
+
+  it('a download served as JSON with an inline HTML disposition is streamed as an attachment', async () => {
+    current = () => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json', 'Content-Disposition': 'inline; filename="x.html"' },
+      body: `{"looks":"like json", "token":"${TEST_TOKEN}"}`,
+    });
+    const response = await proxyWith({ target: hostileUrl })(new Request(`${API}/accessorys/a1`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe('attachment');
+    // A file is the user's own bytes: passed untouched.
+    expect(await response.text()).toBe(`{"looks":"like json", "token":"${TEST_TOKEN}"}`);
+  });
+
+  it('a JSON-typed download slower than timeoutMs is streamed, not buffered into a 504', async () => {
+    let release: () => void = () => {};
+    const firstRead = new Promise<void>((resolve) => (release = resolve));
+    current = () => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: '',
+      // The rest only once the browser has read the start: a proxy that buffers would wait past timeoutMs.
+      write: (res) => {
+        res.write('{"part":1,');
+        void firstRead.then(() => res.end('"part2":2}'));
+      },
+    });
+    const response = await proxyWith({ target: hostileUrl, timeoutMs: 2000 })(
+      new Request(`${API}/accessorys/a1`),
+    );
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value, { stream: true });
+    release();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    expect(text).toBe('{"part":1,"part2":2}');
+  });
+
+  it('a download that stalls after its headers is broken off after timeoutMs idle', async () => {
+    current = () => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: '',
+      write: (res) => void res.write(new Uint8Array(1024)),
+    });
+    const response = await proxyWith({ target: hostileUrl, timeoutMs: 100 })(
+      new Request(`${API}/accessorys/a1`),
+    );
+    expect(response.status).toBe(200);
+    await expect(response.arrayBuffer()).rejects.toThrow();
   });
 });

@@ -4,7 +4,17 @@
  * Fetch-standard APIs only (Request, Response, streams), so it runs on Node >= 20 and edge runtimes.
  */
 import { normaliseBasePath, segmentsBelow } from './path.ts';
-import { type Body, forwardedQuery, matchRoute, PREFIX, Refusal } from './routes.ts';
+import {
+  type Body,
+  DOWNLOAD,
+  forwardedQuery,
+  matchRoute,
+  PREFIX,
+  Refusal,
+  refusal,
+  securityHeaders,
+} from './routes.ts';
+import { holdsToken, scrubJson } from './scrub.ts';
 import { createTokenBuckets, type RateLimitOptions } from './tokenBucket.ts';
 
 export interface TicketChatProxyOptions {
@@ -16,7 +26,10 @@ export interface TicketChatProxyOptions {
   basePath?: string | undefined;
   /** Default: `globalThis.fetch`, looked up per request. */
   fetch?: typeof fetch | undefined;
-  /** Milliseconds to wait for the upstream's response headers (JSON: its whole body). Default 30 000. */
+  /**
+   * Milliseconds allowed for each wait: the `token` lookup, reading the browser's JSON body, the upstream's
+   * response headers (JSON and error answers: their whole body), and any pause in a download. Default 30 000.
+   */
   timeoutMs?: number | undefined;
   /** Largest JSON request body (send, mark read). Default 64 KiB. */
   maxJsonBytes?: number | undefined;
@@ -24,57 +37,53 @@ export interface TicketChatProxyOptions {
   maxUploadBytes?: number | undefined;
   /** Per-user token bucket; over it the answer is 429 with Retry-After, and the upstream is not called. */
   rateLimit?: RateLimitOptions | undefined;
+  /**
+   * Origins besides the request's own allowed to send POSTs (send, mark read, upload), e.g.
+   * `["https://admin.portal.example"]`. Default none: a POST whose `Origin` is another origin, or whose
+   * `Sec-Fetch-Site` is `same-site` or `cross-site`, is refused with 403.
+   */
+  allowedOrigins?: readonly string[] | undefined;
 }
 
 export type TicketChatProxy = (request: Request) => Promise<Response>;
 
 /** X-Language / X-Time-Zone: 1..32 printable ASCII characters (no CR/LF), else not passed on. */
 const HEADER_VALUE = /^[\x21-\x7e][\x20-\x7e]{0,31}$/;
-/** The token as a header value: 1..5000 printable ASCII characters. */
-const TOKEN_VALUE = /^[\x21-\x7e]{1,5000}$/;
+/**
+ * The token as a header value: 16..5000 printable ASCII characters. IAM tokens are thousands of characters; a
+ * shorter one is a placeholder that could not be told apart from message text when scrubbing answers.
+ */
+const TOKEN_VALUE = /^[\x21-\x7e]{16,5000}$/;
 /** Upstream response headers passed to the browser; every other one (Set-Cookie included) is dropped. */
 const RESPONSE_HEADERS = ['content-type', 'content-disposition', 'retry-after', 'etag', 'last-modified'];
-/** JSON answers are read whole (to scrub the token from them) up to this size; larger is a 502. */
-const MAX_JSON_ANSWER = 8 * 1024 * 1024;
+/** JSON and error answers are read whole (to scrub the token from them) up to this size; larger is a 502. */
+const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 const NO_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
+/** setTimeout's largest delay. */
+const MAX_TIMEOUT = 2 ** 31 - 1;
 
-/** The proxy's own answers: the API's error shape, so the client reports them as usual. */
-function refusal(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ error_code: `PROXY.${status}`, error_msg: message }), {
-    status,
-    headers: { ...securityHeaders(), 'Content-Type': 'application/json', ...headers },
-  });
-}
-
-/** Every answer is private and never rendered as a page of the portal's origin (an HTML attachment would be). */
-const securityHeaders = (): Record<string, string> => ({
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; sandbox",
-});
-
-/** The token replaced in upstream text; a token this short is a placeholder whose replacing would garble JSON. */
-const scrub = (text: string, token: string): string =>
-  token.length < 8 ? text : text.split(token).join('***');
-
-/** Reads a request body up to `max` bytes; more is a 413. */
+/** Reads a body up to `max` bytes; more throws `over` (after cancelling the rest). */
 async function readCapped(
   body: ReadableStream<Uint8Array> | null,
   max: number,
+  over: () => Refusal,
 ): Promise<Uint8Array<ArrayBuffer>> {
   if (!body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw new Refusal(413, `Request body over ${max} bytes`);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) throw over();
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch (error) {
+    // Not awaited: a source that never answers must not hold this up.
+    reader.cancel().catch(() => {});
+    throw error;
   }
   const out = new Uint8Array(size);
   let offset = 0;
@@ -85,6 +94,55 @@ async function readCapped(
   return out;
 }
 
+/** `work` settled, or `late()` thrown after `ms` (then `onLate` runs, e.g. to cancel a read). */
+async function withDeadline<T>(work: Promise<T>, ms: number, late: () => Refusal): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(late()), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A positive whole number of at most `max`, or the default; anything else is a TypeError naming the option. */
+function positive(name: string, value: number | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER) {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new TypeError(`${name}: expected a whole number from 1 to ${max}, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** A download's bytes, erroring (so the browser sees a broken download, not a short one) after `ms` idle. */
+function idleLimited(body: ReadableStream<Uint8Array>, ms: number): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const idle = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Refusal(504, 'The download stalled')), ms);
+        });
+        try {
+          const { done, value } = await Promise.race([reader.read(), idle]);
+          if (done) controller.close();
+          else controller.enqueue(value);
+        } catch (error) {
+          reader.cancel().catch(() => {});
+          controller.error(error);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 export function createTicketChatProxy(options: TicketChatProxyOptions): TicketChatProxy {
   const target = new URL(options.target);
   if (target.protocol !== 'https:' && target.protocol !== 'http:') {
@@ -93,11 +151,44 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
   const upstreamBase = `${target.origin}${target.pathname.replace(/\/+$/, '')}${PREFIX}`;
   if (typeof options.token !== 'function') throw new TypeError('token: not a function');
   const basePath = normaliseBasePath(options.basePath ?? '/osm');
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const maxJsonBytes = options.maxJsonBytes ?? 64 * 1024;
-  const maxUploadBytes = options.maxUploadBytes ?? 11 * 1024 * 1024;
+  const timeoutMs = positive('timeoutMs', options.timeoutMs, 30_000, MAX_TIMEOUT);
+  const maxJsonBytes = positive('maxJsonBytes', options.maxJsonBytes, 64 * 1024);
+  const maxUploadBytes = positive('maxUploadBytes', options.maxUploadBytes, 11 * 1024 * 1024);
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new TypeError('fetch: not a function');
+  }
   const rateLimit = options.rateLimit;
+  if (rateLimit !== undefined && typeof rateLimit?.key !== 'function') {
+    throw new TypeError('rateLimit.key: not a function (whose bucket a request draws from)');
+  }
   const take = rateLimit && createTokenBuckets(rateLimit.burst ?? 20, rateLimit.perSecond ?? 5);
+  const allowedOrigins = new Set(
+    (options.allowedOrigins ?? []).map((origin) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(origin);
+      } catch {}
+      if (!url || url.origin !== origin) {
+        throw new TypeError(`allowedOrigins: "${origin}" is not an origin (scheme://host[:port])`);
+      }
+      return origin;
+    }),
+  );
+
+  /** A cross-site page may post forms (multipart) with the user's cookies: state changes come from the portal. */
+  function refuseForeignOrigin(request: Request, url: URL): void {
+    const origin = request.headers.get('origin');
+    if (origin !== null && allowedOrigins.has(origin)) return;
+    const site = request.headers.get('sec-fetch-site');
+    if (site === 'cross-site' || site === 'same-site') throw new Refusal(403, 'Cross-site request');
+    // The browser's own verdict; a page cannot set this header.
+    if (site === 'same-origin') return;
+    // Against the Host the browser sent (a page cannot set it either): frameworks may rebuild `request.url`
+    // with another host name, and behind a TLS-terminating proxy the scheme differs from the page's.
+    const own = request.headers.get('host') ?? url.host;
+    if (origin !== null && hostOf(origin) !== own.toLowerCase())
+      throw new Refusal(403, 'Cross-origin request');
+  }
 
   /** Checks the body against the route and returns what to send upstream. */
   async function requestBody(request: Request, kind: Body): Promise<BodyInit | null> {
@@ -105,10 +196,15 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
     const type = request.headers.get('content-type') ?? '';
     const length = Number(request.headers.get('content-length') ?? 0);
     const max = kind === 'json' ? maxJsonBytes : maxUploadBytes;
-    if (length > max) throw new Refusal(413, `Request body over ${max} bytes`);
+    const over = () => new Refusal(413, `Request body over ${max} bytes`);
+    if (length > max) throw over();
     if (kind === 'json') {
       if (!/^application\/json\s*(?:;|$)/i.test(type)) throw new Refusal(415, 'Expected application/json');
-      return readCapped(request.body, max);
+      return withDeadline(
+        readCapped(request.body, max, over),
+        timeoutMs,
+        () => new Refusal(408, 'The request body did not arrive in time'),
+      );
     }
     if (!/^multipart\/form-data;\s*boundary=/i.test(type))
       throw new Refusal(415, 'Expected multipart/form-data');
@@ -119,7 +215,7 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
       new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
           size += chunk.byteLength;
-          if (size > max) controller.error(new Refusal(413, `Request body over ${max} bytes`));
+          if (size > max) controller.error(over());
           else controller.enqueue(chunk);
         },
       }),
@@ -140,8 +236,13 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
   async function tokenFor(request: Request): Promise<string> {
     let token: unknown;
     try {
-      token = await options.token(request);
-    } catch {
+      token = await withDeadline(
+        Promise.resolve().then(() => options.token(request)),
+        timeoutMs,
+        () => new Refusal(504, 'Token lookup did not finish in time'),
+      );
+    } catch (error) {
+      if (error instanceof Refusal) throw error;
       // The thrown error may carry session details: neither echoed nor logged.
       throw new Refusal(500, 'Token lookup failed');
     }
@@ -149,33 +250,75 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
     return token;
   }
 
+  async function rateLimitKey(request: Request): Promise<string> {
+    let key: unknown;
+    try {
+      key = await withDeadline(
+        Promise.resolve().then(() => rateLimit!.key(request)),
+        timeoutMs,
+        () => new Refusal(500, 'Rate limit key lookup did not finish in time'),
+      );
+    } catch {
+      throw new Refusal(500, 'Rate limit key lookup failed');
+    }
+    // An empty key would put every such request in one shared bucket.
+    if (typeof key !== 'string' || key === '') throw new Refusal(500, 'Rate limit key lookup failed');
+    return key;
+  }
+
   /** The upstream's answer for the browser: status and body as sent, allowlisted headers, no token. */
-  async function passOn(upstream: Response, token: string): Promise<Response> {
-    if (upstream.status < 200 || upstream.status > 599) return refusal(502, 'Bad upstream status');
+  async function passOn(upstream: Response, token: string, download: boolean): Promise<Response> {
+    if (upstream.status < 200 || upstream.status > 599) {
+      await upstream.body?.cancel().catch(() => {});
+      return refusal(502, 'Bad upstream status');
+    }
     const headers = new Headers(securityHeaders());
     for (const name of RESPONSE_HEADERS) {
       const value = upstream.headers.get(name);
-      if (value !== null && !value.includes(token)) headers.set(name, value);
+      if (value !== null && !holdsToken(value, token)) headers.set(name, value);
     }
     if (NO_BODY_STATUS.has(upstream.status)) {
-      await upstream.body?.cancel();
+      await upstream.body?.cancel().catch(() => {});
       return new Response(null, { status: upstream.status, headers });
     }
-    if (/json/i.test(headers.get('content-type') ?? '')) {
-      // JSON answers are small; read whole so a token the upstream echoes (in error_msg, say) is scrubbed.
-      const text = await upstream.text();
-      if (text.length > MAX_JSON_ANSWER) return refusal(502, 'Upstream answer too large');
-      return new Response(scrub(text, token), { status: upstream.status, headers });
-    }
-    // Downloads stream through; an attachment is never shown inline on the portal's origin.
-    if (upstream.url.includes('/accessorys/')) {
+    const ok = upstream.status < 300;
+    if (download && ok) {
+      // A file, whatever its type: streamed untouched, never shown inline on the portal's origin.
       const disposition = headers.get('content-disposition');
       headers.set(
         'Content-Disposition',
         disposition && /^attachment\b/i.test(disposition) ? disposition : 'attachment',
       );
+      return new Response(upstream.body && idleLimited(upstream.body, timeoutMs), {
+        status: upstream.status,
+        headers,
+      });
     }
-    return new Response(upstream.body, { status: upstream.status, headers });
+    const type = headers.get('content-type') ?? '';
+    const json = /\bjson\b/i.test(type);
+    if (!json && ok && type !== '' && !/^text\//i.test(type)) {
+      return new Response(upstream.body && idleLimited(upstream.body, timeoutMs), {
+        status: upstream.status,
+        headers,
+      });
+    }
+    // JSON, text and every error answer: read whole (bounded) so a token the upstream echoes never reaches
+    // the browser. Decoded strings are scrubbed in JSON; any other text holding the token is withheld.
+    const bytes = await readCapped(
+      upstream.body,
+      MAX_ANSWER_BYTES,
+      () => new Refusal(502, 'Upstream answer too large'),
+    );
+    const text = new TextDecoder().decode(bytes);
+    const scrubbed = json ? scrubJson(text, token) : undefined;
+    const out = scrubbed ?? text;
+    if (holdsToken(out, token)) {
+      return refusal(upstream.status, 'The ticket API answered with an error', {
+        ...(headers.has('retry-after') && { 'Retry-After': headers.get('retry-after')! }),
+      });
+    }
+    if (scrubbed === undefined) return new Response(bytes, { status: upstream.status, headers });
+    return new Response(out, { status: upstream.status, headers });
   }
 
   return async function ticketChatProxy(request: Request): Promise<Response> {
@@ -189,18 +332,9 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
       const segments = segmentsBelow(url.pathname, basePath);
       const route = matchRoute(segments, request.method);
       const query = forwardedQuery(route, url.searchParams);
-      // A cross-site page may post forms (multipart) with the user's cookies: state changes come from the portal.
-      if (route.method === 'POST' && request.headers.get('sec-fetch-site') === 'cross-site') {
-        throw new Refusal(403, 'Cross-site request');
-      }
+      if (route.method === 'POST') refuseForeignOrigin(request, url);
       if (take) {
-        let key: string;
-        try {
-          key = await rateLimit.key(request);
-        } catch {
-          throw new Refusal(500, 'Rate limit key lookup failed');
-        }
-        const wait = take(key);
+        const wait = take(await rateLimitKey(request));
         if (wait > 0) throw new Refusal(429, 'Too many requests', { 'Retry-After': String(wait) });
       }
       const body = await requestBody(request, route.body);
@@ -235,7 +369,13 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
           if (timedOut) throw new Refusal(504, 'The ticket API did not answer in time');
           throw new Refusal(502, 'The ticket API is unreachable');
         }
-        return await passOn(upstream, token);
+        try {
+          return await passOn(upstream, token, route.path === DOWNLOAD);
+        } catch (error) {
+          if (error instanceof Refusal) throw error;
+          if (timedOut) throw new Refusal(504, 'The ticket API did not answer in time');
+          throw new Refusal(502, 'The ticket API answer broke off');
+        }
       } finally {
         clearTimeout(timer);
         request.signal.removeEventListener('abort', onAbort);
@@ -247,4 +387,13 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
       return refusal(502, 'Proxy error');
     }
   };
+}
+
+/** `host[:port]` of an Origin header value, or '' when it is none (`null`, garbage). */
+function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return '';
+  }
 }

@@ -8,16 +8,16 @@ export type Body = 'none' | 'json' | 'multipart';
 
 export interface Route {
   /** Path below /v2/servicerequest; `:id` is one id segment, checked as the client checks ids. */
-  path: string;
-  method: 'GET' | 'POST';
+  readonly path: string;
+  readonly method: 'GET' | 'POST';
   /** Query parameters passed on (others are dropped). `case_ids` may repeat. */
-  query: readonly string[];
-  body: Body;
+  readonly query: readonly string[];
+  readonly body: Body;
 }
 
 export const PREFIX = '/v2/servicerequest';
 
-export const ROUTES: readonly Route[] = [
+const routes: Route[] = [
   {
     path: '/cases/instant-messages/unread',
     method: 'GET',
@@ -45,6 +45,29 @@ export const ROUTES: readonly Route[] = [
   { path: '/accessorys/:id/access-url', method: 'GET', query: ['incident_id'], body: 'none' },
   { path: '/accessorys', method: 'POST', query: [], body: 'multipart' },
 ];
+
+/** The attachment download: its answer is a file, streamed and always `attachment`. */
+export const DOWNLOAD = '/accessorys/:id';
+
+/** The allowlist, frozen all the way down: no code in the process can open another endpoint through it. */
+export const ROUTES: readonly Route[] = Object.freeze(
+  routes.map((route) => Object.freeze({ ...route, query: Object.freeze([...route.query]) })),
+);
+
+/** Every answer is private and never rendered as a page of the portal's origin (an HTML attachment would be). */
+export const securityHeaders = (): Record<string, string> => ({
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; sandbox",
+});
+
+/** The proxy's own answers: the API's error shape, so the client reports them as usual. */
+export function refusal(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ error_code: `PROXY.${status}`, error_msg: message }), {
+    status,
+    headers: { ...securityHeaders(), 'Content-Type': 'application/json', ...headers },
+  });
+}
 
 export class Refusal extends Error {
   constructor(
@@ -95,6 +118,8 @@ export function refuseInput<T>(check: () => T): T {
 
 /** Query parameter values: printable, at most 64 characters (the contract's longest field). */
 const QUERY_VALUE = /^[^\p{Cc}]{0,64}$/u;
+/** Whole-number parameters and their ranges (the contract's). */
+const NUMBERS: Record<string, number> = { offset: 65_535, limit: 100 };
 
 /** The query string passed on: the route's parameters only, each value checked; case_ids as the client sends it. */
 export function forwardedQuery(route: Route, search: URLSearchParams): URLSearchParams {
@@ -104,6 +129,10 @@ export function forwardedQuery(route: Route, search: URLSearchParams): URLSearch
     if (name !== 'case_ids' && values.length > 1) throw new Refusal(400, `${name}: given more than once`);
     for (const value of values) {
       if (!QUERY_VALUE.test(value)) throw new Refusal(400, `${name}: longer than 64 characters`);
+      const max = NUMBERS[name];
+      if (max !== undefined && !(/^\d{1,5}$/.test(value) && Number(value) <= max)) {
+        throw new Refusal(400, `${name}: not a whole number from 0 to ${max}`);
+      }
       out.append(name, value);
     }
   }

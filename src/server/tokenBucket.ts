@@ -12,19 +12,32 @@ export interface RateLimitOptions {
   perSecond?: number | undefined;
 }
 
-/** Buckets kept before full ones are swept (a full bucket is the same as no bucket). */
-const SWEEP_AT = 10_000;
+export interface TokenBuckets {
+  /** Takes one token: 0 when allowed, else the seconds until one is available. */
+  (key: string): number;
+  /** Buckets held (full ones are dropped: a full bucket is the same as no bucket). */
+  readonly size: number;
+}
 
-export function createTokenBuckets(burst: number, perSecond: number, now: () => number = Date.now) {
-  if (!(burst >= 1) || !(perSecond > 0)) throw new TypeError('rateLimit: burst >= 1 and perSecond > 0');
+export function createTokenBuckets(
+  burst: number,
+  perSecond: number,
+  now: () => number = Date.now,
+): TokenBuckets {
+  if (!(Number.isFinite(burst) && burst >= 1) || !(Number.isFinite(perSecond) && perSecond > 0)) {
+    throw new TypeError('rateLimit: burst a finite number >= 1, perSecond a finite number > 0');
+  }
   const buckets = new Map<string, { tokens: number; at: number }>();
   const level = (bucket: { tokens: number; at: number }, t: number) =>
     Math.min(burst, bucket.tokens + ((t - bucket.at) / 1000) * perSecond);
+  // Every bucket idle this long is full again: one sweep per refill time keeps the map to the active keys.
+  const refillMs = (burst / perSecond) * 1000;
+  let sweptAt = now();
 
-  /** Takes one token: 0 when allowed, else the seconds until one is available. */
-  return function take(key: string): number {
+  const take = (key: string): number => {
     const t = now();
-    if (buckets.size >= SWEEP_AT) {
+    if (t - sweptAt >= refillMs) {
+      sweptAt = t;
       for (const [k, bucket] of buckets) if (level(bucket, t) >= burst) buckets.delete(k);
     }
     const bucket = buckets.get(key) ?? { tokens: burst, at: t };
@@ -36,4 +49,5 @@ export function createTokenBuckets(burst: number, perSecond: number, now: () => 
     buckets.set(key, { tokens: tokens - 1, at: t });
     return 0;
   };
+  return Object.defineProperty(take, 'size', { get: () => buckets.size }) as TokenBuckets;
 }

@@ -4,7 +4,10 @@ import { createTicketChatProxy } from 'ticket-chat/server';
 
 const proxy = createTicketChatProxy({
   target: process.env.TICKET_API_URL ?? 'https://osm.ap-southeast-1.myhuaweicloud.com',
-  // Look the token up in the user's server session here (cookies are readable from `request`).
+  // The proxy does not authenticate the browser: `token` must return THIS visitor's IAM token, found from
+  // their session cookie in your server-side session store ('' when signed out: 401). This demo portal has
+  // one user, so the token comes from the environment; one token for every visitor would give anyone who
+  // can reach /osm that account's tickets.
   token: () => process.env.TICKET_API_TOKEN ?? '',
 });
 
