@@ -26,7 +26,12 @@ type ThreadQueryKey = ReturnType<typeof ticketChatKeys.thread>;
  * What react-query's `queryOptions` would return (the key tagged with the entry's type). Built without
  * calling it, an identity function: `ticket-chat/server` imports this module and must not load React.
  */
-export type ThreadQueryOptions = UseQueryOptions<ThreadEntry, TicketChatError, ThreadEntry, ThreadQueryKey> & {
+export type ThreadQueryOptions = UseQueryOptions<
+  ThreadEntry,
+  TicketChatError,
+  ThreadEntry,
+  ThreadQueryKey
+> & {
   queryKey: DataTag<ThreadQueryKey, ThreadEntry, TicketChatError>;
 };
 

@@ -120,7 +120,7 @@ test('hydration is clean and polling goes on from the prefetched cursor, never f
   }
 });
 
-test('a group\'s prefetch lands under that group\'s keys only', async () => {
+test("a group's prefetch lands under that group's keys only", async () => {
   const queryClient = new QueryClient();
   await prefetchThread(queryClient, { client, caseId: CASE, groupId: 'g1' });
   await prefetchUnread(queryClient, { client, caseIds: [CASE], groupId: 'g1' });
