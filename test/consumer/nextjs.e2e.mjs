@@ -128,19 +128,25 @@ const ok = await runSteps(
       if (new URL(request.url()).pathname.startsWith('/osm/')) apiRequests.push(request);
     });
     const log = page.getByRole('log');
-    // Whether the chat ever showed its loading skeleton in the browser (hydration must keep the SSR thread).
-    await page.addInitScript(() => {
+    // Whether the chat ever showed its loading skeleton in the browser (hydration must keep the SSR thread),
+    // and when the latest message first entered the document (the parser's insertions are mutations too).
+    await page.addInitScript((latest) => {
       new MutationObserver(() => {
         if (document.querySelector('[data-state="loading"], [aria-busy="true"]'))
           window.__skeletonSeen = true;
-      }).observe(document, { childList: true, subtree: true, attributes: true });
-    });
+        if (window.__latestAt === undefined && document.body?.textContent.includes(latest)) {
+          window.__latestAt = performance.now();
+        }
+      }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+    }, LATEST);
     const isThreadPoll = (url) => url.pathname.endsWith('/v2/servicerequest/cases/instant-messages');
     const threadPolls = () => apiRequests.map((request) => new URL(request.url())).filter(isThreadPoll);
 
     await step('nextjs: the chat shows the ticket messages through the /osm proxy', async () => {
       await page.goto(base);
       await log.getByText(LATEST).waitFor();
+      // When the message entered the document, and (the earlier figure) when Playwright saw it after load.
+      figures.latestMessageInDocumentMs = Math.round(await page.evaluate(() => window.__latestAt));
       figures.timeToFirstMessageMs = Math.round(await page.evaluate(() => performance.now()));
     });
 
