@@ -1,4 +1,4 @@
-import { type QueryClient, queryOptions } from '@tanstack/react-query';
+import type { DataTag, QueryClient, UseQueryOptions } from '@tanstack/react-query';
 import type { TicketChatError } from '../client/errors.ts';
 import type { PollResult, TicketChatClient } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
@@ -20,6 +20,21 @@ export interface ThreadQueryParams {
   queryClient?: QueryClient | undefined;
 }
 
+type ThreadQueryKey = ReturnType<typeof ticketChatKeys.thread>;
+
+/**
+ * What react-query's `queryOptions` would return (the key tagged with the entry's type). Built without
+ * calling it, an identity function: `ticket-chat/server` imports this module and must not load React.
+ */
+export type ThreadQueryOptions = UseQueryOptions<
+  ThreadEntry,
+  TicketChatError,
+  ThreadEntry,
+  ThreadQueryKey
+> & {
+  queryKey: DataTag<ThreadQueryKey, ThreadEntry, TicketChatError>;
+};
+
 /** A thread entry from a first poll answer (what `prefetchQuery(threadQueryOptions(…))` stores). */
 export function threadEntryFromPoll(result: PollResult, caseId: string): ThreadEntry {
   return mergePoll(undefined, { result, caseId, startedAt: 0 }).entry;
@@ -40,11 +55,11 @@ export function threadQueryOptions({
   closedIntervalMs = DEFAULT_CLOSED_INTERVAL_MS,
   maxBackoffMs = DEFAULT_MAX_BACKOFF_MS,
   queryClient,
-}: ThreadQueryParams) {
-  const queryKey = ticketChatKeys.thread(caseId, groupId);
+}: ThreadQueryParams): ThreadQueryOptions {
+  const queryKey = ticketChatKeys.thread(caseId, groupId) as ThreadQueryOptions['queryKey'];
   const unreadKey = ticketChatKeys.unread(caseId, groupId);
   const ticketStatus = () => queryClient?.getQueryData<UnreadEntry>(unreadKey)?.status ?? undefined;
-  return queryOptions<ThreadEntry, TicketChatError, ThreadEntry, typeof queryKey>({
+  return {
     queryKey,
     queryFn: async ({ signal, client: cache }) => {
       const startedAt = Date.now();
@@ -67,5 +82,5 @@ export function threadQueryOptions({
     refetchIntervalInBackground: false,
     refetchInterval: (query) =>
       pollInterval(query, { intervalMs, closedIntervalMs, maxBackoffMs }, ticketStatus),
-  });
+  };
 }

@@ -97,11 +97,17 @@ const ok = await runSteps(
     processes.push(server);
     await server.started;
 
-    await step('nextjs: the first HTML', async () => {
+    // The page prefetches on the server: the first HTML holds the thread, and its dehydrated cache holds the
+    // cursor the browser's first poll must send (the RSC payload escapes the quotes).
+    let prefetchedCursor;
+    await step('nextjs: the first HTML shows the latest message, no skeleton, no token', async () => {
       const html = await (await fetch(`${base}/`)).text();
-      figures.firstHtmlHasLatestMessage = html.includes(LATEST);
-      figures.firstHtmlHasSkeleton = /data-state="loading"|aria-busy="true"/.test(html);
       if (html.includes(realToken)) throw new Error('the page carries the real token');
+      if (!html.includes(LATEST)) throw new Error('the first HTML lacks the latest message');
+      if (/data-state="loading"|aria-busy="true"/.test(html))
+        throw new Error('the first HTML shows a skeleton');
+      prefetchedCursor = /\\*"cursor\\*":\\*"([^"\\]+)/.exec(html)?.[1];
+      if (!prefetchedCursor) throw new Error('the first HTML carries no prefetched thread cursor');
     });
 
     browser = await launchChromium();
@@ -122,11 +128,42 @@ const ok = await runSteps(
       if (new URL(request.url()).pathname.startsWith('/osm/')) apiRequests.push(request);
     });
     const log = page.getByRole('log');
+    // Whether the chat ever showed its loading skeleton in the browser (hydration must keep the SSR thread),
+    // and when the latest message first entered the document (the parser's insertions are mutations too).
+    await page.addInitScript((latest) => {
+      new MutationObserver(() => {
+        if (document.querySelector('[data-state="loading"], [aria-busy="true"]'))
+          window.__skeletonSeen = true;
+        if (window.__latestAt === undefined && document.body?.textContent.includes(latest)) {
+          window.__latestAt = performance.now();
+        }
+      }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+    }, LATEST);
+    const isThreadPoll = (url) => url.pathname.endsWith('/v2/servicerequest/cases/instant-messages');
+    const threadPolls = () => apiRequests.map((request) => new URL(request.url())).filter(isThreadPoll);
 
     await step('nextjs: the chat shows the ticket messages through the /osm proxy', async () => {
       await page.goto(base);
       await log.getByText(LATEST).waitFor();
+      // When the message entered the document, and (the earlier figure) when Playwright saw it after load.
+      figures.latestMessageInDocumentMs = Math.round(await page.evaluate(() => window.__latestAt));
       figures.timeToFirstMessageMs = Math.round(await page.evaluate(() => performance.now()));
+    });
+
+    await step('nextjs: after hydration polling continues from the prefetched cursor', async () => {
+      if (threadPolls().length === 0)
+        await page.waitForRequest((request) => isThreadPoll(new URL(request.url())));
+      const polls = threadPolls();
+      if (polls.length === 0) throw new Error('the browser never polled the thread');
+      const first = polls[0].searchParams.get('last_message_time_id');
+      if (first !== prefetchedCursor) {
+        throw new Error(
+          `the first poll sent last_message_time_id=${first}, not the prefetched ${prefetchedCursor}`,
+        );
+      }
+      if (await page.evaluate(() => window.__skeletonSeen === true)) {
+        throw new Error('the browser showed the loading skeleton');
+      }
     });
 
     await step('nextjs: polling goes on through the proxy', async () => {
@@ -138,6 +175,10 @@ const ok = await runSteps(
       });
       if (!posted.ok) throw new Error(`the simulator refused the reply: ${posted.status}`);
       await log.getByText(reply).waitFor();
+      const fromScratch = threadPolls().filter((url) => !url.searchParams.get('last_message_time_id'));
+      if (fromScratch.length)
+        throw new Error(`${fromScratch.length} poll(s) fetched the thread from scratch`);
+      figures.threadPolls = threadPolls().length;
       // NEXTJS_SCREENSHOT=/tmp/x.png keeps a picture of the page to look at (never committed).
       if (process.env.NEXTJS_SCREENSHOT) await page.screenshot({ path: process.env.NEXTJS_SCREENSHOT });
     });

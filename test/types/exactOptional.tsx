@@ -41,7 +41,12 @@ import {
 } from '../../src/index.ts';
 import type { UseMarkReadOptions } from '../../src/query/useMarkRead.ts';
 import type { UseOlderMessagesOptions } from '../../src/query/useOlderMessages.ts';
-import type { TicketChatProxyOptions, ToNodeHandlerOptions } from '../../src/server/index.ts';
+import type {
+  PrefetchThreadRequest,
+  PrefetchUnreadRequest,
+  TicketChatProxyOptions,
+  ToNodeHandlerOptions,
+} from '../../src/server/index.ts';
 
 declare const maybe: string | undefined;
 declare const maybeNumber: number | undefined;
@@ -203,3 +208,5 @@ export const proxyOptions: TicketChatProxyOptions = {
   rateLimit: { key: () => 'u', burst: maybeNumber, perSecond: maybeNumber },
 };
 export const nodeHandlerOptions: ToNodeHandlerOptions = { basePath: maybe };
+export const prefetchThreadRequest: PrefetchThreadRequest = { client, caseId: 'c1', groupId: maybe };
+export const prefetchUnreadRequest: PrefetchUnreadRequest = { client, caseIds: ['c1'], groupId: maybe };

@@ -1,7 +1,3 @@
-// PENDING on the query-layer rebuild: rename to prefetch.test.tsx once the thread entry is plain data. Today two
-// tests fail on the current entry: JSON turns its `index` Map into {} and `createdAt` Dates into strings (first
-// test), and the first poll after hydration then throws in the merge (`m.createdAt?.getTime is not a function`),
-// so the chat shows "Reconnecting…" instead of the new message (third test).
 // Server prefetch → JSON.stringify(dehydrate) → hydrate → renderToString → hydrateRoot, against the simulator.
 import { dehydrate, hydrate, QueryClient } from '@tanstack/react-query';
 import { setupServer } from 'msw/node';
@@ -12,12 +8,13 @@ import { createTicketChatClient } from '../../src/client/createClient.ts';
 import { CaseUnreadBadge, TicketChat } from '../../src/components/index.ts';
 import { ticketChatKeys } from '../../src/query/keys.ts';
 import { TicketChatProvider } from '../../src/query/TicketChatProvider.tsx';
-import { prefetchThread, prefetchUnread } from '../../src/server/prefetch.ts';
+import { prefetchThread, prefetchUnread } from '../../src/server/index.ts';
 
 const model = createServiceModel();
 const server = setupServer(...createHandlers(model));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
+afterEach(() => model.clearFaults());
 
 const CASE = 'ssr-1';
 model.addTicket({
@@ -63,7 +60,10 @@ test('the prefetched entries are under the keys the hooks read and survive JSON'
   });
   const thread = queryClient.getQueryData(ticketChatKeys.thread(CASE));
   expect(thread).toMatchObject({
-    messages: [{ content: 'first from support' }, { content: 'latest from support' }],
+    server: [{ content: 'first from support' }, { content: 'latest from support' }],
+    local: [],
+    polled: true,
+    cursor: String(Date.UTC(2026, 0, 5, 3)),
   });
   // Plain data: what the server cached is exactly what the browser gets back from JSON.
   const [query] = hydrated(JSON.stringify(dehydrate(queryClient)))
@@ -118,4 +118,28 @@ test('hydration is clean and polling goes on from the prefetched cursor, never f
     consoleError.mockRestore();
     (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = actEnvironment;
   }
+});
+
+test("a group's prefetch lands under that group's keys only", async () => {
+  const queryClient = new QueryClient();
+  await prefetchThread(queryClient, { client, caseId: CASE, groupId: 'g1' });
+  await prefetchUnread(queryClient, { client, caseIds: [CASE], groupId: 'g1' });
+  expect(queryClient.getQueryData(ticketChatKeys.thread(CASE, 'g1'))).toMatchObject({ polled: true });
+  expect(queryClient.getQueryData(ticketChatKeys.unread(CASE, 'g1'))).toMatchObject({ caseId: CASE });
+  expect(queryClient.getQueryData(ticketChatKeys.thread(CASE))).toBeUndefined();
+  expect(queryClient.getQueryData(ticketChatKeys.unread(CASE))).toBeUndefined();
+});
+
+test('a failed request leaves the cache empty (the browser then fetches); bad arguments throw', async () => {
+  model.injectFault({ kind: 'http', status: 500 }, { endpoint: 'poll' });
+  model.injectFault({ kind: 'http', status: 500 }, { endpoint: 'unread' });
+  const queryClient = new QueryClient();
+  await prefetchThread(queryClient, { client, caseId: CASE });
+  await prefetchUnread(queryClient, { client, caseIds: [CASE] });
+  expect(queryClient.getQueryData(ticketChatKeys.thread(CASE))).toBeUndefined();
+  expect(queryClient.getQueryData(ticketChatKeys.unread(CASE))).toBeUndefined();
+  // Nothing failed is dehydrated: the browser starts from a skeleton and its own first poll.
+  expect(dehydrate(queryClient).queries).toEqual([]);
+  await expect(prefetchThread(queryClient, { client, caseId: '' })).rejects.toMatchObject({ kind: 'input' });
+  await expect(prefetchUnread(queryClient, { client, caseIds: [] })).rejects.toMatchObject({ kind: 'input' });
 });
