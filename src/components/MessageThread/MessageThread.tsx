@@ -25,6 +25,7 @@ import type { ThreadDiff } from './threadDiff.ts';
 import type { ThreadRow } from './threadLayout.ts';
 import { useDayClock } from './useDayClock.ts';
 import { useThreadScroll } from './useThreadScroll.ts';
+import { useViewerTimeZone } from './useViewerTimeZone.ts';
 import type { VirtualRowsProps } from './VirtualRows.tsx';
 
 export interface MessageThreadHandle {
@@ -117,7 +118,6 @@ const ThreadView = forwardRef<
   MessageThreadProps & { focusRef: RefObject<(() => void) | null> }
 >(function ThreadView(props, ref) {
   const {
-    timeZone,
     unreadFromKey,
     onLoadOlder,
     hasOlder = false,
@@ -126,6 +126,7 @@ const ThreadView = forwardRef<
     virtualizeAfter = DEFAULT_VIRTUALIZE_AFTER,
     groupWindowMs,
   } = props;
+  const timeZone = useViewerTimeZone(props.timeZone);
   const locale = resolveLocale(props.locale);
   const strings = getStrings(locale);
   // Untyped callers may pass null fields or Invalid Dates; well-formed lists pass through unchanged.
