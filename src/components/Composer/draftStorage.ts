@@ -60,7 +60,10 @@ export function draftKeyFor(options: {
   const { scope, owner, caseId, groupId = '' } = options;
   if (scope !== undefined) return JSON.stringify([scope, caseId, groupId]);
   let id = owners.get(owner);
-  if (id === undefined) owners.set(owner, (id = ++ownerCount));
+  if (id === undefined) {
+    id = ++ownerCount;
+    owners.set(owner, id);
+  }
   // A number where a scope string would be: never equal to a scoped key.
   return JSON.stringify([id, caseId, groupId]);
 }

@@ -30,6 +30,7 @@ export function useDraft(
     pending.current = null;
     if (write) storeDraft(write.key, write.text);
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new key flushes the previous key's write
   useEffect(() => {
     if (!persist) return;
     window.addEventListener('pagehide', flush);
