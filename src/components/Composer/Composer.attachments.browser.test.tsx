@@ -205,7 +205,9 @@ describe('attachments from the composer', () => {
   test('a closed ticket offers no attaching: a notice instead of the button, and drops are ignored', async () => {
     state.sim.setStatus(CASE_ID, 3);
     const host = mount();
-    await expect.element(page.getByText("This ticket is closed, so new messages can't be sent.")).toBeVisible();
+    await expect
+      .element(page.getByText("This ticket is closed, so new messages can't be sent."))
+      .toBeVisible();
     expect(page.getByRole('button', { name: 'Attach files' }).query()).toBeNull();
     dragFiles(host.querySelector('.tc-chat') as Element, [pngFile()]);
     expect(host.querySelector('.tc-dropzone')).toBeNull();
