@@ -141,14 +141,15 @@ export const EmptyThread: Story = {
   },
 };
 
-/** Completed: the composer says why it is disabled; polling slows down. */
+/** Completed: a notice replaces the composer and says why; polling slows down. */
 export const ClosedTicket: Story = {
-  args: { caseId: TICKETS.cdnCompleted },
+  args: { caseId: TICKETS.cdnCompleted, locale: 'en-US' },
   play: async ({ canvasElement }) => {
-    await waitFor(
-      () => expect(within(canvasElement).getByRole('textbox')).toHaveAttribute('aria-disabled', 'true'),
-      WAIT,
-    );
+    const canvas = within(canvasElement);
+    await expect(
+      await canvas.findByText("This ticket is closed, so new messages can't be sent.", {}, WAIT),
+    ).toBeVisible();
+    await expect(canvas.queryByRole('textbox')).toBeNull();
   },
 };
 
@@ -320,10 +321,9 @@ export const AuthError: Story = {
     const alert = await expireSession(canvasElement, simulatorOf({ loaded }).model);
     await expect(alert).toHaveTextContent('Your session has expired.');
     await expect(within(alert).getByRole('button', { name: 'Sign in' })).toBeVisible();
-    await waitFor(
-      () => expect(within(canvasElement).getByRole('textbox')).toHaveAttribute('aria-disabled', 'true'),
-      WAIT,
-    );
+    await expect(
+      await within(canvasElement).findByText('Sign in again to send messages.', {}, WAIT),
+    ).toBeVisible();
   },
 };
 

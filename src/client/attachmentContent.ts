@@ -1,3 +1,4 @@
+import { MAX_SEND_CONTENT_LENGTH } from './model.ts';
 /**
  * The content of a message sent with attachments and no text. The service requires content (1..2000
  * characters), so it is a paperclip and the file names ("📎 a.png, b.log"): what a support engineer's console
@@ -8,7 +9,9 @@ import type { Attachment } from './types.ts';
 
 export function attachmentsContent(attachments: readonly Attachment[]): string {
   // Never a lone high surrogate at the 2000th unit.
-  return `📎 ${attachments.map((a) => a.name).join(', ')}`.slice(0, 2000).replace(/[\uD800-\uDBFF]$/, '');
+  return `📎 ${attachments.map((a) => a.name).join(', ')}`
+    .slice(0, MAX_SEND_CONTENT_LENGTH)
+    .replace(/[\uD800-\uDBFF]$/, '');
 }
 
 /** The message's text is only the stand-in for its attachments' names. */

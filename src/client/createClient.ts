@@ -3,6 +3,7 @@ import type { GenericSchema, InferOutput } from 'valibot';
 import { decode, olderBody, pollBody, topLevelNumberText, unreadBody, type WireMessage } from './decode.ts';
 import { TicketChatError } from './errors.ts';
 import { finishMessages, toMessage } from './messages.ts';
+import { MAX_SEND_CONTENT_LENGTH } from './model.ts';
 import { createRequester, type Query } from './request.ts';
 import { resolveTimeZone } from './timeZone.ts';
 import type { ChatStatus, Message, TicketChatClient, TicketChatClientOptions, UnreadCount } from './types.ts';
@@ -205,7 +206,7 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
 
     async sendMessage(req) {
       const caseId = checkPathId(req?.caseId, 'caseId');
-      const content = checkString(req.content, 'content', 2000);
+      const content = checkString(req.content, 'content', MAX_SEND_CONTENT_LENGTH);
       const groupId = groupOf(req);
       const ids = req.attachmentIds === undefined ? undefined : checkIds(req.attachmentIds, 'attachmentIds');
       // Undefined fields are left out by JSON.stringify.

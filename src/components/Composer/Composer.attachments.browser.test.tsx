@@ -202,11 +202,13 @@ describe('attachments from the composer', () => {
     expect(item.textContent).not.toMatch(/[\u202A-\u202E]/);
   });
 
-  test('a closed ticket offers no attaching: the button says why and drops are ignored', async () => {
+  test('a closed ticket offers no attaching: a notice instead of the button, and drops are ignored', async () => {
     state.sim.setStatus(CASE_ID, 3);
     const host = mount();
-    const button = page.getByRole('button', { name: 'Attach files' });
-    await expect.element(button).toHaveAttribute('aria-disabled', 'true');
+    await expect
+      .element(page.getByText("This ticket is closed, so new messages can't be sent."))
+      .toBeVisible();
+    expect(page.getByRole('button', { name: 'Attach files' }).query()).toBeNull();
     dragFiles(host.querySelector('.tc-chat') as Element, [pngFile()]);
     expect(host.querySelector('.tc-dropzone')).toBeNull();
     expect(uploads()).toHaveLength(0);

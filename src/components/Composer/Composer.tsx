@@ -3,18 +3,23 @@ import {
   forwardRef,
   type KeyboardEvent,
   type RefObject,
+  useCallback,
   useEffect,
   useId,
   useImperativeHandle,
+  useLayoutEffect,
   useRef,
   useState,
   useSyncExternalStore,
 } from 'react';
+import { MAX_SEND_CONTENT_LENGTH } from '../../client/model.ts';
 import type { Attachment } from '../../client/types.ts';
 import { getStrings, resolveLocale } from '../i18n/locale.ts';
 import { SHARED_KIT } from '../shared/kit.ts';
 import type { AttachmentUploader, PendingSnapshot } from './attachmentTypes.ts';
 import { useAutoGrow } from './useAutoGrow.ts';
+import { useCoarsePointer } from './useCoarsePointer.ts';
+import { useDraft } from './useDraft.ts';
 
 type UploadUi = typeof import('../PendingAttachments/index.ts');
 type Uploads = { ui: UploadUi; store: ReturnType<UploadUi['createAttachmentStore']> };
@@ -40,7 +45,7 @@ const NO_FILES: PendingSnapshot = {
 const noFiles = () => NO_FILES;
 
 /** The service's limit on a message's length (UTF-16 code units, as `String.length` counts). */
-export const MAX_MESSAGE_LENGTH = 2000;
+export const MAX_MESSAGE_LENGTH = MAX_SEND_CONTENT_LENGTH;
 
 export interface ComposerHandle {
   focus(): void;
@@ -48,10 +53,21 @@ export interface ComposerHandle {
 
 export interface ComposerProps {
   /**
-   * Called with the message, trimmed, and the uploaded attachments; the field then clears and keeps focus.
+   * Called with the message, trimmed, and the uploaded attachments; once it returns (the message is
+   * accepted) the field and the draft clear and the field keeps focus. If it throws, the text stays.
    * With attachments and no text, `content` is their names (the service requires content).
    */
   onSend: (content: string, attachments?: Attachment[]) => void;
+  /**
+   * Keeps the unsent text as a draft under this key (one per ticket and user): a composer given the key
+   * again shows it. Default none (the text lives as long as the composer). Attachments are not kept.
+   */
+  draftKey?: string | undefined;
+  /**
+   * Also keeps drafts in `localStorage`, so they survive a reload (debounced writes; memory only where
+   * storage is unavailable or full). Only for a `draftKey` that names the user. Default false.
+   */
+  persistDraft?: boolean | undefined;
   /**
    * Turns on attachments: an "Attach files" button, pasted and dropped files, each checked against the
    * service's limits and uploaded before the send. Default none (text only).
@@ -66,11 +82,11 @@ export interface ComposerProps {
   /** The counter shows once this few characters (or fewer) are left. Default 200. */
   counterThreshold?: number | undefined;
   /**
-   * No sending (e.g. the ticket is closed); `disabledReason` tells the user why. Field and button stay
-   * focusable (read-only, aria-disabled) and describe the reason.
+   * No sending (e.g. the ticket is closed): a notice with `disabledReason` replaces the field and buttons.
+   * A draft typed before stays readable and copyable (a read-only field). Default false.
    */
   disabled?: boolean | undefined;
-  /** Shown under the field while `disabled`, and the description of the field and the button. */
+  /** The notice's text while `disabled`. Default "Messages can't be sent right now." */
   disabledReason?: string | undefined;
   placeholder?: string | undefined;
   className?: string | undefined;
@@ -78,11 +94,11 @@ export interface ComposerProps {
 
 /**
  * Message field + send button. Enter sends, Shift+Enter adds a line, Enter that confirms an IME
- * composition does nothing. Neither ever leaves the tab order: when sending is not possible (empty, over
- * the limit, `disabled`) the button is aria-disabled and says why through aria-describedby; when `disabled`
- * the field is read-only and aria-disabled and describes the reason too, so keyboard and screen-reader
- * users find out why instead of meeting a control that silently vanished. (The HTML `disabled` attribute
- * would drop both from the tab order and leave the reason tied to nothing focusable.)
+ * composition does nothing; on a touch screen (coarse pointer) Enter adds a line and the button sends.
+ * When sending is not possible (empty, over the limit) the button stays in the tab order, aria-disabled,
+ * and says why through aria-describedby (the HTML `disabled` attribute would drop it from the tab order).
+ * When `disabled`, a notice says why instead; a draft stays in a read-only, aria-disabled field that
+ * describes the reason, and focus leaving a removed field lands on the notice, never on <body>.
  *
  * `forwardRef`, not a `ref` prop: React 18 strips `ref` from props, so the handle would never attach there.
  */
@@ -96,12 +112,39 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     className,
   } = props;
   const strings = getStrings(props.locale);
-  const [value, setValue] = useState('');
+  const [value, setValue, clearDraft] = useDraft(props.draftKey, props.persistDraft ?? false);
+  const touch = useCoarsePointer();
   const fieldRef = useRef<HTMLTextAreaElement | null>(null);
+  const noticeRef = useRef<HTMLDivElement | null>(null);
   const formRef = useRef<HTMLFormElement | null>(null);
   const inputRef = useRef<HTMLInputElement | null>(null);
+  // Focus that must land once this commit is done: the field went (disabled with no draft) while it
+  // had focus, or `focus()` was called mid-commit (a rescue while the field is being swapped in).
+  const refocus = useRef(false);
+  const setField = useCallback((element: HTMLTextAreaElement | null) => {
+    // Detached before the element leaves the document, so it still knows whether it had focus.
+    if (!element && fieldRef.current === document.activeElement) refocus.current = true;
+    fieldRef.current = element;
+  }, []);
+  const focusInside = useCallback(() => (fieldRef.current ?? noticeRef.current)?.focus(), []);
+  useLayoutEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    const active = document.activeElement;
+    // Never taken back from where the user went meanwhile.
+    if (!active || active === document.body || formRef.current?.contains(active)) focusInside();
+  });
   useAutoGrow(fieldRef, value);
-  useImperativeHandle(ref, () => ({ focus: () => fieldRef.current?.focus() }), []);
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: () => {
+        focusInside();
+        refocus.current = true;
+      },
+    }),
+    [focusInside],
+  );
 
   const { uploader, dropTargetRef } = props;
   const uploaderRef = useRef(uploader);
@@ -176,6 +219,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
   const hintId = `${id}-hint`;
   const counterId = `${id}-counter`;
   const reasonId = `${id}-reason`;
+  const draftNoteId = `${id}-draft-note`;
 
   const remaining = maxLength - value.length;
   const over = remaining < 0;
@@ -201,7 +245,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
 
   const finish: ComposerProps['onSend'] = (...message) => {
     onSend(...message);
-    setValue('');
+    clearDraft();
   };
   const send = () => {
     // With files, the store sends once they are uploaded (with the text typed by then).
@@ -209,16 +253,20 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     fieldRef.current?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    // On a touch screen Enter is the soft keyboard's only way to a new line: the button sends.
+    if (touch || event.key !== 'Enter' || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey)
+      return;
     // Enter that commits an IME candidate (Chinese, Japanese…) must not send. keyCode 229: Safari.
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
     event.preventDefault();
     send();
   };
 
-  const describedBy = [!disabled && hintId, showCounter && counterId, reasonShown && reasonId]
-    .filter(Boolean)
-    .join(' ');
+  // Disabled with no draft: only the notice (an empty read-only box would look like a broken composer).
+  const hasField = !disabled || value !== '';
+  const describedBy = disabled
+    ? `${reasonId} ${draftNoteId}`
+    : [hintId, showCounter && counterId, reasonShown && reasonId].filter(Boolean).join(' ');
 
   return (
     <form
@@ -227,14 +275,36 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
       data-disabled={disabled || undefined}
       data-over-limit={over || undefined}
       data-waiting={files.waiting || undefined}
+      data-touch={touch || undefined}
       onSubmit={(event) => {
         event.preventDefault();
         send();
       }}
     >
-      <label className="tc-visually-hidden" htmlFor={`${id}-field`}>
-        {strings.composerLabel}
-      </label>
+      {hasField && (
+        <label className="tc-visually-hidden" htmlFor={`${id}-field`}>
+          {strings.composerLabel}
+        </label>
+      )}
+      {disabled && (
+        // Focusable from script only: it takes focus when the field it replaces had it.
+        <div ref={noticeRef} id={reasonId} className="tc-composer__notice" tabIndex={-1}>
+          <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true" focusable="false">
+            <rect
+              x="4"
+              y="9"
+              width="12"
+              height="8.5"
+              rx="1.8"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.6"
+            />
+            <path d="M6.8 9V6.6a3.2 3.2 0 0 1 6.4 0V9" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
+          <span>{reason}</span>
+        </div>
+      )}
       {uploads && (
         <uploads.ui.PendingAttachments
           snapshot={files}
@@ -244,97 +314,106 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           dropTarget={dropTarget}
         />
       )}
-      <div className="tc-composer__box">
-        {uploader && (
-          <>
+      {hasField && (
+        <div className="tc-composer__box">
+          {uploader && !disabled && (
+            <>
+              <button
+                type="button"
+                className="tc-composer__attach"
+                aria-label={strings.attachFiles}
+                title={strings.attachFiles}
+                onClick={() => canAttach && inputRef.current?.click()}
+              >
+                <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+                  <path
+                    d="M13.5 6.5 7.8 12.2a1.6 1.6 0 0 0 2.3 2.3l6-6a3.2 3.2 0 0 0-4.6-4.6l-6 6a4.8 4.8 0 0 0 6.8 6.8l5.2-5.2"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="1.6"
+                    strokeLinecap="round"
+                  />
+                </svg>
+              </button>
+              <input
+                ref={inputRef}
+                className="tc-composer__files"
+                type="file"
+                multiple
+                hidden
+                tabIndex={-1}
+                onChange={(event) => {
+                  addFiles([...(event.target.files ?? [])]);
+                  // The same file can be picked again after a remove.
+                  event.target.value = '';
+                }}
+              />
+            </>
+          )}
+          <textarea
+            ref={setField}
+            id={`${id}-field`}
+            className="tc-composer__field"
+            rows={1}
+            value={value}
+            placeholder={disabled ? undefined : (props.placeholder ?? strings.composerPlaceholder)}
+            readOnly={disabled}
+            // A soft keyboard labels its Enter key: "send" where Enter sends, a plain return on touch.
+            enterKeyHint={touch ? 'enter' : 'send'}
+            aria-disabled={disabled || undefined}
+            aria-invalid={over || undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => setValue(e.target.value)}
+            onKeyDown={onKeyDown}
+            onPaste={onPaste}
+          />
+          {!disabled && (
             <button
-              type="button"
-              className="tc-composer__attach"
-              aria-label={strings.attachFiles}
-              title={strings.attachFiles}
-              aria-disabled={disabled || undefined}
-              aria-describedby={disabled ? reasonId : undefined}
-              onClick={() => canAttach && inputRef.current?.click()}
+              type="submit"
+              className="tc-composer__send"
+              aria-disabled={!!blocked || undefined}
+              aria-busy={files.waiting || undefined}
+              aria-describedby={reason ? reasonId : undefined}
             >
               <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
                 <path
-                  d="M13.5 6.5 7.8 12.2a1.6 1.6 0 0 0 2.3 2.3l6-6a3.2 3.2 0 0 0-4.6-4.6l-6 6a4.8 4.8 0 0 0 6.8 6.8l5.2-5.2"
-                  fill="none"
+                  d="M3 10 17 3l-4 14-3.2-5.8z M9.8 11.2 17 3"
+                  fill="currentColor"
                   stroke="currentColor"
-                  strokeWidth="1.6"
-                  strokeLinecap="round"
+                  strokeWidth="1.2"
+                  strokeLinejoin="round"
                 />
               </svg>
+              <span className="tc-composer__send-label">{strings.send}</span>
             </button>
-            <input
-              ref={inputRef}
-              className="tc-composer__files"
-              type="file"
-              multiple
-              hidden
-              tabIndex={-1}
-              onChange={(event) => {
-                addFiles([...(event.target.files ?? [])]);
-                // The same file can be picked again after a remove.
-                event.target.value = '';
-              }}
-            />
-          </>
-        )}
-        <textarea
-          ref={fieldRef}
-          id={`${id}-field`}
-          className="tc-composer__field"
-          rows={1}
-          value={value}
-          // "Write a message…" would invite typing where none is possible; the reason shows below.
-          placeholder={disabled ? undefined : (props.placeholder ?? strings.composerPlaceholder)}
-          readOnly={disabled}
-          aria-disabled={disabled || undefined}
-          aria-invalid={over || undefined}
-          aria-describedby={describedBy}
-          onChange={(e) => setValue(e.target.value)}
-          onKeyDown={onKeyDown}
-          onPaste={onPaste}
-        />
-        <button
-          type="submit"
-          className="tc-composer__send"
-          aria-disabled={!!blocked || undefined}
-          aria-busy={files.waiting || undefined}
-          aria-describedby={reason ? reasonId : undefined}
-        >
-          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
-            <path
-              d="M3 10 17 3l-4 14-3.2-5.8z M9.8 11.2 17 3"
-              fill="currentColor"
-              stroke="currentColor"
-              strokeWidth="1.2"
-              strokeLinejoin="round"
-            />
-          </svg>
-          <span className="tc-composer__send-label">{strings.send}</span>
-        </button>
-      </div>
-      <div className="tc-composer__footer">
-        <span
-          id={reasonId}
-          className={reasonShown ? 'tc-composer__reason' : 'tc-visually-hidden'}
-          data-kind={blocked || undefined}
-        >
-          {reason}
-        </span>
-        {!disabled && (
+          )}
+        </div>
+      )}
+      {disabled ? (
+        hasField && (
+          <p id={draftNoteId} className="tc-composer__draft-note">
+            {strings.composerDraftKept}
+          </p>
+        )
+      ) : (
+        <div className="tc-composer__footer">
+          <span
+            id={reasonId}
+            className={reasonShown ? 'tc-composer__reason' : 'tc-visually-hidden'}
+            data-kind={blocked || undefined}
+          >
+            {reason}
+          </span>
           <span id={hintId} className="tc-composer__hint">
-            {strings.composerHint}
+            {touch ? strings.composerHintTouch : strings.composerHint}
           </span>
-        )}
-        {showCounter && (
-          <span id={counterId} className="tc-composer__counter" data-over={over || undefined}>
-            {over ? strings.charactersOver(-remaining) : strings.charactersLeft(remaining)}
-          </span>
-        )}
-      </div>
+          {showCounter && (
+            <span id={counterId} className="tc-composer__counter" data-over={over || undefined}>
+              {over ? strings.charactersOver(-remaining) : strings.charactersLeft(remaining)}
+            </span>
+          )}
+        </div>
+      )}
       {/* Said once when the message goes over the limit (the counter itself is not live: it changes per key). */}
       <div className="tc-visually-hidden" aria-live="polite">
         {overText}

@@ -72,18 +72,11 @@ const connection = () => screen.getByRole('status', { name: '' });
 /** The thread's polite live region. */
 const liveRegion = () => log().parentElement?.querySelector('[aria-live="polite"]') as HTMLElement;
 
-/** The composer cannot send but stays in the tab order: read-only, aria-disabled, described by `reason`. */
+/** The composer is a notice saying `reason`: no empty field, no Send (nothing was typed before). */
 function expectComposerBlocked(reason: string) {
-  expect(field()).toBeEnabled();
-  expect(field()).toHaveAttribute('readonly');
-  expect(field()).toHaveAttribute('aria-disabled', 'true');
-  expect(field()).not.toHaveAttribute('placeholder');
-  expect(field()).toHaveAccessibleDescription(reason);
-  expect(screen.getByText(reason)).toBeInTheDocument();
-  const send = screen.getByRole('button', { name: 'Send' });
-  expect(send).toBeEnabled();
-  expect(send).toHaveAttribute('aria-disabled', 'true');
-  expect(send).toHaveAccessibleDescription(reason);
+  expect(screen.getByText(reason)).toBeVisible();
+  expect(screen.queryByRole('textbox', { name: 'Message' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Send' })).not.toBeInTheDocument();
 }
 const log = () => screen.getByRole('log', { name: 'Messages' });
 const rowTexts = () =>
@@ -228,15 +221,8 @@ describe('TicketChat', () => {
     expect(rowTexts()).toEqual(['Resolved, closing.']);
     expect(screen.getByText(label)).toBeInTheDocument();
     expectComposerBlocked("This ticket is closed, so new messages can't be sent.");
-    // Still reachable by keyboard, so the reason can be heard; Enter sends nothing.
-    await user.click(field());
-    expect(field()).toHaveFocus();
     await user.keyboard('x{Enter}');
-    await user.tab();
-    expect(screen.getByRole('button', { name: 'Send' })).toHaveFocus();
-    await user.keyboard('{Enter}');
     expect(requestsTo('send')).toBe(0);
-    expect(field()).toHaveValue('');
   });
 
   test('an API error shows an alert with the server message; Retry recovers and keeps the messages', async () => {
@@ -398,7 +384,6 @@ describe('TicketChat', () => {
       // Neither an empty-thread invitation nor a field that would send to nowhere.
       expect(screen.queryByText(/No messages yet/)).toBeNull();
       expectComposerBlocked("Messages can't be sent right now.");
-      await user.click(field());
       await user.keyboard('hello{Enter}');
       await advance(30_000);
       expect(sim().requests).toEqual([]);

@@ -2,13 +2,14 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { isClosedTicketStatus } from '../../client/model.ts';
 import type { Attachment } from '../../client/types.ts';
 import { caseIdProblem } from '../../client/validate.ts';
-import { useTicketChatLocale } from '../../query/TicketChatProvider.tsx';
+import { useTicketChatClient, useTicketChatLocale } from '../../query/TicketChatProvider.tsx';
 import type { ThreadMessage } from '../../query/types.ts';
 import { useInstantMessages } from '../../query/useInstantMessages.ts';
 import { useSendMessage } from '../../query/useSendMessage.ts';
 import { useUnread } from '../../query/useUnread.ts';
 import { ChatErrorBoundary, type ChatErrorInfo } from '../ChatErrorBoundary/ChatErrorBoundary.tsx';
 import { Composer, type ComposerHandle } from '../Composer/Composer.tsx';
+import { draftKeyFor } from '../Composer/draftStorage.ts';
 import { ImagePreviewContext } from '../ImagePreview/ImageAttachment.tsx';
 import { getStrings, resolveLocale } from '../i18n/locale.ts';
 import { MessageThread } from '../MessageThread/MessageThread.tsx';
@@ -41,6 +42,12 @@ export interface TicketChatProps {
   headingLevel?: 1 | 2 | 3 | 4 | 5 | 6 | undefined;
   className?: string | undefined;
   /**
+   * Names the signed-in user (e.g. the `crossTabChannel` given to the provider) so unsent drafts survive a
+   * reload in `localStorage`, per ticket. Default none: drafts are kept per ticket in memory only, for
+   * the page's lifetime and the provider's client (never shown to another user's client).
+   */
+  draftScope?: string | undefined;
+  /**
    * Called with any error thrown while rendering the chat. A failing thread is replaced by an alert with
    * a Retry and the composer stays; anything else replaces the whole chat, never the host page.
    */
@@ -68,6 +75,7 @@ export function TicketChat(props: TicketChatProps) {
 function TicketChatView(props: TicketChatProps) {
   const { caseId, groupId, timeZone, onAttachmentClick, className } = props;
   const { language } = useTicketChatLocale();
+  const client = useTicketChatClient();
   const locale = resolveLocale(props.locale ?? language);
   const strings = getStrings(locale);
   const titleId = useId();
@@ -191,6 +199,8 @@ function TicketChatView(props: TicketChatProps) {
         ref={composerRef}
         className="tc-chat__composer"
         locale={locale}
+        draftKey={draftKeyFor({ scope: props.draftScope, owner: client, caseId, groupId })}
+        persistDraft={props.draftScope !== undefined}
         uploader={uploader}
         dropTargetRef={sectionRef}
         onSend={(content, attachments) => {

@@ -80,6 +80,10 @@ export interface TicketChatStrings {
   composerLabel: string;
   composerPlaceholder: string;
   composerHint: string;
+  /** The hint on a touch screen, where Enter adds a line and only the button sends. */
+  composerHintTouch: string;
+  /** Under a draft kept while sending is impossible (e.g. the ticket closed). */
+  composerDraftKept: string;
   send: string;
   composerEmpty: string;
   composerOverLimit: (max: number) => string;
@@ -149,6 +153,8 @@ export const enUS: TicketChatStrings = {
   composerLabel: 'Message',
   composerPlaceholder: 'Write a message…',
   composerHint: 'Enter to send, Shift+Enter for a new line',
+  composerHintTouch: 'Tap Send to send; Return adds a new line',
+  composerDraftKept: 'Your unsent message is kept above: select it to copy.',
   send: 'Send',
   composerEmpty: 'Type a message to send.',
   composerOverLimit: (max) => `The message is over the ${max}-character limit. Shorten it to send.`,
@@ -211,6 +217,8 @@ export const zhCN: TicketChatStrings = {
   composerLabel: '消息',
   composerPlaceholder: '输入消息…',
   composerHint: '按 Enter 发送，Shift+Enter 换行',
+  composerHintTouch: '点按“发送”发送消息，回车键换行',
+  composerDraftKept: '未发送的消息保留在上方，可选中后复制。',
   send: '发送',
   composerEmpty: '请输入消息后再发送。',
   composerOverLimit: (max) => `消息超过 ${max} 个字符的上限，请删减后再发送。`,
