@@ -453,7 +453,10 @@ export function startCrossTab(
   };
   const unsubscribeFocus = focusManager.subscribe((visible) => (visible ? stand() : resign()));
   const bye = () => post({ type: 'bye', tab });
+  // Back from the back/forward cache: the others forgot this tab at its pagehide.
+  const back = (event: PageTransitionEvent) => event.persisted && announce('hello');
   window.addEventListener('pagehide', bye);
+  window.addEventListener('pageshow', back);
   announce('hello');
   if (focusManager.isFocused()) stand();
 
@@ -462,6 +465,7 @@ export function startCrossTab(
     unsubscribeFocus();
     unsubscribeCache();
     window.removeEventListener('pagehide', bye);
+    window.removeEventListener('pageshow', back);
     resign();
     bye();
     channel.close();
