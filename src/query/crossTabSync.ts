@@ -193,7 +193,7 @@ export function startCrossTab(
       const { action } = event;
       if (action.type === 'fetch') fetchStarted.set(query, Date.now());
       else if (action.type === 'success') onSuccess(query);
-      else if (action.type === 'error' && !received.has(query.state.error as object)) {
+      else if (action.type === 'error') {
         failed.add(query);
         post({
           type: 'error',
@@ -214,13 +214,13 @@ export function startCrossTab(
   // ---- incoming changes
   const apply = (m: Extract<Post, { key: QueryKey }>) => {
     const query = cache.get(hashKey(m.key));
-    // Only queries this tab has; never one fetching here after an error (a user's retry owns its outcome).
+    // Only queries this tab has; an error never lands on one fetching here (a user's retry owns its outcome).
+    // A received change is applied with setQueryData/setState and remembered, so it is not posted back.
     if (!query) return;
     if (m.type === 'error') {
       if (query.state.fetchStatus === 'fetching') return;
       const { kind, message: text, ...fields } = m.error;
       const error = new TicketChatError(kind, text, fields);
-      received.add(error);
       query.setState({
         status: 'error',
         error,
