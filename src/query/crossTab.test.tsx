@@ -5,6 +5,7 @@ import { crossTabOn, installSimulator, pollRequests } from '../../test/harness.t
 import { installLocks } from '../../test/support/locks.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { useInstantMessages } from './useInstantMessages.ts';
+import { useSendMessage } from './useSendMessage.ts';
 import { useUnread } from './useUnread.ts';
 
 // Real timers: leader election and the channel run on their own clocks. Two providers with two
@@ -208,5 +209,37 @@ describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab polling', () 
       },
       { timeout: 5000 },
     );
+  }, 15_000);
+
+  test("a follower's own send is settled by the leader's poll: shown once, as sent by the server", async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+    const view = () => ({
+      thread: useInstantMessages('c1', { intervalMs: 200 }),
+      send: useSendMessage('c1'),
+      ctx: useTicketChatContext(),
+    });
+    const [ha, hb] = twoTabs(view);
+    await waitFor(
+      () => {
+        expect([ha, hb].filter((h) => h.result.current.ctx.isPollingLeader)).toHaveLength(1);
+        expect(ha.result.current.thread.messages).toHaveLength(1);
+        expect(hb.result.current.thread.messages).toHaveLength(1);
+      },
+      { timeout: 5000 },
+    );
+    const follower = ha.result.current.ctx.isPollingLeader ? hb : ha;
+    await act(async () => {
+      follower.result.current.send.send('thanks');
+    });
+    await waitFor(
+      () => {
+        const mine = follower.result.current.thread.messages.filter((m) => m.content === 'thanks');
+        expect(mine).toHaveLength(1);
+        expect(mine[0]?.key.startsWith('local:')).toBe(false);
+      },
+      { timeout: 5000 },
+    );
+    await realSecond();
+    expect(follower.result.current.thread.messages.map((m) => m.content)).toEqual(['hello', 'thanks']);
   }, 15_000);
 });

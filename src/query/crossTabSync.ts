@@ -108,8 +108,8 @@ const intervalOf = (observers: readonly { options: { staleTime?: unknown } }[], 
  *   cursor and small fields (a receiver merges them with `mergePoll`: replays add nothing, its own sends
  *   settle); for an unread entry the entry; errors as plain fields (data kept) until the next success.
  *   A success that changed nothing is not posted; with no other tab, nothing is posted at all.
- * Returns the stop function. `onLeadershipChange(true)` also when Web Locks are missing (this tab then
- * polls on its own).
+ * Returns the stop function. `onLeadershipChange(true)` also when Web Locks or BroadcastChannel are
+ * missing (this tab then polls on its own).
  */
 export function startCrossTab(
   queryClient: QueryClient,
@@ -119,7 +119,7 @@ export function startCrossTab(
   leaderThreads: LeaderThreads,
 ): () => void {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (!locks) {
+  if (!locks || typeof BroadcastChannel === 'undefined') {
     onLeadershipChange(true);
     return () => undefined;
   }
