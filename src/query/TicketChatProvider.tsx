@@ -59,11 +59,14 @@ export interface TicketChatProviderProps {
   /** Default: the QueryClient of an enclosing QueryClientProvider, else one created here. */
   queryClient?: QueryClient | undefined;
   /**
-   * One poller across the tabs of this origin (leader election + cache broadcast, loaded lazily).
-   * Default: on in browsers with BroadcastChannel, off in jsdom.
+   * One poller across the tabs of this origin (one BroadcastChannel + a Web Lock for the election, loaded
+   * lazily). Default: on in browsers with BroadcastChannel, off in jsdom.
    */
   crossTab?: boolean | undefined;
-  /** Channel name for cross-tab sync; tabs with different clients/users should use different names. */
+  /**
+   * Name of the BroadcastChannel (and, suffixed `:leader`, of the Web Lock) for cross-tab sync; tabs with
+   * different clients/users should use different names. Default: `'ticket-chat'`.
+   */
   crossTabChannel?: string | undefined;
   children?: ReactNode | undefined;
 }
@@ -102,7 +105,7 @@ export function TicketChatProvider({
     setLeader(false);
     // No usable channel: this tab polls on its own.
     return lazily(
-      import('./crossTabLeader.ts'),
+      import('./crossTabSync.ts'),
       (m) => m.startCrossTab(qc, client, crossTabChannel, setLeader, leaderThreads),
       () => setLeader(true),
     );

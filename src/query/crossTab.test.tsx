@@ -1,13 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { onTestFinished } from 'vitest';
 import { crossTabOn, installSimulator, pollRequests } from '../../test/harness.tsx';
+import { installLocks } from '../../test/support/locks.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { useInstantMessages } from './useInstantMessages.ts';
+import { useSendMessage } from './useSendMessage.ts';
 import { useUnread } from './useUnread.ts';
 
 // Real timers: leader election and the channel run on their own clocks. Two providers with two
 // QueryClients in one document stand in for two tabs (BroadcastChannel delivers between them).
 const { sim } = installSimulator();
+installLocks();
 
 /** A second of real time, inside act(): the updates that the polling brings meanwhile are React's to flush. */
 const realSecond = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 1000)));
@@ -97,5 +101,145 @@ describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab polling', () 
       },
       { timeout: 5000 },
     );
+  }, 15_000);
+
+  /** Every message any tab posts from now until the test ends (Node's BroadcastChannel stands in). */
+  function recordPosts() {
+    const posts: { type: string; added?: unknown[]; key?: unknown[] }[] = [];
+    const post = BroadcastChannel.prototype.postMessage;
+    const spy = vi.spyOn(BroadcastChannel.prototype, 'postMessage').mockImplementation(function (
+      this: BroadcastChannel,
+      message: unknown,
+    ) {
+      posts.push(message as (typeof posts)[number]);
+      post.call(this, message);
+    });
+    onTestFinished(() => spy.mockRestore());
+    return posts;
+  }
+
+  test('a poll that brings nothing posts nothing; one that brings a message posts that message', async () => {
+    const history = Array.from({ length: 200 }, (_, i) => ({ content: `old ${i}` }));
+    sim().addTicket({ id: 'c1', messages: history });
+    const view = () => ({
+      thread: useInstantMessages('c1', { intervalMs: 200 }),
+      ctx: useTicketChatContext(),
+    });
+    const [ha, hb] = twoTabs(view);
+    await waitFor(
+      () => {
+        expect([ha, hb].filter((h) => h.result.current.ctx.isPollingLeader)).toHaveLength(1);
+        expect(hb.result.current.thread.messages).toHaveLength(200);
+        expect(ha.result.current.thread.messages).toHaveLength(200);
+      },
+      { timeout: 5000 },
+    );
+    await realSecond(); // the election's and the first answers' posts are done
+    const posts = recordPosts();
+    const polls = pollRequests(sim()).length;
+    await realSecond();
+    expect(pollRequests(sim()).length).toBeGreaterThan(polls); // the leader kept polling…
+    expect(posts).toEqual([]); // …and posted nothing
+    sim().post('c1', { content: 'new' });
+    await waitFor(() => expect(hb.result.current.thread.messages).toHaveLength(201), { timeout: 5000 });
+    expect(ha.result.current.thread.messages).toHaveLength(201);
+    const threadPosts = posts.filter((p) => p.type === 'thread');
+    expect(threadPosts).toHaveLength(1);
+    expect(threadPosts[0]?.added).toHaveLength(1);
+  }, 15_000);
+
+  test('when the leader tab closes, the other takes over at once', async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+    const view = () => ({
+      thread: useInstantMessages('c1', { intervalMs: 200 }),
+      ctx: useTicketChatContext(),
+    });
+    const [ha, hb] = twoTabs(view);
+    await waitFor(
+      () => expect([ha, hb].filter((h) => h.result.current.ctx.isPollingLeader)).toHaveLength(1),
+      {
+        timeout: 5000,
+      },
+    );
+    const [leader, follower] = ha.result.current.ctx.isPollingLeader ? [ha, hb] : [hb, ha];
+    leader.unmount();
+    await waitFor(() => expect(follower.result.current.ctx.isPollingLeader).toBe(true), { timeout: 3000 });
+    sim().post('c1', { content: 'after' });
+    await waitFor(() => expect(follower.result.current.thread.messages).toHaveLength(2), { timeout: 3000 });
+  }, 15_000);
+
+  test("the portal's own queries never cross tabs", async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+    const channel = `tc-test-${Math.random()}`;
+    const a = crossTabOn(channel);
+    const b = crossTabOn(channel);
+    const profile = (version: string) => () =>
+      useQuery({ queryKey: ['profile'], queryFn: () => version, staleTime: Number.POSITIVE_INFINITY });
+    const view = (version: string) => () => ({
+      thread: useInstantMessages('c1', { intervalMs: 200 }),
+      profile: profile(version)(),
+    });
+    const posts = recordPosts();
+    const ha = renderHook(view('a'), { wrapper: a.wrapper });
+    const hb = renderHook(view('b'), { wrapper: b.wrapper });
+    onTestFinished(() => {
+      ha.unmount();
+      hb.unmount();
+    });
+    await waitFor(() => expect(hb.result.current.thread.messages).toHaveLength(1), { timeout: 5000 });
+    act(() => a.queryClient.setQueryData(['profile'], 'changed in a'));
+    await realSecond();
+    expect(hb.result.current.profile.data).toBe('b');
+    expect(posts.some((p) => p.key?.[0] === 'profile')).toBe(false);
+  }, 15_000);
+
+  test('without Web Locks each tab polls on its own', async () => {
+    Reflect.deleteProperty(navigator, 'locks');
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+    const view = () => ({
+      thread: useInstantMessages('c1', { intervalMs: 200 }),
+      ctx: useTicketChatContext(),
+    });
+    const [ha, hb] = twoTabs(view);
+    await waitFor(
+      () => {
+        expect(ha.result.current.ctx.isPollingLeader).toBe(true);
+        expect(hb.result.current.ctx.isPollingLeader).toBe(true);
+        expect(hb.result.current.thread.messages).toHaveLength(1);
+      },
+      { timeout: 5000 },
+    );
+  }, 15_000);
+
+  test("a follower's own send is settled by the leader's poll: shown once, as sent by the server", async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+    const view = () => ({
+      thread: useInstantMessages('c1', { intervalMs: 200 }),
+      send: useSendMessage('c1'),
+      ctx: useTicketChatContext(),
+    });
+    const [ha, hb] = twoTabs(view);
+    await waitFor(
+      () => {
+        expect([ha, hb].filter((h) => h.result.current.ctx.isPollingLeader)).toHaveLength(1);
+        expect(ha.result.current.thread.messages).toHaveLength(1);
+        expect(hb.result.current.thread.messages).toHaveLength(1);
+      },
+      { timeout: 5000 },
+    );
+    const follower = ha.result.current.ctx.isPollingLeader ? hb : ha;
+    await act(async () => {
+      follower.result.current.send.send('thanks');
+    });
+    await waitFor(
+      () => {
+        const mine = follower.result.current.thread.messages.filter((m) => m.content === 'thanks');
+        expect(mine).toHaveLength(1);
+        expect(mine[0]?.key.startsWith('local:')).toBe(false);
+      },
+      { timeout: 5000 },
+    );
+    await realSecond();
+    expect(follower.result.current.thread.messages.map((m) => m.content)).toEqual(['hello', 'thanks']);
   }, 15_000);
 });

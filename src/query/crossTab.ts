@@ -1,7 +1,7 @@
 /**
- * Cross-tab polling: the tabs of one origin elect a leader; only the leader polls and its cache updates
- * reach the other tabs. Only this check is in the first load: the rest (crossTabLeader.ts,
- * shareUnreadAcrossTabs.ts and their libraries) is imported when a provider turns cross-tab on.
+ * Cross-tab polling: the tabs of one origin elect a leader; only the leader polls and its changes reach
+ * the other tabs. Only this check is in the first load: the rest (crossTabSync.ts) is imported when a
+ * provider turns cross-tab on.
  */
 export function crossTabSupported(): boolean {
   return (

@@ -8,8 +8,10 @@ import { useTicketChatContext } from '../../src/query/TicketChatProvider.tsx';
 import { useInstantMessages } from '../../src/query/useInstantMessages.ts';
 import { useUnread } from '../../src/query/useUnread.ts';
 import { crossTabOn, installSimulator } from '../harness.tsx';
+import { installLocks } from '../support/locks.ts';
 
 const { sim } = installSimulator();
+installLocks();
 
 describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab: a follower-only thread', () => {
   test('a thread open only in a follower tab gets loaded (the leader shows only a badge)', async () => {
