@@ -35,13 +35,10 @@ const text = nullish(isString, '');
 const num = nullish(isNumber, null);
 const strOrNum = nullish(isStringOrNumber, undefined);
 
-function within<T>(key: string | number, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof Bad) error.keys.unshift(key);
-    throw error;
-  }
+/** Names the key a failure happened under (outermost last, so each container prepends its own). */
+function under(error: unknown, key: string | number): unknown {
+  if (error instanceof Bad) error.keys.unshift(key);
+  return error;
 }
 
 type Shape = Record<string, Decoder<unknown>>;
@@ -54,8 +51,11 @@ const object =
     if (!isObject(input)) throw new Bad();
     const output = {} as Output<S>;
     for (const key in shape) {
-      const field = shape[key] as Decoder<unknown>;
-      output[key] = within(key, () => field(input[key])) as Output<S>[typeof key];
+      try {
+        output[key] = (shape[key] as Decoder<unknown>)(input[key]) as Output<S>[typeof key];
+      } catch (error) {
+        throw under(error, key);
+      }
     }
     return output;
   };
@@ -66,7 +66,13 @@ const list =
   (input) => {
     if (input == null) return [];
     if (!Array.isArray(input)) throw new Bad();
-    return input.map((x, index) => within(index, () => item(x)));
+    return input.map((x, index) => {
+      try {
+        return item(x);
+      } catch (error) {
+        throw under(error, index);
+      }
+    });
   };
 
 const status = { status: num, incident_id: str };
