@@ -34,6 +34,13 @@ describe('wire decoders', () => {
       unread_num: 0,
     });
     expect(decode(pollBody, {})).toMatchObject({ imstatus: [], immsg: [] });
+    // Fields without a default keep null as null (as the valibot schemas did).
+    expect(decode(pollBody, { last_message_time_id: null, imstatus: [{ incident_id: null }] })).toMatchObject(
+      {
+        last_message_time_id: null,
+        imstatus: [{ incident_id: null, status: null }],
+      },
+    );
   });
 
   it('keeps only the known fields', () => {

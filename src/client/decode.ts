@@ -30,10 +30,18 @@ const isNumber = (x: unknown): x is number => typeof x === 'number' && !Number.i
 /** Documented as string, sent as a number in the provider's own example. */
 const isStringOrNumber = (x: unknown): x is string | number => isString(x) || typeof x === 'number';
 
-const str = nullish(isString, undefined);
+/** Missing or null passes as it is. */
+const maybe =
+  <T>(test: (x: unknown) => x is T): Decoder<T | null | undefined> =>
+  (x) => {
+    if (x != null && !test(x)) throw new Bad();
+    return x as T | null | undefined;
+  };
+
+const str = maybe(isString);
 const text = nullish(isString, '');
 const num = nullish(isNumber, null);
-const strOrNum = nullish(isStringOrNumber, undefined);
+const strOrNum = maybe(isStringOrNumber);
 
 /** Names the key a failure happened under (outermost last, so each container prepends its own). */
 function under(error: unknown, key: string | number): unknown {
@@ -102,6 +110,7 @@ export const pollBody = object({
 
 export const olderBody = object({ count: num, message_list: messageList });
 
+/** Both fields (null when missing or of a wrong type), or neither when the body is no object. */
 export interface ErrorBody {
   error_code?: string | number | null;
   error_msg?: string | null;
@@ -115,8 +124,8 @@ export function readErrorBody(body: unknown): ErrorBody {
   if (!isObject(body)) return {};
   const { error_code: code, error_msg: message } = body;
   return {
-    error_code: code == null || isStringOrNumber(code) ? code : null,
-    error_msg: message == null || isString(message) ? message : null,
+    error_code: isStringOrNumber(code) ? code : null,
+    error_msg: isString(message) ? message : null,
   };
 }
 
