@@ -1,6 +1,13 @@
 /** `createTicketChatClient`: validated arguments in, decoded data or a `TicketChatError` out. */
-import type { GenericSchema, InferOutput } from 'valibot';
-import { decode, olderBody, pollBody, topLevelNumberText, unreadBody, type WireMessage } from './decode.ts';
+import {
+  type Decoder,
+  decode,
+  olderBody,
+  pollBody,
+  topLevelNumberText,
+  unreadBody,
+  type WireMessage,
+} from './decode.ts';
 import { TicketChatError } from './errors.ts';
 import { finishMessages, toMessage } from './messages.ts';
 import { MAX_SEND_CONTENT_LENGTH } from './model.ts';
@@ -96,20 +103,20 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
    * GETs `path` once per 100 case ids (the service's limit) and reads each answer. `sole` is the single id
    * asked, if exactly one: the only honest owner of an answer entry whose incident_id is null.
    */
-  async function perChunk<S extends GenericSchema, T>(
+  async function perChunk<B, T>(
     caseIds: string[],
     path: string,
     query: (chunk: number) => Query,
     signal: AbortSignal | undefined,
-    schema: S,
-    read: (body: InferOutput<S>, sole: string | undefined, text: string) => T,
+    decoder: Decoder<B>,
+    read: (body: B, sole: string | undefined, text: string) => T,
   ): Promise<T[]> {
     return Promise.all(
       chunksOf(caseIds).map(async (ids, chunk) => {
         const idsQuery = ids.map((id): [string, string] => ['case_ids', id]);
         const answer = await request('GET', path, [...idsQuery, ...query(chunk)], signal, 'text');
         const { body, text } = answer as { body: unknown; text: string };
-        return read(decode(schema, body), ids.length === 1 ? ids[0] : undefined, text);
+        return read(decode(decoder, body), ids.length === 1 ? ids[0] : undefined, text);
       }),
     );
   }

@@ -1,21 +1,91 @@
 /**
- * Wire schemas (valibot core only, so the bundle keeps just what is used). Every field may be missing or
- * null, as the provider's own example shows; defaults sit in the schemas. A wrong TYPE is a `decode` error
- * naming the field path (never the body, never the token), never a TypeError later.
+ * Wire decoders, hand-written (a schema library cost ~1.1 kB of every entry). Every field may be missing or
+ * null, as the provider's own example shows; defaults sit in the decoders. A wrong TYPE is a `decode` error
+ * naming the field path of the first bad field (never the body, never the token), never a TypeError later.
+ * Output objects hold only the known fields (an own `__proto__` key of a parsed body is never copied).
  */
-import * as v from 'valibot';
 import { TicketChatError } from './errors.ts';
 
-const str = v.nullish(v.string());
-const text = v.nullish(v.string(), '');
-const num = v.nullish(v.number(), null);
-/** Missing or null reads as []. The shared default is only read, never mutated. */
-const list = <T extends v.GenericSchema>(item: T) => v.nullish(v.array(item), []);
+/** Reads a value or throws `Bad`; a decoder never mutates its input or a shared default. */
+export type Decoder<T> = (input: unknown) => T;
+
+/** A wrong type somewhere below; each container on the way up prepends its key, so success pays nothing. */
+class Bad {
+  keys: (string | number)[] = [];
+}
+
+/** What valibot's object schema accepted: any non-null object (an array too). */
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/** Missing or null → `fallback`; otherwise `test` must accept it. */
+const nullish =
+  <T, F>(test: (x: unknown) => x is T, fallback: F): Decoder<T | F> =>
+  (x) => {
+    if (x == null) return fallback;
+    if (!test(x)) throw new Bad();
+    return x;
+  };
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isNumber = (x: unknown): x is number => typeof x === 'number' && !Number.isNaN(x);
 /** Documented as string, sent as a number in the provider's own example. */
-const strOrNum = v.nullish(v.custom<string | number>((x) => typeof x === 'string' || typeof x === 'number'));
+const isStringOrNumber = (x: unknown): x is string | number => isString(x) || typeof x === 'number';
+
+/** Missing or null passes as it is. */
+const maybe =
+  <T>(test: (x: unknown) => x is T): Decoder<T | null | undefined> =>
+  (x) => {
+    if (x != null && !test(x)) throw new Bad();
+    return x as T | null | undefined;
+  };
+
+const str = maybe(isString);
+const text = nullish(isString, '');
+const num = nullish(isNumber, null);
+const strOrNum = maybe(isStringOrNumber);
+
+/** Names the key a failure happened under (outermost last, so each container prepends its own). */
+function under(error: unknown, key: string | number): unknown {
+  if (error instanceof Bad) error.keys.unshift(key);
+  return error;
+}
+
+type Shape = Record<string, Decoder<unknown>>;
+type Output<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> };
+
+/** An object of exactly these fields, read in this order (the first bad one is the one named). */
+const object =
+  <S extends Shape>(shape: S): Decoder<Output<S>> =>
+  (input) => {
+    if (!isObject(input)) throw new Bad();
+    const output = {} as Output<S>;
+    for (const key in shape) {
+      try {
+        output[key] = (shape[key] as Decoder<unknown>)(input[key]) as Output<S>[typeof key];
+      } catch (error) {
+        throw under(error, key);
+      }
+    }
+    return output;
+  };
+
+/** Missing or null reads as a new []. */
+const list =
+  <T>(item: Decoder<T>): Decoder<T[]> =>
+  (input) => {
+    if (input == null) return [];
+    if (!Array.isArray(input)) throw new Bad();
+    return input.map((x, index) => {
+      try {
+        return item(x);
+      } catch (error) {
+        throw under(error, index);
+      }
+    });
+  };
+
 const status = { status: num, incident_id: str };
 
-const wireMessage = v.object({
+const wireMessage = object({
   type: num,
   replier_type: num,
   replier: text,
@@ -23,39 +93,50 @@ const wireMessage = v.object({
   create_time: text,
   replier_name: text,
   is_first_message: num,
-  accessory_list: list(v.object({ accessory_id: text, file_actual_name: text })),
+  accessory_list: list(object({ accessory_id: text, file_actual_name: text })),
 });
-export type WireMessage = v.InferOutput<typeof wireMessage>;
+export type WireMessage = ReturnType<typeof wireMessage>;
 const messageList = list(wireMessage);
 
-export const unreadBody = v.object({
-  imunread: list(v.object({ ...status, unread_num: v.nullish(v.number(), 0) })),
+export const unreadBody = object({
+  imunread: list(object({ ...status, unread_num: nullish(isNumber, 0) })),
 });
 
-export const pollBody = v.object({
-  imstatus: list(v.object(status)),
-  immsg: list(v.object({ incident_id: str, message_list: messageList })),
+export const pollBody = object({
+  imstatus: list(object(status)),
+  immsg: list(object({ incident_id: str, message_list: messageList })),
   last_message_time_id: strOrNum,
 });
 
-export const olderBody = v.object({ count: num, message_list: messageList });
+export const olderBody = object({ count: num, message_list: messageList });
+
+/** Both fields (null when missing or of a wrong type), or neither when the body is no object. */
+export interface ErrorBody {
+  error_code?: string | number | null;
+  error_msg?: string | null;
+}
 
 /**
- * Any answer may carry these, a 200 too. Each field reads independently (a malformed error_msg must not hide
- * the error_code), and a body that is no object reads as neither.
+ * Any answer may carry these, a 200 too. Never fails: each field reads independently (a malformed error_msg
+ * must not hide the error_code) and falls back to null, and a body that is no object reads as neither.
  */
-export const errorBody = v.fallback(
-  v.object({ error_code: v.fallback(strOrNum, null), error_msg: v.fallback(str, null) }),
-  {},
-);
-export type ErrorBody = v.InferOutput<typeof errorBody>;
+export function readErrorBody(body: unknown): ErrorBody {
+  if (!isObject(body)) return {};
+  const { error_code: code, error_msg: message } = body;
+  return {
+    error_code: isStringOrNumber(code) ? code : null,
+    error_msg: isString(message) ? message : null,
+  };
+}
 
 /** Validates; on failure a short `decode` error naming the field path. */
-export function decode<T extends v.GenericSchema>(schema: T, body: unknown): v.InferOutput<T> {
-  const result = v.safeParse(schema, body);
-  if (result.success) return result.output;
-  const path = result.issues[0].path?.map((item) => item.key).join('.');
-  throw new TicketChatError('decode', `Bad ${path ?? 'body'} in the response`);
+export function decode<T>(decoder: Decoder<T>, body: unknown): T {
+  try {
+    return decoder(body);
+  } catch (error) {
+    if (!(error instanceof Bad)) throw error;
+    throw new TicketChatError('decode', `Bad ${error.keys.join('.') || 'body'} in the response`);
+  }
 }
 
 /**

@@ -3,8 +3,7 @@
  * every failure to `TicketChatError`. The token goes only into the X-Auth-Token header.
  * Positional arguments rather than a spec object: property names survive minification, parameters don't.
  */
-import * as v from 'valibot';
-import { type ErrorBody, errorBody } from './decode.ts';
+import { readErrorBody } from './decode.ts';
 import { TicketChatError } from './errors.ts';
 import type { TokenSource } from './types.ts';
 import { inputError } from './validate.ts';
@@ -192,8 +191,7 @@ export function createRequester(
     if (asFile && !isErrorEnvelope(parsed)) return body;
 
     // error_code stringified; error_msg capped and scrubbed of the token.
-    // Never fails (the schema falls back to {}), so the output is typed.
-    const { error_code: c, error_msg: m } = v.safeParse(errorBody, parsed).output as ErrorBody;
+    const { error_code: c, error_msg: m } = readErrorBody(parsed);
     // Both fields are server text that ends up in messages and logs: scrub the token from each, cap each.
     const scrub = (text: string, max: number) => text.split(token).join('***').slice(0, max);
     const code = c == null ? undefined : scrub(String(c), 64);
