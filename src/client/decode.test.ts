@@ -60,7 +60,7 @@ describe('wire decoders', () => {
     [{ imstatus: 'x' }, 'Bad imstatus in the response'],
     [{ last_message_time_id: true }, 'Bad last_message_time_id in the response'],
     // The first bad field in field order is the one named.
-    [{ imstatus: [{ status: '1' }], immsg: 1 }, 'Bad imstatus.0.status in the response'],
+    [{ imstatus: [{ status: 'open' }], immsg: 1 }, 'Bad imstatus.0.status in the response'],
     ['text', 'Bad body in the response'],
   ])('a wrong type is a decode error naming its path (%j)', (body, message) => {
     const error = decodeError(() => decode(pollBody, body));
@@ -77,4 +77,16 @@ describe('wire decoders', () => {
     expect(readErrorBody('x')).toEqual({});
     expect(readErrorBody(null)).toEqual({});
   });
+});
+
+test('an integer code written as a digit string reads as that number; other strings are decode errors', () => {
+  const body = decode(pollBody, {
+    imstatus: [{ incident_id: 'c1', status: '1' }],
+    immsg: [{ incident_id: 'c1', message_list: [{ type: '1', is_first_message: '0', content: 'a' }] }],
+  });
+  expect(body.imstatus[0]?.status).toBe(1);
+  expect(body.immsg[0]?.message_list[0]?.type).toBe(1);
+  expect(body.immsg[0]?.message_list[0]?.is_first_message).toBe(0);
+  expect(decodeError(() => decode(pollBody, { imstatus: [{ status: '1.5' }] })).kind).toBe('decode');
+  expect(decodeError(() => decode(pollBody, { imstatus: [{ status: ' 1' }] })).kind).toBe('decode');
 });

@@ -40,7 +40,16 @@ const maybe =
 
 const str = maybe(isString);
 const text = nullish(isString, '');
-const num = nullish(isNumber, null);
+/**
+ * The integer codes (status, type, replier_type, …): a number, or the same number written as a digit string
+ * ("1"), which gateways in front of the service are seen to send; anything else is a decode error.
+ */
+const num: Decoder<number | null> = (x) => {
+  if (x == null) return null;
+  if (isNumber(x)) return x;
+  if (typeof x === 'string' && /^\d{1,5}$/.test(x)) return Number(x);
+  throw new Bad();
+};
 const strOrNum = maybe(isStringOrNumber);
 
 /** Names the key a failure happened under (outermost last, so each container prepends its own). */
