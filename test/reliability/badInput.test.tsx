@@ -8,10 +8,10 @@ import { TEST_BASE_URL, TEST_TOKEN } from '../../simulator/index.ts';
 import { createTicketChatClient, TicketChatError } from '../../src/client/index.ts';
 import type { TicketChatClient } from '../../src/client/types.ts';
 import { AttachmentChip, MessageThread, TicketStatus, UnreadBadge } from '../../src/components/index.ts';
-import { makeMessage } from '../../src/components/shared/testFixtures.ts';
 import { useInstantMessages } from '../../src/query/index.ts';
 import type { ThreadMessage } from '../../src/query/types.ts';
 import { advance, installFakeClock, installSimulator, makeClient, providerFor } from '../harness.tsx';
+import { makeMessage } from '../support/messages.ts';
 
 const { server, sim } = installSimulator();
 let requests: string[] = [];

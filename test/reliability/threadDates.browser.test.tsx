@@ -2,7 +2,7 @@ import '../../src/styles.css';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { MessageThread } from '../../src/components/MessageThread/index.ts';
-import { customer, engineer, makeMessage } from '../../src/components/shared/testFixtures.ts';
+import { customer, engineer, makeMessage } from '../support/messages.ts';
 
 // Day separators in the viewer's time zone, formatted by the engine's own Intl (ICU differs between
 // engines: WebKitGTK's formats en-CA dates as MM/DD/YYYY). Runs in Chromium, Firefox ESR and WebKitGTK.

@@ -3,9 +3,9 @@ import { configure, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { onTestFinished } from 'vitest';
 import { installSimulator, makeClient, providerFor } from '../../../test/harness.tsx';
+import { customer, engineer, makeMessage } from '../../../test/support/messages.ts';
 import { CaseUnreadBadge } from '../CaseUnreadBadge/CaseUnreadBadge.tsx';
 import { MessageThread } from '../MessageThread/MessageThread.tsx';
-import { customer, engineer, makeMessage } from '../shared/testFixtures.ts';
 import { TicketChat } from '../TicketChat/TicketChat.tsx';
 import { ChatErrorBoundary } from './ChatErrorBoundary.tsx';
 

@@ -4,8 +4,8 @@ import { type ComponentProps, createRef } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { contrast, luminance } from '../../../test/colors.ts';
+import { customer, engineer, makeMessage, makeThread } from '../../../test/support/messages.ts';
 import type { ThreadMessage } from '../../query/types.ts';
-import { customer, engineer, makeMessage, makeThread } from '../shared/testFixtures.ts';
 import { MessageThread, type MessageThreadHandle, type MessageThreadProps } from './MessageThread.tsx';
 
 // The props plus `ref` (forwardRef adds it outside MessageThreadProps).

@@ -2,7 +2,7 @@
 import { act } from '@testing-library/react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { makeMessage } from '../shared/testFixtures.ts';
+import { makeMessage } from '../../../test/support/messages.ts';
 import { MessageThread } from './MessageThread.tsx';
 
 const zoneBefore = process.env.TZ;

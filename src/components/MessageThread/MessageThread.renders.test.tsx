@@ -1,6 +1,6 @@
 import { act, render } from '@testing-library/react';
+import { customer, engineer, makeMessage } from '../../../test/support/messages.ts';
 import type { ThreadMessage } from '../../query/types.ts';
-import { customer, engineer, makeMessage } from '../shared/testFixtures.ts';
 import { MessageThread } from './MessageThread.tsx';
 import { ThreadRowView, type ThreadRowViewProps } from './ThreadRowView.tsx';
 

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { customer, engineer, makeMessage } from '../shared/testFixtures.ts';
+import { customer, engineer, makeMessage } from '../../../test/support/messages.ts';
 import { MessageThread } from './MessageThread.tsx';
 
 const now = new Date('2024-03-02T06:00:00Z');

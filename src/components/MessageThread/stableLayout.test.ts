@@ -1,5 +1,5 @@
+import { customer, engineer, makeMessage } from '../../../test/support/messages.ts';
 import type { ThreadMessage } from '../../query/types.ts';
-import { customer, engineer, makeMessage } from '../shared/testFixtures.ts';
 import { reuseRows, updateThreadLayout } from './stableLayout.ts';
 import { getThreadLayout, type ThreadLayoutOptions } from './threadLayout.ts';
 

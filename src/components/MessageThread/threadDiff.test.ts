@@ -1,5 +1,5 @@
+import { customer, engineer, makeMessage } from '../../../test/support/messages.ts';
 import { getStrings } from '../i18n/locale.ts';
-import { customer, engineer, makeMessage } from '../shared/testFixtures.ts';
 import { describeBatch } from './announce.ts';
 import { diffThread } from './threadDiff.ts';
 

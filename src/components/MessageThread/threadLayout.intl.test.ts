@@ -4,8 +4,9 @@
  * Intl.DateTimeFormat replacements that force such locales or return non-ISO text, in zones with DST and
  * half-hour offsets.
  */
+
+import { engineer, makeMessage } from '../../../test/support/messages.ts';
 import type { ThreadMessage } from '../../query/types.ts';
-import { engineer, makeMessage } from '../shared/testFixtures.ts';
 
 type Layout = typeof import('./threadLayout.ts');
 const RealDateTimeFormat = Intl.DateTimeFormat;

@@ -1,5 +1,5 @@
+import { customer, engineer, makeMessage } from '../../../test/support/messages.ts';
 import { isFromSupport } from '../../client/model.ts';
-import { customer, engineer, makeMessage } from '../shared/testFixtures.ts';
 import { continueThreadLayout, getThreadLayout, type MessageRow, sideOf } from './threadLayout.ts';
 
 const at = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
-/** Message builders for this folder's tests and stories (not exported from the package). */
-import type { ThreadMessage } from '../../query/types.ts';
+/** Message builders for the tests (not part of the package). */
+import type { ThreadMessage } from '../../src/query/types.ts';
 
 let seq = 0;
 
