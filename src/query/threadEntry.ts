@@ -123,8 +123,14 @@ function insertByTime(list: StoredMessage[], added: StoredMessage[]): StoredMess
 }
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
-const sameAttachments = (a: readonly Attachment[], b: readonly Attachment[]) =>
-  a.length === b.length && a.every((x, i) => x.id === b[i]?.id);
+const attachmentIds = (list: readonly Attachment[]) => list.map((a) => a.id).sort();
+/** The same attachment ids, in any order (the service does not keep one). */
+const sameAttachments = (a: readonly Attachment[], b: readonly Attachment[]) => {
+  if (a.length !== b.length) return false;
+  const x = attachmentIds(a);
+  const y = attachmentIds(b);
+  return x.every((id, i) => id === y[i]);
+};
 
 /**
  * How well server message `m` stands for local message `p`: 2 the same text, 1 a copy the service changed
