@@ -11,7 +11,8 @@ export interface TicketChatErrorOptions {
 
 /**
  * The one error type the library throws. `kind` drives the UI (reconnecting, alert, sign-in);
- * messages never contain the token.
+ * messages never contain the token. The caller's cancellation (its `signal` aborted) is kind `network`,
+ * `code: 'ABORTED'`, not retryable, with the signal's reason as `cause`.
  */
 export class TicketChatError extends Error {
   override readonly name = 'TicketChatError';
@@ -27,6 +28,19 @@ export class TicketChatError extends Error {
     // status, code, retryAfterMs: an undefined one stays undefined, as the declared field already is.
     Object.assign(this, fields);
     this.retryable = fields.retryable ?? (kind === 'network' || kind === 'timeout');
+  }
+
+  /**
+   * The rejection for a caller's abort. React Query settles a cancelled query itself and ignores what the
+   * query function rejects with afterwards, so this never shows as a query error. (A static: the lazily
+   * loaded upload code reaches it through the class it is handed.)
+   */
+  static aborted(signal: AbortSignal): TicketChatError {
+    return new TicketChatError('network', 'Aborted', {
+      code: 'ABORTED',
+      retryable: false,
+      cause: signal.reason,
+    });
   }
 }
 

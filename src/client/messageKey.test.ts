@@ -30,6 +30,28 @@ describe('messageBaseKey', () => {
     expect(messageBaseKey({ ...base, ...change })).not.toBe(messageBaseKey(base));
   });
 
+  it('ignores the order of attachments and treats a missing type as null', () => {
+    const two = {
+      ...base,
+      attachments: [
+        { id: '1', name: 'a' },
+        { id: '2', name: 'b' },
+      ],
+    };
+    expect(
+      messageBaseKey({
+        ...two,
+        attachments: [
+          { id: '2', name: 'b' },
+          { id: '1', name: 'a' },
+        ],
+      }),
+    ).toBe(messageBaseKey(two));
+    expect(messageBaseKey({ ...base, type: undefined as unknown as null })).toBe(
+      messageBaseKey({ ...base, type: null }),
+    );
+  });
+
   it('keeps field boundaries unambiguous', () => {
     expect(messageBaseKey({ ...base, replier: 'ab', content: 'c' })).not.toBe(
       messageBaseKey({ ...base, replier: 'a', content: 'bc' }),

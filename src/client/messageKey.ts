@@ -27,10 +27,16 @@ function cyrb53(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** The base key (no occurrence suffix). JSON of the fields keeps field boundaries unambiguous. */
+/**
+ * The base key (no occurrence suffix). JSON of the fields keeps field boundaries unambiguous. Attachment
+ * ids are sorted (the service does not keep `accessory_list` in one order across answers) and a missing
+ * `type` counts as `null`.
+ */
 export function messageBaseKey(m: KeyFields): string {
-  const ids = m.attachments.map((a) => a.id);
-  return cyrb53(JSON.stringify([m.caseId, m.createTime, m.replier, m.type, m.content, ids])).toString(36);
+  const ids = m.attachments.map((a) => a.id).sort();
+  return cyrb53(JSON.stringify([m.caseId, m.createTime, m.replier, m.type ?? null, m.content, ids])).toString(
+    36,
+  );
 }
 
 /** Keys for the messages of ONE answer, in the given order: `${base}#${occurrence}`. Pure. */

@@ -144,6 +144,24 @@ describe('auth', () => {
     expect(log).toHaveLength(0);
   });
 
+  it.each([
+    ['a line break', 'a\nb'],
+    ['a character beyond Latin-1', 'tök€n'],
+    ['NUL', 'a\0b'],
+  ])(
+    'a token with %s is an input error naming the argument, not the token; no request',
+    async (_what, bad) => {
+      server.use(http.get(unreadUrl, ok));
+      for (const token of [bad, () => bad]) {
+        const error = await errorOf(client({ token }).pollMessages({ caseIds: ['c1'] }));
+        expect(error).toMatchObject({ kind: 'input', retryable: false });
+        expect(error.message).toMatch(/^token: /);
+        expect(error.message).not.toContain(bad);
+      }
+      expect(log).toHaveLength(0);
+    },
+  );
+
   it('never puts the token into an error message (even when the server echoes it)', async () => {
     server.use(
       http.get(unreadUrl, () =>
@@ -310,24 +328,28 @@ describe('timeout and cancellation', () => {
     }
   });
 
-  it("the caller's abort rejects with the abort reason, not a TicketChatError", async () => {
+  it("the caller's abort is a TicketChatError: network, code ABORTED, not retryable, the reason as cause", async () => {
     server.use(http.get(unreadUrl, hang));
     const controller = new AbortController();
-    const pending = rejectionOf(client().listUnread({ caseIds: ['c1'], signal: controller.signal }));
+    const reason = new Error('gone');
+    const pending = errorOf(client().listUnread({ caseIds: ['c1'], signal: controller.signal }));
     await vi.waitFor(() => expect(log).toHaveLength(1));
-    controller.abort();
-    const error = await pending;
-    expect(error).not.toBeInstanceOf(TicketChatError);
-    expect((error as DOMException).name).toBe('AbortError');
+    controller.abort(reason);
+    expect(await pending).toMatchObject({
+      kind: 'network',
+      code: 'ABORTED',
+      retryable: false,
+      cause: reason,
+    });
   });
 
   it('an already aborted signal sends nothing', async () => {
     server.use(http.get(unreadUrl, ok));
     const reason = new Error('gone');
-    const error = await rejectionOf(
+    const error = await errorOf(
       client().pollMessages({ caseIds: ['c1'], signal: AbortSignal.abort(reason) }),
     );
-    expect(error).toBe(reason);
+    expect(error).toMatchObject({ kind: 'network', code: 'ABORTED', retryable: false, cause: reason });
     expect(log).toHaveLength(0);
   });
 });

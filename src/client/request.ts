@@ -57,8 +57,8 @@ export function pageUrl(path: string, endpoint: string): URL {
   }
 }
 
-const abortReason = (signal: AbortSignal): unknown =>
-  signal.reason ?? new DOMException('Aborted', 'AbortError');
+/** What fetch refuses in a header value (it would reject with a TypeError, before any request). */
+const NOT_IN_HEADER = /[\0\r\n]|[^\0-\xff]/;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -83,7 +83,14 @@ export function createRequester(
   const base = `${endpoint.replace(/\/+$/, '')}/v2/servicerequest`;
 
   async function readToken(): Promise<string> {
-    if (typeof tokenSource === 'string') return tokenSource;
+    const token = typeof tokenSource === 'string' ? tokenSource : await callTokenSource(tokenSource);
+    // A programming error, not a connection problem: no retry. The message never holds the token.
+    if (NOT_IN_HEADER.test(token))
+      throw inputError('token', 'holds a line break, NUL or a character beyond Latin-1 (not a header value)');
+    return token;
+  }
+
+  async function callTokenSource(tokenSource: () => string | Promise<string>): Promise<string> {
     let cause: unknown;
     // `then` also catches a function that throws synchronously.
     const token = await Promise.resolve()
@@ -107,16 +114,16 @@ export function createRequester(
     /** A JSON value, or a `BodyMaker` (multipart uploads). */
     json?: unknown,
   ): Promise<unknown> {
-    if (signal?.aborted) throw abortReason(signal);
+    if (signal?.aborted) throw TicketChatError.aborted(signal);
     const url = pageUrl(base + path, endpoint);
     for (const [key, value] of query) url.searchParams.append(key, value);
 
     /** One fetch, body read to the end, under the timeout and the caller's signal. */
     async function attempt(token: string) {
       // The caller may have cancelled while an async token function was running.
-      if (signal?.aborted) throw abortReason(signal);
+      if (signal?.aborted) throw TicketChatError.aborted(signal);
       const controller = new AbortController();
-      const onAbort = () => controller.abort(signal && abortReason(signal));
+      const onAbort = () => controller.abort(signal && TicketChatError.aborted(signal));
       signal?.addEventListener('abort', onAbort);
       // The timeout aborts with its own error, so the catch below tells it from the caller's abort.
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -154,7 +161,7 @@ export function createRequester(
         ] as const;
       } catch (cause) {
         // Cancellation is not a failure: rethrow the caller's reason so React Query recognises it.
-        if (signal?.aborted) throw abortReason(signal);
+        if (signal?.aborted) throw TicketChatError.aborted(signal);
         throw controller.signal.aborted
           ? controller.signal.reason
           : new TicketChatError('network', 'Network error', { cause, retryable: true });

@@ -136,13 +136,13 @@ describe('uploadAttachment', () => {
     expect(calls).toBe(2);
   });
 
-  it('aborts by signal: rejects with the caller reason and stores nothing', async () => {
+  it('aborts by signal: rejects with an ABORTED TicketChatError and stores nothing', async () => {
     model.injectFault({ kind: 'latency', ms: 5000 }, { endpoint: 'upload' });
     const controller = new AbortController();
     const upload = client.uploadAttachment({ file: png(), signal: controller.signal });
     await vi.waitFor(() => expect(model.inFlight('upload')).toBe(1));
     controller.abort();
-    expect(await rejectionOf(upload)).toMatchObject({ name: 'AbortError' });
+    expect(await rejectionOf(upload)).toMatchObject({ name: 'TicketChatError', code: 'ABORTED' });
     expect(model.accessories.size).toBe(0);
   });
 
@@ -186,13 +186,26 @@ describe('attachmentLimits', () => {
     expect((await client.attachmentLimits()).maxCount).toBe(5);
   });
 
+  it('an already aborted signal: upload and limits reject with an ABORTED TicketChatError, no request', async () => {
+    const signal = AbortSignal.abort();
+    const aborted = { name: 'TicketChatError', kind: 'network', code: 'ABORTED', retryable: false };
+    expect(await rejectionOf(client.uploadAttachment({ file: png(), signal }))).toMatchObject(aborted);
+    expect(await rejectionOf(client.attachmentLimits({ signal }))).toMatchObject(aborted);
+    expect(model.requests.filter((r) => r.endpoint === 'upload')).toHaveLength(0);
+  });
+
   it("one caller's abort detaches only that caller", async () => {
     model.injectFault({ kind: 'latency', ms: 50 }, { endpoint: 'limits' });
     const controller = new AbortController();
     const first = client.attachmentLimits({ signal: controller.signal });
     const second = client.attachmentLimits();
     controller.abort();
-    expect(await rejectionOf(first)).toMatchObject({ name: 'AbortError' });
+    expect(await rejectionOf(first)).toMatchObject({
+      name: 'TicketChatError',
+      kind: 'network',
+      code: 'ABORTED',
+      retryable: false,
+    });
     expect((await second).maxCount).toBe(5);
   });
 

@@ -82,10 +82,14 @@ export function multipartBody(file: Blob, fileName: string, formData: string) {
 }
 
 /** Rejects when `signal` aborts, without cancelling `promise` (which others may share). */
-function detached<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+function detached<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  TicketChatError: typeof TicketChatErrorClass,
+): Promise<T> {
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+    const onAbort = () => reject(TicketChatError.aborted(signal));
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
@@ -199,7 +203,7 @@ export function attachmentMethods(request: Request, kit: AttachmentKit) {
         limits = undefined;
         throw error;
       });
-    return detached(limits, req?.signal);
+    return detached(limits, req?.signal, TicketChatError);
   }
 
   async function attachmentUrl(req: AttachmentUrlRequest): Promise<string> {

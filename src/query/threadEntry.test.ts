@@ -94,6 +94,16 @@ describe('mergePoll', () => {
     expect(new Set(threadView(e1).messages.map((m) => m.key)).size).toBe(2);
   });
 
+  test('an inclusive re-send listing the attachments in another order adds nothing', () => {
+    const files = [
+      { id: '1', name: 'a.png' },
+      { id: '2', name: 'b.png' },
+    ];
+    const e1 = poll(undefined, answer([msg('see', 0, { attachments: files })], '1')).entry;
+    const e2 = poll(e1, answer([msg('see', 0, { attachments: [...files].reverse() })], '1')).entry;
+    expect(e2).toBe(e1);
+  });
+
   test('keeps time order when an older message arrives late, and the server order inside one second', () => {
     const e1 = poll(undefined, answer([msg('a', 0), msg('c', 5)], '5')).entry;
     const e2 = poll(e1, answer([msg('b', 2), msg('d', 5), msg('e', 5)], '6')).entry;

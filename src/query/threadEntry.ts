@@ -58,7 +58,11 @@ export const isLocalKey = (key: string): boolean => key.startsWith(LOCAL_KEY_PRE
 
 /** After this many polls without its copy, an accepted send is settled anyway (its copy did not match). */
 export const RECONCILE_AFTER_POLLS = 3;
-/** A server copy may carry a time this much before the send (clock skew between browser and service). */
+/**
+ * In the FIRST answer (the history, which may hold an older identical message) a server copy may carry a
+ * time at most this much before the send. Later answers carry only what the thread did not have, so there a
+ * new copy settles a send whatever its time: the browser's and the service's clocks need not agree.
+ */
 const SKEW_MS = 5 * 60_000;
 /**
  * An identical twin of a message already shown stands for an accepted send only this close to it: an
@@ -123,13 +127,19 @@ function insertByTime(list: StoredMessage[], added: StoredMessage[]): StoredMess
 }
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
-const sameAttachments = (a: readonly Attachment[], b: readonly Attachment[]) =>
-  a.length === b.length && a.every((x, i) => x.id === b[i]?.id);
+const attachmentIds = (list: readonly Attachment[]) => list.map((a) => a.id).sort();
+/** The same attachment ids, in any order (the service does not keep one). */
+const sameAttachments = (a: readonly Attachment[], b: readonly Attachment[]) => {
+  if (a.length !== b.length) return false;
+  const x = attachmentIds(a);
+  const y = attachmentIds(b);
+  return x.every((id, i) => id === y[i]);
+};
 
 /**
  * How well server message `m` stands for local message `p`: 2 the same text, 1 a copy the service changed
  * (whitespace, or cut: the read schema caps content at 400 of the 2000 characters one may send), 0 not it.
- * Only customer-side messages from the send's time on (with some clock skew) qualify.
+ * Only customer-side messages qualify, and none more than `skewMs` before the send.
  */
 function likeness(p: LocalMessage, m: StoredMessage, skewMs: number): number {
   if (m.fromSupport || !sameAttachments(p.attachments, m.attachments)) return 0;
@@ -150,13 +160,15 @@ function pickLocal(
   taken: ReadonlySet<LocalMessage>,
   m: StoredMessage,
   twin: boolean,
+  polled: boolean,
 ): LocalMessage | undefined {
   const states = twin ? SETTLES_TWIN : SETTLES_NEW;
+  const skewMs = twin ? TWIN_SKEW_MS : polled ? Number.POSITIVE_INFINITY : SKEW_MS;
   let best: LocalMessage | undefined;
   let bestScore = 0;
   for (const p of locals) {
     if (taken.has(p) || !states.includes(p.state)) continue;
-    const like = likeness(p, m, twin ? TWIN_SKEW_MS : SKEW_MS);
+    const like = likeness(p, m, skewMs);
     // Exact text first, then the better state; among equals, the oldest send.
     const score = like * 10 + (states.length - states.indexOf(p.state));
     if (like > 0 && score > bestScore) {
@@ -179,9 +191,9 @@ export interface PollMerge {
  * Merges one poll answer. The identity rule: per base key, an answer adds the copies it carries beyond
  * those the thread has (identical messages in one answer stay distinct; a replayed boundary adds nothing),
  * except that an identical copy standing for an accepted send is added too (two accepted POSTs prove two
- * messages). New customer messages settle local ones (see `likeness`); a poll that STARTED after a
- * send's outcome changed also decides it: `checking` without its copy becomes `failed`, `accepted` without
- * its copy for `RECONCILE_AFTER_POLLS` polls is settled. `caseId` filters the answer to one ticket.
+ * messages). New customer messages settle local ones (see `likeness`; after the first answer, whatever
+ * their time); a poll that STARTED after a send's outcome changed also decides it: `checking` without its
+ * copy becomes `failed`, `accepted` without its copy for `RECONCILE_AFTER_POLLS` polls is settled. `caseId` filters the answer to one ticket.
  */
 export function mergePoll(
   entry: ThreadEntry | undefined,
@@ -215,7 +227,7 @@ export function mergePoll(
       twins.push([m, base, have]);
       continue;
     }
-    const local = pickLocal(prev.local, taken, m, false);
+    const local = pickLocal(prev.local, taken, m, false, prev.polled);
     if (local) {
       taken.add(local);
       settled.set(local, m);
@@ -223,7 +235,7 @@ export function mergePoll(
     add(m, base, have);
   }
   for (const [m, base, have] of twins) {
-    const local = pickLocal(prev.local, taken, m, true);
+    const local = pickLocal(prev.local, taken, m, true, prev.polled);
     if (!local) continue;
     taken.add(local);
     settled.set(local, m);

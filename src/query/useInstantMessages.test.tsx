@@ -89,6 +89,22 @@ describe('useInstantMessages', () => {
     expect(sim().deliveries).toHaveLength(0); // the slow answer was never delivered (aborted)
   });
 
+  test("React Query's cancellation of a poll in flight is not shown as an error; the next poll runs", async () => {
+    seed();
+    sim().injectFault({ kind: 'latency', ms: 2000 }, { endpoint: 'poll', times: 1 });
+    const { wrapper, queryClient } = providerFor(makeClient());
+    const { result } = renderHook(() => useInstantMessages('c1'), { wrapper });
+    await advance(10);
+    expect(pollRequests(sim())).toHaveLength(1);
+    await act(() => queryClient.cancelQueries());
+    await advance(2500);
+    expect(result.current.error).toBeNull();
+    await advance(3000);
+    expect(pollRequests(sim()).length).toBeGreaterThan(1);
+    expect(result.current.error).toBeNull();
+    expect(result.current.messages).toHaveLength(2);
+  });
+
   test('errors keep the messages, back off exponentially, Retry-After wins, then recover', async () => {
     seed();
     // Math.random → 1: no jitter, so the back-off is exactly 2 s, 4 s, 8 s for interval 1 s.

@@ -46,10 +46,13 @@ const subscribeFocus = (onChange: () => void) => focusManager.subscribe(onChange
 const isFocused = () => focusManager.isFocused();
 
 /**
- * While a thread view is shown on a visible page, marks the ticket read when what is unread was rendered:
- * the count is above 0 or a support message newer than the one last marked arrived, and the thread's last
- * poll succeeded. Never for a thread that failed or has not loaded (its unread messages were not shown). The newest marked key lives in the shared unread entry, so two views of one
- * ticket send one request. Observes the caches only; never polls.
+ * While a thread view is shown on a visible page, marks the ticket read when what is unread was rendered.
+ * The API has no per-message read flag, only a count of unread support messages, so "rendered" can only
+ * mean: the thread's last poll succeeded (it holds everything up to now, and unread messages are the
+ * newest), it shows at least one support message, and the count is above 0 or a support message newer
+ * than the one last marked arrived. Never for a thread that failed, has not loaded, or shows no support
+ * message (a count of 3 beside an empty answer: nothing it counts was seen). The newest marked key lives in
+ * the shared unread entry, so two views of one ticket send one request. Observes the caches only.
  */
 export function useAutoMarkRead(
   caseId: string,
@@ -69,12 +72,12 @@ export function useAutoMarkRead(
   const countFailed = unread.error !== null;
 
   useEffect(() => {
-    if (!enabled || !visible || isPending || !current) return;
+    if (!enabled || !visible || isPending || !current || lastSupportKey === undefined) return;
     // Read now, not from the render: another view of this ticket may have marked it in this commit.
     const entry = queryClient.getQueryData<UnreadEntry>(ticketChatKeys.unread(caseId, groupId));
     if ((entry?.reading ?? 0) > 0) return;
     const marked = entry?.readKey;
-    const newSupport = lastSupportKey !== undefined && lastSupportKey !== marked;
+    const newSupport = lastSupportKey !== marked;
     const unreadShown = count !== undefined && count > 0;
     if (unreadShown || (newSupport && marked !== undefined)) markRead(lastSupportKey);
     else if (newSupport && (count === 0 || countFailed)) {

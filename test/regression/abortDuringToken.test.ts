@@ -14,11 +14,11 @@ test('pollMessages aborted while the token is being fetched sends no request and
   const pending = client.pollMessages({ caseIds: ['c1'], signal: controller.signal });
   const settled = pending.then(
     () => 'resolved',
-    () => 'rejected',
+    (error: unknown) => error,
   );
   controller.abort(); // e.g. the thread unmounted / caseId changed during a token refresh
   await new Promise((r) => setTimeout(r, 0));
   release(TEST_TOKEN);
-  expect(await settled).toBe('rejected');
+  expect(await settled).toMatchObject({ name: 'TicketChatError', code: 'ABORTED', retryable: false });
   expect(pollRequests(sim())).toHaveLength(0);
 });

@@ -18,6 +18,8 @@ interface SendOptions {
   store?: (content: string) => string;
   /** The message is stored, then the answer is lost (a network error the client sees). */
   loseAnswer?: boolean;
+  /** The copy's time relative to the user's now (a server clock behind the user's: negative). */
+  shiftMs?: number;
 }
 
 /**
@@ -47,6 +49,7 @@ export function hostileSend(
       replierName: 'Customer',
       replierType: 0,
       type: 0,
+      ...(chosen.shiftMs !== undefined && { at: Date.now() + chosen.shiftMs }),
     });
     return chosen.loseAnswer ? HttpResponse.error() : HttpResponse.json({});
   });
