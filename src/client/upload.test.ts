@@ -165,6 +165,19 @@ describe('uploadAttachment', () => {
     server.use(http.post(`${API}/accessorys`, () => HttpResponse.json({})));
     expect(await rejectionOf(client.uploadAttachment({ file: png() }))).toMatchObject({ kind: 'decode' });
   });
+
+  it.each(['x'.repeat(65), '..', ''])(
+    'an accessory_id a send would refuse (%j) is a decode error',
+    async (id) => {
+      server.use(http.post(`${API}/accessorys`, () => HttpResponse.json({ accessory_id: id })));
+      expect(await rejectionOf(client.uploadAttachment({ file: png() }))).toMatchObject({ kind: 'decode' });
+    },
+  );
+
+  it('a numeric accessory_id reads as its text', async () => {
+    server.use(http.post(`${API}/accessorys`, () => HttpResponse.json({ accessory_id: 123 })));
+    expect(await client.uploadAttachment({ file: png() })).toMatchObject({ id: '123' });
+  });
 });
 
 describe('attachmentLimits', () => {

@@ -185,10 +185,16 @@ export function attachmentMethods(request: Request, kit: AttachmentKit) {
       }
     }
     if (!streams) answer = await request('POST', '/accessorys', query, signal, 'json', whole);
-    const id = (answer as { accessory_id?: unknown }).accessory_id;
-    if ((typeof id !== 'string' && typeof id !== 'number') || id === '') throw decodeError('accessory_id');
+    const wireId = (answer as { accessory_id?: unknown }).accessory_id;
+    // The id goes back in a send's `accessory_ids` and in download paths: it must pass the checks those make.
+    let id: string;
+    try {
+      id = checkPathId(typeof wireId === 'number' ? String(wireId) : wireId, 'accessory_id');
+    } catch {
+      throw decodeError('accessory_id');
+    }
     report(body.size);
-    return { id: String(id), name };
+    return { id, name };
   }
 
   function attachmentLimits(req?: AttachmentLimitsRequest): Promise<AttachmentLimits> {
