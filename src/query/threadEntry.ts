@@ -28,6 +28,17 @@ export interface LocalMessage {
   since: number;
   /** Polls since acceptance that did not carry its copy (after a few it is reconciled away). */
   misses: number;
+  /** Why the last send of it failed (kept through `checking` → `failed`). */
+  failure?: SendFailure | undefined;
+}
+
+/**
+ * Why a send failed, as the user is told: `busy` (5xx, 429, throttled), `offline` (network, timeout),
+ * `refused` (the service said no; `detail` is its message when it gave one, never internals).
+ */
+export interface SendFailure {
+  reason: 'busy' | 'offline' | 'refused';
+  detail?: string | undefined;
 }
 
 export interface ThreadEntry {
@@ -51,6 +62,8 @@ export type Delivery = 'sending' | 'sent' | 'checking' | 'failed';
 /** A message as the thread shows it: a server message, or a local one (with `delivery`). */
 export interface ThreadMessage extends Message {
   delivery?: Delivery;
+  /** Why a `failed` message was not sent, when known. */
+  failure?: SendFailure | undefined;
 }
 
 export const LOCAL_KEY_PREFIX = 'local:';
@@ -330,15 +343,27 @@ export function setLocalState(
   key: string,
   state: LocalMessage['state'] | null,
   now: number,
+  failure?: SendFailure,
 ): ThreadEntry | undefined {
   const current = entry?.local.find((p) => p.key === key);
-  if (!entry || !current || current.state === state) return entry;
+  if (!entry || !current || (current.state === state && failure === undefined)) return entry;
   return {
     ...entry,
     local:
       state === null
         ? entry.local.filter((p) => p !== current)
-        : entry.local.map((p) => (p === current ? { ...p, state, since: now, misses: 0 } : p)),
+        : entry.local.map((p) =>
+            p === current
+              ? // A new attempt forgets the last failure; a failure (or a check) records it.
+                {
+                  ...p,
+                  state,
+                  since: now,
+                  misses: 0,
+                  failure: state === 'sending' ? undefined : (failure ?? p.failure),
+                }
+              : p,
+          ),
   };
 }
 
@@ -391,6 +416,7 @@ function localView(p: LocalMessage): ThreadMessage {
       isFirstMessage: false,
       attachments: p.attachments,
       delivery: DELIVERY[p.state],
+      ...(p.state === 'failed' && p.failure ? { failure: p.failure } : {}),
     };
     views.set(p, view);
   }

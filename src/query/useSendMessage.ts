@@ -4,7 +4,13 @@ import type { TicketChatError } from '../client/errors.ts';
 import type { Attachment } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
-import { addLocal, LOCAL_KEY_PREFIX, setLocalState, type ThreadEntry } from './threadEntry.ts';
+import {
+  addLocal,
+  LOCAL_KEY_PREFIX,
+  type SendFailure,
+  setLocalState,
+  type ThreadEntry,
+} from './threadEntry.ts';
 
 export interface UseSendMessageOptions {
   groupId?: string | undefined;
@@ -40,6 +46,13 @@ const TAB_TAG = Math.random().toString(36).slice(2, 8);
 /** A failure that may have happened after the service got the message: the next poll decides. */
 const outcomeUnknown = (error: TicketChatError) => error.kind === 'network' || error.kind === 'timeout';
 
+/** What the user is told about a failed send: the service's own words only for an `api` answer. */
+export function sendFailureOf(error: TicketChatError): SendFailure {
+  if (outcomeUnknown(error)) return { reason: 'offline' };
+  if (error.retryable) return { reason: 'busy' };
+  return error.kind === 'api' ? { reason: 'refused', detail: error.message } : { reason: 'refused' };
+}
+
 /**
  * Sends a message. It appears in the thread at once (`delivery: 'sending'`, key `local:<n>.<tab>`). An
  * accepted POST shows it as sent until the server's copy replaces it (a poll is triggered at once; a copy
@@ -53,8 +66,10 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
   const queryClient = useQueryClient();
   const threadKey = ticketChatKeys.thread(caseId, groupId);
   const setState = useCallback(
-    (key: string, state: Parameters<typeof setLocalState>[2]) =>
-      queryClient.setQueryData<ThreadEntry>(threadKey, (e) => setLocalState(e, key, state, Date.now())),
+    (key: string, state: Parameters<typeof setLocalState>[2], failure?: SendFailure) =>
+      queryClient.setQueryData<ThreadEntry>(threadKey, (e) =>
+        setLocalState(e, key, state, Date.now(), failure),
+      ),
     [queryClient, threadKey],
   );
   // A poll that starts now (one in flight may have left before the message existed: it is cancelled).
@@ -94,10 +109,12 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
     },
     onError: (error, _vars, context) => {
       if (!context) return;
+      // Kept through 'checking': a check that finds nothing still says why.
+      const failure = sendFailureOf(error);
       if (outcomeUnknown(error)) {
-        setState(context.localKey, 'checking');
+        setState(context.localKey, 'checking', failure);
         pollNow();
-      } else setState(context.localKey, 'failed');
+      } else setState(context.localKey, 'failed', failure);
     },
     onSuccess: (_data, _vars, context) => {
       setState(context.localKey, 'accepted');
