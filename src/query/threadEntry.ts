@@ -30,6 +30,8 @@ export interface LocalMessage {
   misses: number;
   /** Why the last send of it failed (kept through `checking` → `failed`). */
   failure?: SendFailure | undefined;
+  /** It was already sent again by itself once (never twice). */
+  autoResent?: true | undefined;
 }
 
 /**
@@ -39,6 +41,25 @@ export interface LocalMessage {
 export interface SendFailure {
   reason: 'busy' | 'offline' | 'refused';
   detail?: string | undefined;
+  /** The answer proves it was NOT stored (429, 503, throttled): safe to send again by itself. */
+  resendable?: true | undefined;
+}
+
+/**
+ * The failed messages safe to send again by themselves, each marked as resent (so no other caller, and no
+ * later poll, resends it again). Resending is the caller's.
+ */
+export function takeAutoResends(entry: ThreadEntry | undefined): {
+  entry: ThreadEntry | undefined;
+  resend: LocalMessage[];
+} {
+  const due = (p: LocalMessage) => p.state === 'failed' && p.failure?.resendable && !p.autoResent;
+  if (!entry?.local.some(due)) return { entry, resend: [] };
+  const resend = entry.local.filter(due);
+  return {
+    entry: { ...entry, local: entry.local.map((p) => (due(p) ? { ...p, autoResent: true } : p)) },
+    resend,
+  };
 }
 
 export interface ThreadEntry {

@@ -1,5 +1,5 @@
-import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { hashKey, type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
 import type { TicketChatError } from '../client/errors.ts';
 import type { Attachment } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
@@ -10,6 +10,7 @@ import {
   type SendFailure,
   setLocalState,
   type ThreadEntry,
+  takeAutoResends,
 } from './threadEntry.ts';
 
 export interface UseSendMessageOptions {
@@ -49,6 +50,10 @@ const outcomeUnknown = (error: TicketChatError) => error.kind === 'network' || e
 /** What the user is told about a failed send: the service's own words only for an `api` answer. */
 export function sendFailureOf(error: TicketChatError): SendFailure {
   if (outcomeUnknown(error)) return { reason: 'offline' };
+  // A 429/503 or a throttling answer is a refusal before storing; another 5xx may have stored it.
+  const refusedBusy =
+    error.status === 429 || error.status === 503 || (error.kind === 'api' && error.retryable);
+  if (refusedBusy) return { reason: 'busy', resendable: true };
   if (error.retryable) return { reason: 'busy' };
   return error.kind === 'api' ? { reason: 'refused', detail: error.message } : { reason: 'refused' };
 }
@@ -123,6 +128,24 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
   });
 
   const { mutate } = mutation;
+  // Once a poll succeeds again, a failed send whose answer proved it was not stored is sent again, once.
+  // Taking it from the entry marks it in the same update, so a second hook on the thread skips it.
+  const threadHash = hashKey(threadKey);
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        // A poll's answer, not a setQueryData (those are `manual`: the send's own state changes).
+        if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual) return;
+        if (event.query.queryHash !== threadHash) return;
+        const key = event.query.queryKey;
+        const taken = takeAutoResends(queryClient.getQueryData<ThreadEntry>(key));
+        if (taken.resend.length === 0) return;
+        queryClient.setQueryData(key, taken.entry);
+        for (const p of taken.resend)
+          mutate({ content: p.content, attachments: p.attachments, localKey: p.key });
+      }),
+    [queryClient, threadHash, mutate],
+  );
   const send = useCallback(
     (content: string, attachments?: Attachment[]) =>
       mutate(attachments ? { content, attachments } : { content }),

@@ -227,6 +227,27 @@ describe('TicketChat', () => {
     },
   );
 
+  test.each([
+    ['a 503', { kind: 'http', status: 503 }, 1],
+    ['a throttling answer', { kind: 'throttle' }, 1],
+    ['a 503 twice (resent once only)', { kind: 'http', status: 503 }, 2],
+    ['a 500 (it may have been stored: never resent by itself)', { kind: 'http', status: 500 }, 1],
+  ] as const)('a send refused as busy: %s', async (name, fault, times) => {
+    const resends = fault.kind === 'throttle' || (fault.status === 503 && times === 1);
+    sim().addTicket({ id: 'c1', status: 1 });
+    const { user } = await renderLoadedChat();
+    sim().injectFault(fault, { endpoint: 'send', times });
+    await user.type(field(), 'again');
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await advanceUntil(() => rowTexts().includes('again (failed)'), 20, 5000);
+    expect(log().querySelector('.tc-msg__failed-text')).toHaveTextContent(/The service is busy\.$/);
+    // Polls go on; three intervals later it was sent at most once more, and only when that was safe.
+    await advance(10_000);
+    await waitFor(() => expect(rowTexts()).toEqual([resends ? 'again' : 'again (failed)']));
+    expect(serverContents()).toEqual(resends ? ['again'] : []);
+    expect(requestsTo('send')).toBe(name.startsWith('a 500') ? 1 : 2);
+  });
+
   test('a send lost to the network is checked first; a check that finds nothing says "No connection."', async () => {
     sim().addTicket({ id: 'c1', status: 1 });
     const { user } = await renderLoadedChat();
