@@ -71,6 +71,38 @@ export const SendingAndFailed: Story = {
   },
 };
 
+/** Failed sends say why, each with Retry and Discard (a dashed red bubble and a "!" : not colour alone). */
+export const FailedWithReason: Story = {
+  args: {
+    messages: [
+      ...fx.shortThread,
+      ...fx.sendingAndFailed.slice(-1).map((m) => ({ ...m, failure: { reason: 'busy' as const } })),
+      {
+        ...fx.sendingAndFailed.at(-1),
+        key: 'local:3',
+        content: 'Here is the log.',
+        failure: { reason: 'refused' as const, detail: 'Attachments of this type are not allowed.' },
+      } as ThreadMessage,
+    ],
+    locale: 'en-US',
+    onDiscard: fn(),
+  },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('The service is busy.')).toBeInTheDocument();
+    await expect(canvas.getByText('Attachments of this type are not allowed.')).toBeInTheDocument();
+    const discards = canvas.getAllByRole('button', { name: 'Discard' });
+    await expect(discards).toHaveLength(2);
+    await userEvent.click(discards[1] as HTMLElement);
+    await expect(args.onDiscard).toHaveBeenCalledWith(expect.objectContaining({ key: 'local:3' }));
+  },
+};
+export const FailedWithReasonDark: Story = {
+  ...FailedWithReason,
+  play: undefined,
+  globals: { theme: 'dark' },
+};
+
 const tenThousand = fx.generateThread(10_000);
 /** 10,000 deterministic messages: virtualized, opens at the newest. */
 export const TenThousandMessages: Story = {

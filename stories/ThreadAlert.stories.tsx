@@ -22,6 +22,15 @@ export const WithRetry: Story = {
     await expect(args.onRetry).toHaveBeenCalledOnce();
   },
 };
+/** Retry and a "Dismiss" button (named for screen readers), e.g. a failed download. */
+export const Dismissible: Story = {
+  args: { locale: 'en-US', message: "Couldn't download invoice-2025-03.pdf.", onDismiss: fn() },
+  play: async ({ args, canvasElement }) => {
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Dismiss' }));
+    await expect(args.onDismiss).toHaveBeenCalledOnce();
+  },
+};
+export const DismissibleDark: Story = { ...Dismissible, play: undefined, globals: { theme: 'dark' } };
 export const WithoutRetry: Story = { args: { onRetry: undefined, message: 'Your session has expired.' } };
 export const Chinese: Story = { args: { message: '消息加载失败，请检查网络连接。', locale: 'zh-CN' } };
 export const Dark: Story = { args: { locale: 'en-US' }, globals: { theme: 'dark' } };

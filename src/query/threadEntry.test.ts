@@ -193,6 +193,25 @@ describe('local messages', () => {
     expect(contents(setLocalState(e1, 'local:x.1', 'sending', 5) as ThreadEntry)).toEqual(['x (sending)']);
     expect(setLocalState(e1, 'local:x.1', null, 5)?.local).toEqual([]);
   });
+
+  test('the reason of a failure is kept through checking → failed, shown only when failed, and forgotten by a new attempt', () => {
+    const offline = { reason: 'offline' } as const;
+    const checking = setLocalState(
+      addLocal(emptyThread(), local('x', 1, 'sending')),
+      'local:x.1',
+      'checking',
+      5,
+      offline,
+    ) as ThreadEntry;
+    expect(threadView(checking).messages[0]?.failure).toBeUndefined();
+    const failed = poll(checking, answer([], '1'), 5).entry;
+    expect(threadView(failed).messages[0]).toMatchObject({ delivery: 'failed', failure: offline });
+    const again = setLocalState(failed, 'local:x.1', 'sending', 9) as ThreadEntry;
+    expect(again.local[0]?.failure).toBeUndefined();
+    const busy = { reason: 'busy' } as const;
+    const failedAgain = setLocalState(again, 'local:x.1', 'failed', 10, busy) as ThreadEntry;
+    expect(threadView(failedAgain).messages[0]?.failure).toEqual(busy);
+  });
 });
 
 describe('mergeOlder', () => {

@@ -28,6 +28,38 @@ export interface LocalMessage {
   since: number;
   /** Polls since acceptance that did not carry its copy (after a few it is reconciled away). */
   misses: number;
+  /** Why the last send of it failed (kept through `checking` → `failed`). */
+  failure?: SendFailure | undefined;
+  /** It was already sent again by itself once (never twice). */
+  autoResent?: true | undefined;
+}
+
+/**
+ * Why a send failed, as the user is told: `busy` (5xx, 429, throttled), `offline` (network, timeout),
+ * `refused` (the service said no; `detail` is its message when it gave one, never internals).
+ */
+export interface SendFailure {
+  reason: 'busy' | 'offline' | 'refused';
+  detail?: string | undefined;
+  /** The answer proves it was NOT stored (429, 503, throttled): safe to send again by itself. */
+  resendable?: true | undefined;
+}
+
+/**
+ * The failed messages safe to send again by themselves, each marked as resent (so no other caller, and no
+ * later poll, resends it again). Resending is the caller's.
+ */
+export function takeAutoResends(entry: ThreadEntry | undefined): {
+  entry: ThreadEntry | undefined;
+  resend: LocalMessage[];
+} {
+  const due = (p: LocalMessage) => p.state === 'failed' && p.failure?.resendable && !p.autoResent;
+  if (!entry?.local.some(due)) return { entry, resend: [] };
+  const resend = entry.local.filter(due);
+  return {
+    entry: { ...entry, local: entry.local.map((p) => (due(p) ? { ...p, autoResent: true } : p)) },
+    resend,
+  };
 }
 
 export interface ThreadEntry {
@@ -51,6 +83,8 @@ export type Delivery = 'sending' | 'sent' | 'checking' | 'failed';
 /** A message as the thread shows it: a server message, or a local one (with `delivery`). */
 export interface ThreadMessage extends Message {
   delivery?: Delivery;
+  /** Why a `failed` message was not sent, when known. */
+  failure?: SendFailure | undefined;
 }
 
 export const LOCAL_KEY_PREFIX = 'local:';
@@ -342,15 +376,27 @@ export function setLocalState(
   key: string,
   state: LocalMessage['state'] | null,
   now: number,
+  failure?: SendFailure,
 ): ThreadEntry | undefined {
   const current = entry?.local.find((p) => p.key === key);
-  if (!entry || !current || current.state === state) return entry;
+  if (!entry || !current || (current.state === state && failure === undefined)) return entry;
   return {
     ...entry,
     local:
       state === null
         ? entry.local.filter((p) => p !== current)
-        : entry.local.map((p) => (p === current ? { ...p, state, since: now, misses: 0 } : p)),
+        : entry.local.map((p) =>
+            p === current
+              ? // A new attempt forgets the last failure; a failure (or a check) records it.
+                {
+                  ...p,
+                  state,
+                  since: now,
+                  misses: 0,
+                  failure: state === 'sending' ? undefined : (failure ?? p.failure),
+                }
+              : p,
+          ),
   };
 }
 
@@ -403,6 +449,7 @@ function localView(p: LocalMessage): ThreadMessage {
       isFirstMessage: false,
       attachments: p.attachments,
       delivery: DELIVERY[p.state],
+      ...(p.state === 'failed' && p.failure ? { failure: p.failure } : {}),
     };
     views.set(p, view);
   }

@@ -1,10 +1,17 @@
-import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { hashKey, type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
 import type { TicketChatError } from '../client/errors.ts';
 import type { Attachment } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
-import { addLocal, LOCAL_KEY_PREFIX, setLocalState, type ThreadEntry } from './threadEntry.ts';
+import {
+  addLocal,
+  LOCAL_KEY_PREFIX,
+  type SendFailure,
+  setLocalState,
+  type ThreadEntry,
+  takeAutoResends,
+} from './threadEntry.ts';
 
 export interface UseSendMessageOptions {
   groupId?: string | undefined;
@@ -40,6 +47,17 @@ const TAB_TAG = Math.random().toString(36).slice(2, 8);
 /** A failure that may have happened after the service got the message: the next poll decides. */
 const outcomeUnknown = (error: TicketChatError) => error.kind === 'network' || error.kind === 'timeout';
 
+/** What the user is told about a failed send: the service's own words only for an `api` answer. */
+export function sendFailureOf(error: TicketChatError): SendFailure {
+  if (outcomeUnknown(error)) return { reason: 'offline' };
+  // A 429/503 or a throttling answer is a refusal before storing; another 5xx may have stored it.
+  const refusedBusy =
+    error.status === 429 || error.status === 503 || (error.kind === 'api' && error.retryable);
+  if (refusedBusy) return { reason: 'busy', resendable: true };
+  if (error.retryable) return { reason: 'busy' };
+  return error.kind === 'api' ? { reason: 'refused', detail: error.message } : { reason: 'refused' };
+}
+
 /**
  * Sends a message. It appears in the thread at once (`delivery: 'sending'`, key `local:<n>.<tab>`). An
  * accepted POST shows it as sent until the server's copy replaces it (a poll is triggered at once; a copy
@@ -53,8 +71,10 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
   const queryClient = useQueryClient();
   const threadKey = ticketChatKeys.thread(caseId, groupId);
   const setState = useCallback(
-    (key: string, state: Parameters<typeof setLocalState>[2]) =>
-      queryClient.setQueryData<ThreadEntry>(threadKey, (e) => setLocalState(e, key, state, Date.now())),
+    (key: string, state: Parameters<typeof setLocalState>[2], failure?: SendFailure) =>
+      queryClient.setQueryData<ThreadEntry>(threadKey, (e) =>
+        setLocalState(e, key, state, Date.now(), failure),
+      ),
     [queryClient, threadKey],
   );
   // A poll that starts now (one in flight may have left before the message existed: it is cancelled).
@@ -94,10 +114,12 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
     },
     onError: (error, _vars, context) => {
       if (!context) return;
+      // Kept through 'checking': a check that finds nothing still says why.
+      const failure = sendFailureOf(error);
       if (outcomeUnknown(error)) {
-        setState(context.localKey, 'checking');
+        setState(context.localKey, 'checking', failure);
         pollNow();
-      } else setState(context.localKey, 'failed');
+      } else setState(context.localKey, 'failed', failure);
     },
     onSuccess: (_data, _vars, context) => {
       setState(context.localKey, 'accepted');
@@ -106,6 +128,24 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
   });
 
   const { mutate } = mutation;
+  // Once a poll succeeds again, a failed send whose answer proved it was not stored is sent again, once.
+  // Taking it from the entry marks it in the same update, so a second hook on the thread skips it.
+  const threadHash = hashKey(threadKey);
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        // A poll's answer, not a setQueryData (those are `manual`: the send's own state changes).
+        if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual) return;
+        if (event.query.queryHash !== threadHash) return;
+        const key = event.query.queryKey;
+        const taken = takeAutoResends(queryClient.getQueryData<ThreadEntry>(key));
+        if (taken.resend.length === 0) return;
+        queryClient.setQueryData(key, taken.entry);
+        for (const p of taken.resend)
+          mutate({ content: p.content, attachments: p.attachments, localKey: p.key });
+      }),
+    [queryClient, threadHash, mutate],
+  );
   const send = useCallback(
     (content: string, attachments?: Attachment[]) =>
       mutate(attachments ? { content, attachments } : { content }),

@@ -24,6 +24,9 @@ describe('AttachmentChip', () => {
     render(<AttachmentChip attachment={report} onClick={() => {}} busy />);
     const button = screen.getByRole('button', { name: `下载 ${report.name}` });
     expect(button).toHaveAttribute('aria-busy', 'true');
+    // A spinner in the icon's place while it downloads.
+    expect(button.querySelector('.tc-attachment-chip__spinner')).not.toBeNull();
+    expect(button.querySelector('.tc-file-icon')).toBeNull();
   });
 
   it('without onClick renders non-interactive text carrying the full name', () => {

@@ -33,7 +33,12 @@ export function AttachmentChip({
   const classes = className ? `tc-attachment-chip ${className}` : 'tc-attachment-chip';
   const content = (
     <>
-      <FileIcon kind={kind} />
+      {/* While downloading, a spinner takes the icon's place (same size: nothing moves). */}
+      {busy && onClick ? (
+        <span className="tc-attachment-chip__spinner" aria-hidden="true" />
+      ) : (
+        <FileIcon kind={kind} />
+      )}
       <FileName name={name} />
     </>
   );

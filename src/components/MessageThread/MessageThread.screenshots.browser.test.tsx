@@ -93,6 +93,19 @@ function demoThread(zh: boolean): ThreadMessage[] {
       content: t('Rebooting now, thanks!', '正在重启，谢谢！'),
       delivery: 'failed',
     }),
+    {
+      ...makeMessage({
+        ...customer,
+        key: 'local:3',
+        createdAt: at('2024-03-02T05:59:10Z'),
+        content: t('And the screenshot.', '还有截图。'),
+        delivery: 'failed',
+      }),
+      failure: {
+        reason: 'refused',
+        detail: t('Attachments of this type are not allowed.', '不允许此类型的附件。'),
+      },
+    },
     makeMessage({
       ...customer,
       key: 'local:2',
@@ -146,18 +159,26 @@ function Demo({ locale, theme, width }: { locale: string; theme: 'light' | 'dark
           onLoadOlder={() => {}}
           onAttachmentClick={() => {}}
           onRetry={() => {}}
+          onDiscard={() => {}}
         />
       </div>
       <div style={{ marginBlockStart: 8, display: 'grid', gap: 8 }}>
         <ThreadAlert
           message={zh ? '服务暂时不可用。' : 'The service is unavailable right now.'}
           onRetry={() => {}}
+          onDismiss={() => {}}
           locale={locale}
         />
         <div style={{ inlineSize: 200 }}>
           <AttachmentChip
             attachment={{ id: 'x', name: 'a-very-long-attachment-name-for-truncation.xlsx' }}
             onClick={() => {}}
+          />
+          <AttachmentChip
+            attachment={{ id: 'y', name: 'busy.pdf' }}
+            onClick={() => {}}
+            busy
+            locale={locale}
           />
         </div>
       </div>

@@ -52,6 +52,8 @@ export interface MessageThreadProps {
   isLoadingOlder?: boolean | undefined;
   /** Shows a retry button on messages whose delivery failed. */
   onRetry?: ((message: ThreadMessage) => void) | undefined;
+  /** Shows a discard button on messages whose delivery failed. Default: none. */
+  onDiscard?: ((message: ThreadMessage) => void) | undefined;
   /** Any change of this value scrolls to the bottom (alternative to the ref's scrollToBottom). */
   scrollToBottomSignal?: unknown;
   className?: string | undefined;
@@ -217,6 +219,8 @@ const ThreadView = forwardRef<
   const onRetry = useCallback((m: ThreadMessage) => callbacks.current.onRetry?.(originalOf(m)), []);
   const hasAttachmentClick = props.onAttachmentClick !== undefined;
   const hasRetry = props.onRetry !== undefined;
+  const onDiscard = useCallback((m: ThreadMessage) => callbacks.current.onDiscard?.(originalOf(m)), []);
+  const hasDiscard = props.onDiscard !== undefined;
   const busyKey = (props.busyAttachmentIds ?? []).join('\n');
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, not by the caller's array
   const busyIds = useMemo(() => new Set(props.busyAttachmentIds ?? []), [busyKey]);
@@ -235,11 +239,24 @@ const ThreadView = forwardRef<
           now={rowNow}
           onAttachmentClick={hasAttachmentClick ? onAttachmentClick : undefined}
           onRetry={hasRetry ? onRetry : undefined}
+          onDiscard={hasDiscard ? onDiscard : undefined}
           busyAttachmentIds={row.kind === 'message' ? busyIdsOf(row.message, busyIds) : ''}
         />
       );
     },
-    [locale, strings, timeZone, dayNow, hasAttachmentClick, onAttachmentClick, hasRetry, onRetry, busyIds],
+    [
+      locale,
+      strings,
+      timeZone,
+      dayNow,
+      hasAttachmentClick,
+      onAttachmentClick,
+      hasRetry,
+      onRetry,
+      hasDiscard,
+      onDiscard,
+      busyIds,
+    ],
   );
 
   const jump = () => {

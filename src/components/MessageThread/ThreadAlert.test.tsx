@@ -17,6 +17,16 @@ describe('ThreadAlert', () => {
     rerender(<ThreadAlert message="x" />);
     expect(screen.queryByRole('button')).toBeNull();
   });
+  it('offers Dismiss, named in the language, only when asked', async () => {
+    const onDismiss = vi.fn();
+    const { rerender } = render(<ThreadAlert message="x" onDismiss={onDismiss} locale="zh-CN" />);
+    await userEvent.click(screen.getByRole('button', { name: '关闭' }));
+    expect(onDismiss).toHaveBeenCalledOnce();
+    // The alert's text stays what it says: the button's name is not read as part of the message.
+    expect(screen.getByRole('alert').textContent).toBe('x');
+    rerender(<ThreadAlert message="x" onDismiss={onDismiss} locale="en" />);
+    expect(screen.getByRole('button', { name: 'Dismiss' })).toBeInTheDocument();
+  });
 });
 
 describe('MessageThreadSkeleton', () => {

@@ -7,6 +7,8 @@ export interface ThreadAlertProps {
   onRetry?: ((event: MouseEvent<HTMLButtonElement>) => void) | undefined;
   /** Default: the catalog's "Retry". */
   retryLabel?: string | undefined;
+  /** Shows a "Dismiss" button (named by the catalog). Default: none, the alert stays until resolved. */
+  onDismiss?: (() => void) | undefined;
   locale?: string | undefined;
   /** One line for tight places (a nav bar): icon and Retry, the message read out and shown as a tooltip. */
   compact?: boolean | undefined;
@@ -14,7 +16,8 @@ export interface ThreadAlertProps {
 }
 
 /** An error the user should hear at once (role="alert"), with an optional retry. */
-export function ThreadAlert({ message, onRetry, retryLabel, locale, compact, className }: ThreadAlertProps) {
+export function ThreadAlert(props: ThreadAlertProps) {
+  const { message, onRetry, retryLabel, locale, compact, className, onDismiss } = props;
   return (
     <div
       className={className ? `tc-thread-alert ${className}` : 'tc-thread-alert'}
@@ -42,6 +45,24 @@ export function ThreadAlert({ message, onRetry, retryLabel, locale, compact, cla
       {onRetry && (
         <button type="button" className="tc-thread-alert__retry" onClick={onRetry}>
           {retryLabel ?? getStrings(locale).retry}
+        </button>
+      )}
+      {onDismiss && (
+        <button
+          type="button"
+          className="tc-thread-alert__dismiss"
+          aria-label={getStrings(locale).dismiss}
+          title={getStrings(locale).dismiss}
+          onClick={onDismiss}
+        >
+          <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+            <path
+              d="M3.5 3.5l9 9M12.5 3.5l-9 9"
+              stroke="currentColor"
+              strokeWidth="1.75"
+              strokeLinecap="round"
+            />
+          </svg>
         </button>
       )}
     </div>

@@ -20,8 +20,18 @@ export interface ThreadRowViewProps {
   now: Date | undefined;
   onAttachmentClick: ((attachment: Attachment, message: ThreadMessage) => void) | undefined;
   onRetry: ((message: ThreadMessage) => void) | undefined;
+  onDiscard: ((message: ThreadMessage) => void) | undefined;
   /** Ids of THIS message's attachments being downloaded, joined ('' = none): other rows stay memoized. */
   busyAttachmentIds: string;
+}
+
+/** Why a failed message was not sent, in the user's words (null when unknown). */
+function failureText(message: ThreadMessage, strings: TicketChatStrings): string | null {
+  const failure = message.failure;
+  if (!failure) return null;
+  if (failure.reason === 'busy') return strings.sendFailedBusy;
+  if (failure.reason === 'offline') return strings.sendFailedOffline;
+  return failure.detail || strings.sendFailedRefused;
 }
 
 /** "Today", "Yesterday" or the date of a day separator. */
@@ -53,7 +63,7 @@ export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewPro
     );
   }
   const { message, side, groupPosition } = row;
-  const { onAttachmentClick, onRetry, busyAttachmentIds } = props;
+  const { onAttachmentClick, onRetry, onDiscard, busyAttachmentIds } = props;
   // The customer side is the viewer's own: "You" in every state (a message on its way has no name yet, the
   // server's copy that replaces it has one; the label must not change under the reader's eyes).
   const sender = side === 'end' ? strings.you : message.replierName || strings.unknownSender;
@@ -116,11 +126,24 @@ export const ThreadRowView = memo(function ThreadRowView(props: ThreadRowViewPro
       </div>
       {message.delivery === 'failed' && (
         <div className="tc-msg__failed">
-          <span>{strings.sendFailed}</span>
-          {onRetry && (
-            <button type="button" className="tc-msg__retry" onClick={() => onRetry(message)}>
-              {strings.retry}
-            </button>
+          <span className="tc-msg__failed-text">
+            <strong>{strings.sendFailed}</strong>{' '}
+            {/* The service's own words may be in any script or direction. */}
+            <bdi>{failureText(message, strings)}</bdi>
+          </span>
+          {(onRetry || onDiscard) && (
+            <span className="tc-msg__failed-actions">
+              {onRetry && (
+                <button type="button" className="tc-msg__retry" onClick={() => onRetry(message)}>
+                  {strings.retry}
+                </button>
+              )}
+              {onDiscard && (
+                <button type="button" className="tc-msg__retry" onClick={() => onDiscard(message)}>
+                  {strings.discard}
+                </button>
+              )}
+            </span>
           )}
         </div>
       )}

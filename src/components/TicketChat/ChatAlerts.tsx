@@ -19,6 +19,7 @@ export interface ChatAlertsProps {
   /** The attachment whose download failed, if any. */
   failedDownload: Attachment | null;
   onRetryDownload: (attachment: Attachment) => void;
+  onDismissDownload: () => void;
 }
 
 /** The chat's alerts: expired session, invalid ticket, load failed, older history, download. */
@@ -73,6 +74,7 @@ export function ChatAlerts(props: ChatAlertsProps) {
         <ThreadAlert
           message={strings.downloadFailed(failedDownload.name)}
           onRetry={() => props.onRetryDownload(failedDownload)}
+          onDismiss={props.onDismissDownload}
           locale={locale}
         />
       )}

@@ -30,9 +30,10 @@ export function ConnectionStatus({ view, strings, onRetryNow }: ConnectionStatus
   const reconnecting = view.state === 'reconnecting';
   const seconds = useSecondsUntil(reconnecting ? view.nextRetryAt : null);
   return (
+    // The banner hangs over the top of the thread from a zero-height slot: nothing below it moves.
     <div className="tc-chat__connection" role="status" data-visible={reconnecting || undefined}>
       {reconnecting && (
-        <>
+        <div className="tc-chat__connection-banner">
           <span className="tc-chat__spinner" aria-hidden="true" />
           {/* The network failed, or the service said 5xx/429/throttled: "connection lost" only for the first. */}
           <span>{view.error.kind === 'http' ? strings.serviceBusy : strings.reconnecting}</span>
@@ -44,7 +45,7 @@ export function ConnectionStatus({ view, strings, onRetryNow }: ConnectionStatus
           <button type="button" className="tc-chat__button tc-chat__retry-now" onClick={onRetryNow}>
             {strings.retryNow}
           </button>
-        </>
+        </div>
       )}
     </div>
   );

@@ -166,6 +166,35 @@ describe('TicketChat in Chromium', () => {
     await expect.element(field).not.toHaveAttribute('aria-disabled');
   });
 
+  test('the connection banner appears over the thread: its top does not move, Retry now is reachable', async () => {
+    seed();
+    const el = await mount({ intervalMs: 500 });
+    await expect.element(page.getByText('Here it is.')).toBeVisible();
+    // The header is complete (status pill and live-chat flag change its height when they arrive).
+    await expect.element(page.getByText('In progress')).toBeVisible();
+    await expect.element(page.getByText('Live chat available')).toBeVisible();
+    await frames();
+    const viewport = el.querySelector('.tc-thread__viewport') as HTMLElement;
+    const top = viewport.getBoundingClientRect().top;
+    const height = viewport.getBoundingClientRect().height;
+    sim.injectFault({ kind: 'http', status: 503 }, { endpoint: 'poll', times: 50 });
+    await expect.element(page.getByText('The service is busy. Retrying…'), { timeout: 5000 }).toBeVisible();
+    await frames();
+    expect(viewport.getBoundingClientRect().top).toBe(top);
+    expect(viewport.getBoundingClientRect().height).toBe(height);
+    // Under the header, in front of the thread; "Retry now" is the element at its own centre (not covered).
+    const retryNow = page.getByRole('button', { name: 'Retry now' }).element() as HTMLElement;
+    const box = retryNow.getBoundingClientRect();
+    expect(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)).toBe(retryNow);
+    const header = el.querySelector('.tc-chat__header') as HTMLElement;
+    expect(Math.round(box.top)).toBeGreaterThanOrEqual(Math.round(header.getBoundingClientRect().bottom));
+    sim.clearFaults();
+    await expect
+      .poll(() => el.querySelector('.tc-chat__connection[data-visible]'), { timeout: 5000 })
+      .toBeNull();
+    expect(viewport.getBoundingClientRect().top).toBe(top);
+  });
+
   test('the field grows with its content up to about six lines, then scrolls', async () => {
     seed();
     await mount();

@@ -67,8 +67,11 @@ async function focusEmptyChat() {
 }
 
 const field = () => screen.getByRole('textbox', { name: 'Message' });
-/** The always-mounted connection line (the only unnamed status region once loaded). */
-const connection = () => screen.getByRole('status', { name: '' });
+/** The always-mounted connection line (one of two unnamed status regions: the other says "Downloaded …"). */
+const connection = () =>
+  screen
+    .getAllByRole('status', { name: '' })
+    .find((el) => el.classList.contains('tc-chat__connection')) as HTMLElement;
 /** The thread's polite live region. */
 const liveRegion = () => log().parentElement?.querySelector('[aria-live="polite"]') as HTMLElement;
 
@@ -171,7 +174,12 @@ describe('TicketChat', () => {
     fireEvent.keyDown(field(), { key: 'Enter' });
     await advanceUntil(() => rowTexts().includes('try me (failed)'), 20, 5000);
     expect(rowTexts()).toEqual(['hello', 'try me (failed)']);
-    expect(within(log()).getByText('Not sent.')).toBeInTheDocument();
+    // A 500 is the service being busy: said so, with Retry and Discard.
+    const failedRow = log().querySelector('[data-delivery="failed"]') as HTMLElement;
+    expect(failedRow.querySelector('.tc-msg__failed-text')).toHaveTextContent(
+      /^Not sent\. The service is busy\.$/,
+    );
+    expect(within(failedRow).getByRole('button', { name: 'Discard' })).toBeInTheDocument();
     // Said once, politely, by the thread's live region (not an alert per row).
     expect(liveRegion()).toHaveTextContent(/^Message not sent\.$/);
     expect(screen.queryByRole('alert')).toBeNull();
@@ -187,6 +195,73 @@ describe('TicketChat', () => {
     await waitFor(() => expect(rowTexts()).toEqual(['hello', 'try me']));
     expect(serverContents()).toEqual(['hello', 'try me']);
     expect(field()).toHaveFocus();
+  });
+
+  test.each([
+    [
+      'the service refused it (its own words)',
+      { kind: 'apiErrorIn200', code: 'OSM.1012', message: 'Content not allowed' },
+      /^Not sent\. Content not allowed$/,
+    ],
+    ['a 429', { kind: 'rateLimit', retryAfterSeconds: 1 }, /^Not sent\. The service is busy\.$/],
+    ['a 403 without a message', { kind: 'http', status: 403 }, /^Not sent\. The service refused it\.$/],
+  ] as const)(
+    'a failed send says why: %s; Discard removes it, focus goes to the field',
+    async (_name, fault, reason) => {
+      sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'hello' }] });
+      const { user } = await renderLoadedChat();
+      sim().injectFault(fault, { endpoint: 'send' });
+      await user.type(field(), 'nope');
+      fireEvent.keyDown(field(), { key: 'Enter' });
+      await advanceUntil(() => rowTexts().includes('nope (failed)'), 20, 5000);
+      const row = log().querySelector('[data-delivery="failed"]') as HTMLElement;
+      expect(row.querySelector('.tc-msg__failed-text')).toHaveTextContent(reason);
+      // Never the token, never the wire's internals.
+      expect(row.textContent).not.toContain(TEST_TOKEN);
+      expect(row.textContent).not.toMatch(/OSM|HTTP|40\d|429/);
+      await user.click(within(row).getByRole('button', { name: 'Discard' }));
+      expect(rowTexts()).toEqual(['hello']);
+      expect(field()).toHaveFocus();
+      await advance(6000);
+      expect(serverContents()).toEqual(['hello']);
+    },
+  );
+
+  test.each([
+    ['a 503', { kind: 'http', status: 503 }, 1],
+    ['a throttling answer', { kind: 'throttle' }, 1],
+    ['a 503 twice (resent once only)', { kind: 'http', status: 503 }, 2],
+    ['a 500 (it may have been stored: never resent by itself)', { kind: 'http', status: 500 }, 1],
+  ] as const)('a send refused as busy: %s', async (name, fault, times) => {
+    const resends = fault.kind === 'throttle' || (fault.status === 503 && times === 1);
+    sim().addTicket({ id: 'c1', status: 1 });
+    const { user } = await renderLoadedChat();
+    sim().injectFault(fault, { endpoint: 'send', times });
+    await user.type(field(), 'again');
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await advanceUntil(() => rowTexts().includes('again (failed)'), 20, 5000);
+    expect(log().querySelector('.tc-msg__failed-text')).toHaveTextContent(/The service is busy\.$/);
+    // Polls go on; three intervals later it was sent at most once more, and only when that was safe.
+    await advance(10_000);
+    await waitFor(() => expect(rowTexts()).toEqual([resends ? 'again' : 'again (failed)']));
+    expect(serverContents()).toEqual(resends ? ['again'] : []);
+    expect(requestsTo('send')).toBe(name.startsWith('a 500') ? 1 : 2);
+  });
+
+  test('a send lost to the network is checked first; a check that finds nothing says "No connection."', async () => {
+    sim().addTicket({ id: 'c1', status: 1 });
+    const { user } = await renderLoadedChat();
+    // The request never reaches the service, and neither does the next poll's... until the one after.
+    sim().injectFault({ kind: 'drop' }, { endpoint: 'send' });
+    await user.type(field(), 'lost');
+    fireEvent.keyDown(field(), { key: 'Enter' });
+    await advanceUntil(() => rowTexts().includes('lost (failed)'), 40, 5000);
+    const row = log().querySelector('[data-delivery="failed"]') as HTMLElement;
+    expect(row.querySelector('.tc-msg__failed-text')).toHaveTextContent(/^Not sent\. No connection\.$/);
+    // Retry forgets the old reason while it sends.
+    await user.click(within(row).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(rowTexts()).toEqual(['lost']));
+    expect(log().querySelector('.tc-msg__failed')).toBeNull();
   });
 
   test('the counter appears near 2000 characters and over the limit sending is blocked with a reason', async () => {
@@ -422,6 +497,9 @@ describe('TicketChat', () => {
     await advance(1000);
     expect(revokeObjectURL).toHaveBeenCalledWith('blob:http://localhost/trace');
     expect(screen.getByRole('button', { name: 'Download trace.log' })).not.toHaveAttribute('aria-busy');
+    // Said politely, not as an alert.
+    expect(screen.getByText('Downloaded trace.log')).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   test('a failed download shows an alert; Retry downloads again', async () => {
@@ -447,6 +525,22 @@ describe('TicketChat', () => {
     );
     expect(requestsTo('download')).toBe(2);
     expect(createObjectURL).toHaveBeenCalledOnce();
+  });
+
+  test('a failed download can be dismissed; focus goes to the message field, not <body>', async () => {
+    sim().addTicket({
+      id: 'c1',
+      status: 1,
+      messages: [{ content: 'Logs', attachments: [{ id: 'att-9', name: 'dump.zip' }] }],
+    });
+    sim().injectFault({ kind: 'http', status: 404, message: 'gone' }, { endpoint: 'download' });
+    const { user } = await renderLoadedChat();
+    await user.click(screen.getByRole('button', { name: 'Download dump.zip' }));
+    const alert = await screen.findByRole('alert');
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(field()).toHaveFocus();
+    expect(requestsTo('download')).toBe(1);
   });
 
   test('onAttachmentClick replaces the built-in download', async () => {

@@ -89,8 +89,8 @@ function TicketChatView(props: TicketChatProps) {
     intervalMs: props.intervalMs,
     markReadWhenVisible: true,
   });
-  const { send, retry } = useSendMessage(caseId, { groupId });
-  const { busyIds, failed, download } = useAttachmentDownload(groupId);
+  const { send, retry, discard } = useSendMessage(caseId, { groupId });
+  const { busyIds, failed, done, dismissFailed, download } = useAttachmentDownload(groupId);
   const { messages, refetch } = thread;
   const view = chatView(
     {
@@ -166,7 +166,11 @@ function TicketChatView(props: TicketChatProps) {
         onRetryOlder={thread.loadOlder}
         failedDownload={failed}
         onRetryDownload={download}
+        onDismissDownload={dismissFailed}
       />
+      <div className="tc-visually-hidden" role="status">
+        {done && strings.downloaded(done.name)}
+      </div>
       <div className="tc-chat__body">
         {/* The empty-thread message only after a poll found nothing (see chatView). */}
         {view.body === 'none' ? null : view.body === 'skeleton' ? (
@@ -188,6 +192,10 @@ function TicketChatView(props: TicketChatProps) {
                 // The row's Retry goes away at once (the message is "sending" again).
                 composerRef.current?.focus();
                 retry(m.key);
+              }}
+              onDiscard={(m) => {
+                composerRef.current?.focus();
+                discard(m.key);
               }}
               scrollToBottomSignal={sentCount}
               onError={props.onError}

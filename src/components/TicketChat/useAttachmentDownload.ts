@@ -7,6 +7,10 @@ export interface AttachmentDownloadState {
   busyIds: readonly string[];
   /** The attachment of the last failed download (cleared by the next attempt). */
   failed: Attachment | null;
+  /** The attachment last handed to the browser (for a polite "Downloaded …"); cleared by the next attempt. */
+  done: Attachment | null;
+  /** Hides the failed-download alert. */
+  dismissFailed: () => void;
   download: (attachment: Attachment) => void;
 }
 
@@ -18,6 +22,8 @@ export function useAttachmentDownload(groupId?: string): AttachmentDownloadState
   const client = useTicketChatClient();
   const [busyIds, setBusyIds] = useState<readonly string[]>([]);
   const [failed, setFailed] = useState<Attachment | null>(null);
+  const [done, setDone] = useState<Attachment | null>(null);
+  const dismissFailed = useCallback(() => setFailed(null), []);
   // Downloads in flight by attachment id; all aborted on unmount.
   const running = useRef(new Map<string, AbortController>()).current;
   useEffect(
@@ -38,6 +44,7 @@ export function useAttachmentDownload(groupId?: string): AttachmentDownloadState
       running.set(id, controller);
       setBusyIds([...running.keys()]);
       setFailed(null);
+      setDone(null);
       client
         .downloadAttachment({ attachmentId: id, groupId, signal })
         .then((blob) => {
@@ -51,6 +58,7 @@ export function useAttachmentDownload(groupId?: string): AttachmentDownloadState
           document.body.append(link);
           try {
             link.click();
+            setDone(attachment);
           } finally {
             link.remove();
             // The browser reads the URL asynchronously to start the download.
@@ -66,5 +74,5 @@ export function useAttachmentDownload(groupId?: string): AttachmentDownloadState
     [client, groupId, running],
   );
 
-  return { busyIds, failed, download };
+  return { busyIds, failed, done, dismissFailed, download };
 }

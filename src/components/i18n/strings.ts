@@ -33,7 +33,17 @@ export interface TicketChatStrings {
   /** A send whose outcome is unknown (the connection dropped): the next poll tells whether it arrived. */
   checking: string;
   sendFailed: string;
+  /** Why a send failed: the service answered busy (5xx, 429, throttled). */
+  sendFailedBusy: string;
+  /** Why a send failed: no connection, and the next poll did not find it. */
+  sendFailedOffline: string;
+  /** Why a send failed: the service refused it without saying why. */
+  sendFailedRefused: string;
   retry: string;
+  /** Drops a failed message. */
+  discard: string;
+  /** Closes an alert. */
+  dismiss: string;
   loadOlder: string;
   loadingOlder: string;
   /** The "jump to latest" button shown while the reader is scrolled up. */
@@ -72,6 +82,8 @@ export interface TicketChatStrings {
   chatInvalidTicket: string;
   olderFailed: string;
   downloadFailed: (name: string) => string;
+  /** Said politely once a download has been handed to the browser. */
+  downloaded: (name: string) => string;
   sessionExpired: string;
   sessionExpiredHint: string;
   signIn: string;
@@ -124,7 +136,12 @@ export const enUS: TicketChatStrings = {
   sending: 'Sending…',
   checking: 'Checking…',
   sendFailed: 'Not sent.',
+  sendFailedBusy: 'The service is busy.',
+  sendFailedOffline: 'No connection.',
+  sendFailedRefused: 'The service refused it.',
   retry: 'Retry',
+  discard: 'Discard',
+  dismiss: 'Dismiss',
   loadOlder: 'Load earlier messages',
   loadingOlder: 'Loading earlier messages…',
   newMessagesBelow: enNewMessages,
@@ -147,6 +164,7 @@ export const enUS: TicketChatStrings = {
   chatInvalidTicket: "This ticket can't be shown (invalid ticket number).",
   olderFailed: "Couldn't load earlier messages.",
   downloadFailed: (name) => `Couldn't download ${name}.`,
+  downloaded: (name) => `Downloaded ${name}`,
   sessionExpired: 'Your session has expired.',
   sessionExpiredHint: 'Sign in again, then retry to continue the conversation.',
   signIn: 'Sign in',
@@ -188,7 +206,12 @@ export const zhCN: TicketChatStrings = {
   sending: '发送中…',
   checking: '确认中…',
   sendFailed: '发送失败。',
+  sendFailedBusy: '服务繁忙。',
+  sendFailedOffline: '无网络连接。',
+  sendFailedRefused: '服务拒绝了此消息。',
   retry: '重试',
+  discard: '删除',
+  dismiss: '关闭',
   loadOlder: '加载更早的消息',
   loadingOlder: '正在加载更早的消息…',
   newMessagesBelow: zhNewMessages,
@@ -211,6 +234,7 @@ export const zhCN: TicketChatStrings = {
   chatInvalidTicket: '无法显示此工单（工单编号无效）。',
   olderFailed: '无法加载更早的消息。',
   downloadFailed: (name) => `无法下载 ${name}。`,
+  downloaded: (name) => `已下载 ${name}`,
   sessionExpired: '您的登录已过期。',
   sessionExpiredHint: '请重新登录，然后重试以继续对话。',
   signIn: '登录',
