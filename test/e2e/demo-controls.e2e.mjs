@@ -62,13 +62,22 @@ const ok = await run(async (step) => {
       `the thread to grow above its first page (${before} px)`,
     );
   });
-  await step('"Close ticket" completes it: the status says so and the composer is disabled', async () => {
-    await tab.click('button', 'Close ticket');
-    await tab.waitForText('Completed', CHAT);
-    // Not "Live chat unavailable": that flag comes with the thread's next poll, and once the badge's poll has
-    // said "Completed" a closed ticket's thread polls slowly (60 s), so which of the two lands first is a race.
-    await waitForComposer({ disabled: true }, 'the composer to be disabled');
-  });
+  await step(
+    '"Close ticket" completes it: the status says so and a notice replaces the composer',
+    async () => {
+      await tab.click('button', 'Close ticket');
+      await tab.waitForText('Completed', CHAT);
+      // Not "Live chat unavailable": that flag comes with the thread's next poll, and once the badge's poll has
+      // said "Completed" a closed ticket's thread polls slowly (60 s), so which of the two lands first is a race.
+      // A closed ticket has no message field: a notice stands in its place.
+      await tab.waitForText("This ticket is closed, so new messages can't be sent.", CHAT);
+      await tab.waitFor(
+        () => document.querySelector('section.tc-chat textarea:not([readonly])') === null,
+        undefined,
+        'no message field to type in',
+      );
+    },
+  );
   await step('"Reopen ticket" brings the composer back', async () => {
     await tab.click('button', 'Reopen ticket');
     await tab.waitForText('In progress', CHAT);

@@ -60,7 +60,12 @@ function offsetOf(viewport: HTMLElement, key: string) {
   if (!el) throw new Error(`${key} not rendered`);
   return el.getBoundingClientRect().top - viewport.getBoundingClientRect().top;
 }
+/**
+ * Scrolls as a reader does: an input event first (the thread tells the reader's scrolls from its own
+ * re-measuring by that: a bare `scrollTop` write while rows are still being measured is taken for the latter).
+ */
 async function scrollTo(viewport: HTMLElement, top: number) {
+  viewport.dispatchEvent(new WheelEvent('wheel', { deltaY: top - viewport.scrollTop, bubbles: true }));
   viewport.scrollTop = top;
   await frames(3);
 }
