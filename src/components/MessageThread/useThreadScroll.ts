@@ -129,32 +129,34 @@ export function useThreadScroll(options: ThreadScrollOptions) {
     }
   }, [viewportRef, handleRef]);
 
-  const startSettling = useCallback(() => {
-    settlingRef.current = true;
-    resizedRef.current = false;
-    // A newer change restarts the count; the older loop sees it is stale and stops.
-    const run = ++settleRunRef.current;
-    let quiet = 0;
-    let frames = 0;
-    const tick = () => {
-      if (!settlingRef.current || run !== settleRunRef.current) return;
-      quiet = resizedRef.current ? 0 : quiet + 1;
+  const startSettling = useCallback(
+    ({ landing = false }: { landing?: boolean } = {}) => {
+      settlingRef.current = true;
       resizedRef.current = false;
-      frames += 1;
-      if (quiet < QUIET_FRAMES && frames < SETTLE_MAX_FRAMES) {
-        requestAnimationFrame(tick);
-        return;
-      }
-      settlingRef.current = false;
-      const viewport = viewportRef.current;
-      if (!viewport) return;
-      anchorRef.current = findAnchor(viewport);
-      // Rows measured smaller than estimated may have brought the bottom into view (an unread landing
-      // whose rows all fit after all): at the bottom is pinned.
-      if (atBottom(viewport)) pinnedRef.current = true;
-    };
-    requestAnimationFrame(tick);
-  }, [viewportRef]);
+      // A newer change restarts the count; the older loop sees it is stale and stops.
+      const run = ++settleRunRef.current;
+      let quiet = 0;
+      let frames = 0;
+      const tick = () => {
+        if (!settlingRef.current || run !== settleRunRef.current) return;
+        quiet = resizedRef.current ? 0 : quiet + 1;
+        resizedRef.current = false;
+        frames += 1;
+        if (quiet < QUIET_FRAMES && frames < SETTLE_MAX_FRAMES) {
+          requestAnimationFrame(tick);
+          return;
+        }
+        settlingRef.current = false;
+        const viewport = viewportRef.current;
+        if (!viewport) return;
+        anchorRef.current = findAnchor(viewport);
+        // An unread landing whose rows, measured, all fit after all: the usual pin.
+        if (landing && atBottom(viewport)) pinnedRef.current = true;
+      };
+      requestAnimationFrame(tick);
+    },
+    [viewportRef],
+  );
 
   // Record the reader's position on every scroll. Capture phase: at the target, capture listeners run
   // before the virtualizer's own listener, which may re-render synchronously.
@@ -253,7 +255,7 @@ export function useThreadScroll(options: ThreadScrollOptions) {
       if (latest.current.mode === 'plain') return;
       pinnedRef.current = false;
     }
-    startSettling();
+    startSettling({ landing: true });
   }, [unreadFromKey, messages, viewportRef, restore, scrollToBottom, startSettling]);
 
   // The rows were swapped between the plain and the virtual list.
