@@ -105,6 +105,53 @@ describe.each([
     return m;
   }
 
+  it('opens a long unread tail at the unread separator, then keeps the scroll rules', async () => {
+    let thread = makeThread(size);
+    const unreadFromKey = thread.at(-30)?.key;
+    const { update, viewport, host } = await mountThread(thread, { unreadFromKey });
+    const separator = () => viewport.querySelector<HTMLElement>('[data-kind="unread"]');
+    await vi.waitFor(() => {
+      const el = separator();
+      expect(el).not.toBeNull();
+      const offset = (el as HTMLElement).getBoundingClientRect().top - viewport.getBoundingClientRect().top;
+      expect(offset).toBeGreaterThanOrEqual(0);
+      expect(offset).toBeLessThanOrEqual(16);
+    });
+    await frames(6);
+    const before = topVisible(viewport);
+    expect(distanceFromBottom(viewport)).toBeGreaterThan(8);
+    // Not pinned: what arrives below is counted, the reader stays.
+    thread = [...thread, ...newer(thread, 2)];
+    await update({ messages: thread });
+    expect(Math.abs(offsetOf(viewport, before.key) - before.offset)).toBeLessThanOrEqual(2);
+    expect(jumpButton(host)).toHaveTextContent('2 new messages');
+  });
+
+  it('lands at the separator when the unread marker is decided just after the thread (TicketChat)', async () => {
+    const thread = makeThread(size);
+    const { update, viewport } = await mountThread(thread);
+    await update({ unreadFromKey: thread.at(-40)?.key });
+    await vi.waitFor(() => {
+      const el = viewport.querySelector<HTMLElement>('[data-kind="unread"]');
+      expect(el).not.toBeNull();
+      const offset = (el as HTMLElement).getBoundingClientRect().top - viewport.getBoundingClientRect().top;
+      expect(offset).toBeGreaterThanOrEqual(0);
+      expect(offset).toBeLessThanOrEqual(16);
+    });
+  });
+
+  it('opens a short unread tail pinned to the bottom, and stays pinned', async () => {
+    let thread = makeThread(size);
+    const unreadFromKey = thread.at(-2)?.key;
+    const { update, viewport, host } = await mountThread(thread, { unreadFromKey });
+    await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
+    expect(viewport.querySelector('[data-kind="unread"]')).not.toBeNull();
+    thread = [...thread, ...newer(thread, 2)];
+    await update({ messages: thread });
+    await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
+    expect(jumpButton(host)).toBeNull();
+  });
+
   it('starts at the bottom and stays pinned when messages arrive', async () => {
     let thread = makeThread(size);
     const { update, viewport } = await mountThread(thread);
@@ -272,6 +319,26 @@ describe('long threads', () => {
     await frames(4);
     await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
     expect(viewport.querySelector(`[data-message-key="${thread.at(-1)?.key}"]`)).not.toBeNull();
+  });
+
+  it('opens at an unread separator older than the rows shown before the virtualizer loads', async () => {
+    const thread = makeThread(2000);
+    const unreadFromKey = thread.at(-600)?.key;
+    const { viewport, host } = await mount({
+      messages: thread,
+      unreadFromKey,
+      locale: 'en',
+      timeZone: 'UTC',
+    });
+    await vi.waitFor(() => expect(host.querySelector('.tc-thread')).toHaveAttribute('data-mode', 'virtual'));
+    await vi.waitFor(() => {
+      const el = viewport.querySelector<HTMLElement>('[data-kind="unread"]');
+      expect(el).not.toBeNull();
+      const offset = (el as HTMLElement).getBoundingClientRect().top - viewport.getBoundingClientRect().top;
+      expect(offset).toBeGreaterThanOrEqual(0);
+      expect(offset).toBeLessThanOrEqual(16);
+    });
+    expect(viewport.querySelectorAll('[data-message-key]').length).toBeLessThan(100);
   });
 
   it('does not load the virtualizer for a short thread', async () => {

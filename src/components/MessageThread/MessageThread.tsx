@@ -196,6 +196,7 @@ const ThreadView = forwardRef<
     messages,
     mode,
     canLoadOlder,
+    unreadFromKey,
     onLoadOlder,
     onBatch,
   });

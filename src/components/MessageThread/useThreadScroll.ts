@@ -15,6 +15,10 @@ const LOAD_OLDER_ZONE_PX = 160;
 const SETTLE_MAX_FRAMES = 60;
 /** Frames without a size change that end settling early. */
 const QUIET_FRAMES = 3;
+/** Space kept above the "New messages" separator when a thread opens at it. */
+export const UNREAD_LANDING_MARGIN_PX = 8;
+/** Row key of the unread separator (threadLayout). */
+const UNREAD_ROW_KEY = 'unread';
 
 interface Anchor {
   key: string;
@@ -25,6 +29,16 @@ interface Anchor {
 function messageElements(viewport: HTMLElement): HTMLElement[] {
   return Array.from(viewport.querySelectorAll<HTMLElement>('[data-message-key]'));
 }
+
+/** The rendered row with this key: a message, or a separator (the unread landing anchors on one). */
+function rowElement(viewport: HTMLElement, key: string): HTMLElement | undefined {
+  return Array.from(viewport.querySelectorAll<HTMLElement>('[data-row-key]')).find(
+    (e) => (e.dataset.messageKey ?? e.dataset.rowKey) === key,
+  );
+}
+
+const atBottom = (viewport: HTMLElement) =>
+  viewport.scrollHeight - viewport.scrollTop - viewport.clientHeight <= BOTTOM_SLACK_PX;
 
 /** The first message whose bottom is below the viewport top (binary search: rows are in DOM order). */
 function findAnchor(viewport: HTMLElement): Anchor | null {
@@ -53,6 +67,12 @@ export interface ThreadScrollOptions {
   /** Which list renders the rows; a change swaps the DOM, so the reader's place is restored. */
   mode: 'plain' | 'virtual';
   canLoadOlder: boolean;
+  /**
+   * Key of the first unread message. The first time it is set (on mount, or once the marker is decided
+   * just after) and the reader has not scrolled, the view opens at the unread separator, unless
+   * everything from it on fits, which keeps the bottom pin.
+   */
+  unreadFromKey: string | null | undefined;
   onLoadOlder: (() => void) | undefined;
   /** Called once per change of `messages` after the mount (the first render is not a batch). */
   onBatch: (diff: ThreadDiff) => void;
@@ -63,6 +83,7 @@ export interface ThreadScrollOptions {
  * recorded on every scroll event (so they describe the view BEFORE new rows render). After a change:
  * pinned → stay at the bottom; the user sent → go to the bottom; otherwise → put the recorded message
  * back at its recorded offset (works for appends, prepends and re-layouts alike) and count what arrived.
+ * Opening with unread messages that do not fit: the unread separator at the top, then the same rules.
  */
 export function useThreadScroll(options: ThreadScrollOptions) {
   const { viewportRef, contentRef, handleRef, messages, mode } = options;
@@ -75,6 +96,8 @@ export function useThreadScroll(options: ThreadScrollOptions) {
   const settlingRef = useRef(false);
   const settleRunRef = useRef(0);
   const resizedRef = useRef(false);
+  /** The open-at-unread decision was taken (or the reader took over first): it happens once. */
+  const landedRef = useRef(false);
   const latest = useRef(options);
   latest.current = options;
   const [unseen, setUnseen] = useState(0);
@@ -97,7 +120,7 @@ export function useThreadScroll(options: ThreadScrollOptions) {
     }
     const anchor = anchorRef.current;
     if (!anchor) return;
-    const el = messageElements(viewport).find((e) => e.dataset.messageKey === anchor.key);
+    const el = rowElement(viewport, anchor.key);
     if (el) {
       const delta = el.getBoundingClientRect().top - viewport.getBoundingClientRect().top - anchor.offset;
       if (Math.abs(delta) >= 0.5) viewport.scrollTop += delta;
@@ -106,28 +129,34 @@ export function useThreadScroll(options: ThreadScrollOptions) {
     }
   }, [viewportRef, handleRef]);
 
-  const startSettling = useCallback(() => {
-    settlingRef.current = true;
-    resizedRef.current = false;
-    // A newer change restarts the count; the older loop sees it is stale and stops.
-    const run = ++settleRunRef.current;
-    let quiet = 0;
-    let frames = 0;
-    const tick = () => {
-      if (!settlingRef.current || run !== settleRunRef.current) return;
-      quiet = resizedRef.current ? 0 : quiet + 1;
+  const startSettling = useCallback(
+    ({ landing = false }: { landing?: boolean } = {}) => {
+      settlingRef.current = true;
       resizedRef.current = false;
-      frames += 1;
-      if (quiet < QUIET_FRAMES && frames < SETTLE_MAX_FRAMES) {
-        requestAnimationFrame(tick);
-        return;
-      }
-      settlingRef.current = false;
-      const viewport = viewportRef.current;
-      if (viewport) anchorRef.current = findAnchor(viewport);
-    };
-    requestAnimationFrame(tick);
-  }, [viewportRef]);
+      // A newer change restarts the count; the older loop sees it is stale and stops.
+      const run = ++settleRunRef.current;
+      let quiet = 0;
+      let frames = 0;
+      const tick = () => {
+        if (!settlingRef.current || run !== settleRunRef.current) return;
+        quiet = resizedRef.current ? 0 : quiet + 1;
+        resizedRef.current = false;
+        frames += 1;
+        if (quiet < QUIET_FRAMES && frames < SETTLE_MAX_FRAMES) {
+          requestAnimationFrame(tick);
+          return;
+        }
+        settlingRef.current = false;
+        const viewport = viewportRef.current;
+        if (!viewport) return;
+        anchorRef.current = findAnchor(viewport);
+        // An unread landing whose rows, measured, all fit after all: the usual pin.
+        if (landing && atBottom(viewport)) pinnedRef.current = true;
+      };
+      requestAnimationFrame(tick);
+    },
+    [viewportRef],
+  );
 
   // Record the reader's position on every scroll. Capture phase: at the target, capture listeners run
   // before the virtualizer's own listener, which may re-render synchronously.
@@ -155,6 +184,7 @@ export function useThreadScroll(options: ThreadScrollOptions) {
     // The reader taking over ends settling at once.
     const stopSettling = () => {
       settlingRef.current = false;
+      landedRef.current = true;
     };
     const intents = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
     viewport.addEventListener('scroll', onScroll, { capture: true, passive: true });
@@ -206,6 +236,27 @@ export function useThreadScroll(options: ThreadScrollOptions) {
     if (diff.replaced) setUnseen(0);
     latest.current.onBatch(diff);
   }, [messages, scrollToBottom, restore, startSettling]);
+
+  // Opening at the first unread message. After the bottom pin of the first render, in the same commit:
+  // the separator goes UNREAD_LANDING_MARGIN_PX below the top, then settles like any anchor (virtual rows
+  // get measured, the virtual list may arrive later: restore finds the separator there by its key).
+  const unreadFromKey = options.unreadFromKey;
+  useLayoutEffect(() => {
+    const viewport = viewportRef.current;
+    if (landedRef.current || unreadFromKey == null || !viewport || messages.length === 0) return;
+    landedRef.current = true;
+    pinnedRef.current = false;
+    anchorRef.current = { key: UNREAD_ROW_KEY, offset: UNREAD_LANDING_MARGIN_PX };
+    restore();
+    if (atBottom(viewport)) {
+      // Everything from the separator on fits: the usual pin.
+      scrollToBottom();
+      // A virtual list still measuring may yet grow past the viewport: settle on the separator then.
+      if (latest.current.mode === 'plain') return;
+      pinnedRef.current = false;
+    }
+    startSettling({ landing: true });
+  }, [unreadFromKey, messages, viewportRef, restore, scrollToBottom, startSettling]);
 
   // The rows were swapped between the plain and the virtual list.
   const modeRef = useRef(mode);

@@ -12,8 +12,11 @@ export interface ChatAlertsProps {
   containerRef: Ref<HTMLDivElement>;
   /** Retry of the load-failed alert and of the session banner. */
   onRetry: () => void;
-  /** Shown as "Sign in" in the expired-session banner. */
-  onSignIn?: (() => void) | undefined;
+  /**
+   * The expired-session banner's only action, "Sign in"; polling resumes after it (after its promise
+   * settles, if it returns one). Without it the banner offers Retry.
+   */
+  onSignIn?: (() => unknown) | undefined;
   olderFailed: boolean;
   onRetryOlder: () => void;
   /** The attachment whose download failed, if any. */
@@ -24,7 +27,7 @@ export interface ChatAlertsProps {
 
 /** The chat's alerts: expired session, invalid ticket, load failed, older history, download. */
 export function ChatAlerts(props: ChatAlertsProps) {
-  const { view, strings, locale, failedDownload } = props;
+  const { view, strings, locale, failedDownload, onSignIn } = props;
   const main = view.state === 'auth' || view.state === 'invalid' || view.state === 'error';
   if (!main && !props.olderFailed && !failedDownload) return null;
   return (
@@ -37,19 +40,23 @@ export function ChatAlerts(props: ChatAlertsProps) {
             <span>{strings.sessionExpiredHint}</span>
           </div>
           <div className="tc-chat__session-actions">
-            {props.onSignIn && (
+            {onSignIn ? (
+              // One step: the portal signs in, then polling resumes (after its promise, if it returns one).
               <button
                 type="button"
                 className="tc-chat__button"
                 data-variant="primary"
-                onClick={props.onSignIn}
+                onClick={() => {
+                  Promise.resolve(onSignIn()).then(props.onRetry, () => {});
+                }}
               >
                 {strings.signIn}
               </button>
+            ) : (
+              <button type="button" className="tc-chat__button" onClick={props.onRetry}>
+                {strings.retry}
+              </button>
             )}
-            <button type="button" className="tc-chat__button" onClick={props.onRetry}>
-              {strings.retry}
-            </button>
           </div>
         </div>
       ) : view.state === 'invalid' ? (

@@ -389,10 +389,13 @@ describe('TicketChat', () => {
     expect(connection()).toBe(region);
   });
 
-  test('an expired session shows the sign-in state, stops polling, and Retry resumes with a new token', async () => {
+  test('an expired session shows the sign-in state, stops polling, and Sign in alone resumes with a new token', async () => {
     sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
     let token = TEST_TOKEN;
-    const onSignIn = vi.fn();
+    // The portal's sign-in: a new token once it is done.
+    const onSignIn = vi.fn(() => {
+      token = sim().issueToken();
+    });
     const { user } = await renderLoadedChat({ onSignIn }, () => token);
     sim().expireAllTokens();
     await advance(3000);
@@ -400,6 +403,12 @@ describe('TicketChat', () => {
     expect(alert).toHaveTextContent('Your session has expired.');
     expect(rowTexts()).toEqual(['first']);
     expectComposerBlocked('Sign in again to send messages.');
+    // One step: with a sign-in flow there is nothing to retry by hand.
+    expect(
+      within(alert)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Sign in']);
     // The unread batch (every 30 s) meets the expired token too, then stops as well.
     await advance(31_000);
     const polls = requestsTo('poll');
@@ -407,21 +416,32 @@ describe('TicketChat', () => {
     await advance(120_000);
     expect(requestsTo('poll')).toBe(polls);
     expect(requestsTo('unread')).toBe(unread);
-    await user.click(within(alert).getByRole('button', { name: 'Sign in' }));
-    expect(onSignIn).toHaveBeenCalledOnce();
-    token = sim().issueToken();
-    const retry = within(alert).getByRole('button', { name: 'Retry' });
+    const signIn = within(alert).getByRole('button', { name: 'Sign in' });
     sim().injectFault({ kind: 'latency', ms: 1000 }, { endpoint: 'poll' });
-    await user.click(retry);
-    expect(retry).toHaveFocus();
+    await user.click(signIn);
+    expect(onSignIn).toHaveBeenCalledOnce();
+    expect(signIn).toHaveFocus();
     await advance(1000);
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    // The focused Retry went away with the banner: focus moved to the field instead of <body>.
+    // The focused Sign in went away with the banner: focus moved to the field instead of <body>.
     expect(field()).toHaveFocus();
     expect(field()).not.toHaveAttribute('readonly');
     expect(field()).not.toHaveAttribute('aria-disabled');
     expect(field()).toHaveAttribute('placeholder', 'Write a message…');
     expect(requestsTo('poll')).toBeGreaterThan(polls);
+  });
+
+  test('an expired session without a sign-in flow offers Retry only', async () => {
+    sim().addTicket({ id: 'c1', status: 1, messages: [{ content: 'first' }] });
+    await renderLoadedChat({}, () => TEST_TOKEN);
+    sim().expireAllTokens();
+    await advance(3000);
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Retry']);
   });
 
   test('the banner going away while focus is elsewhere leaves focus alone', async () => {
