@@ -14,7 +14,7 @@ class Bad {
   keys: (string | number)[] = [];
 }
 
-/** What valibot's object schema accepted: any non-null object (an array too). */
+/** An object as the decoders read one: any non-null object (an array too, as before the rewrite). */
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
 /** Missing or null → `fallback`; otherwise `test` must accept it. */

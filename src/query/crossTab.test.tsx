@@ -30,6 +30,23 @@ function twoTabs<T>(view: () => T) {
   return [ha, hb] as const;
 }
 
+type Tab = {
+  result: { current: { ctx: { isPollingLeader: boolean }; thread?: { messages: readonly unknown[] } } };
+};
+
+async function electedLeader<T extends Tab>(tabs: readonly [T, T], messages?: number) {
+  await waitFor(
+    () => {
+      expect(tabs.filter((h) => h.result.current.ctx.isPollingLeader)).toHaveLength(1);
+      if (messages !== undefined)
+        for (const h of tabs) expect(h.result.current.thread?.messages).toHaveLength(messages);
+    },
+    { timeout: 5000 },
+  );
+  const [a, b] = tabs;
+  return a.result.current.ctx.isPollingLeader ? ([a, b] as const) : ([b, a] as const);
+}
+
 describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab polling', () => {
   test('one tab polls, the other receives its cache updates', async () => {
     sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
@@ -126,14 +143,7 @@ describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab polling', () 
       ctx: useTicketChatContext(),
     });
     const [ha, hb] = twoTabs(view);
-    await waitFor(
-      () => {
-        expect([ha, hb].filter((h) => h.result.current.ctx.isPollingLeader)).toHaveLength(1);
-        expect(hb.result.current.thread.messages).toHaveLength(200);
-        expect(ha.result.current.thread.messages).toHaveLength(200);
-      },
-      { timeout: 5000 },
-    );
+    await electedLeader([ha, hb], 200);
     await realSecond(); // the election's and the first answers' posts are done
     const posts = recordPosts();
     const polls = pollRequests(sim()).length;
@@ -155,13 +165,7 @@ describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab polling', () 
       ctx: useTicketChatContext(),
     });
     const [ha, hb] = twoTabs(view);
-    await waitFor(
-      () => expect([ha, hb].filter((h) => h.result.current.ctx.isPollingLeader)).toHaveLength(1),
-      {
-        timeout: 5000,
-      },
-    );
-    const [leader, follower] = ha.result.current.ctx.isPollingLeader ? [ha, hb] : [hb, ha];
+    const [leader, follower] = await electedLeader([ha, hb]);
     leader.unmount();
     await waitFor(() => expect(follower.result.current.ctx.isPollingLeader).toBe(true), { timeout: 3000 });
     sim().post('c1', { content: 'after' });
@@ -219,15 +223,7 @@ describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab polling', () 
       ctx: useTicketChatContext(),
     });
     const [ha, hb] = twoTabs(view);
-    await waitFor(
-      () => {
-        expect([ha, hb].filter((h) => h.result.current.ctx.isPollingLeader)).toHaveLength(1);
-        expect(ha.result.current.thread.messages).toHaveLength(1);
-        expect(hb.result.current.thread.messages).toHaveLength(1);
-      },
-      { timeout: 5000 },
-    );
-    const follower = ha.result.current.ctx.isPollingLeader ? hb : ha;
+    const [, follower] = await electedLeader([ha, hb], 1);
     await act(async () => {
       follower.result.current.send.send('thanks');
     });
