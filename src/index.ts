@@ -37,6 +37,7 @@ export {
   MessageThread,
   type MessageThreadHandle,
   type MessageThreadProps,
+  preloadTicketChat,
   TicketChat,
   type TicketChatProps,
   TicketStatus,

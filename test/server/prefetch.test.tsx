@@ -5,7 +5,7 @@ import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { createHandlers, createServiceModel, TEST_BASE_URL, TEST_TOKEN } from '../../simulator/index.ts';
 import { createTicketChatClient } from '../../src/client/createClient.ts';
-import { CaseUnreadBadge, TicketChat } from '../../src/components/index.ts';
+import { CaseUnreadBadge, preloadTicketChat, TicketChat } from '../../src/components/index.ts';
 import { ticketChatKeys } from '../../src/query/keys.ts';
 import { TicketChatProvider } from '../../src/query/TicketChatProvider.tsx';
 import { prefetchThread, prefetchUnread } from '../../src/server/index.ts';
@@ -13,6 +13,9 @@ import { prefetchThread, prefetchUnread } from '../../src/server/index.ts';
 const model = createServiceModel();
 const server = setupServer(...createHandlers(model));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+// What a server does before renderToString (the thread and the composer are a lazy chunk; a Node server
+// starts loading it with the package, this test runs where `window` exists).
+beforeAll(() => preloadTicketChat());
 afterAll(() => server.close());
 afterEach(() => model.clearFaults());
 
@@ -114,6 +117,73 @@ test('hydration is clean and polling goes on from the prefetched cursor, never f
     expect(errors).toEqual([]);
   } finally {
     root?.unmount();
+    container.remove();
+    consoleError.mockRestore();
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = actEnvironment;
+  }
+});
+
+test('hydration before the lazy chunk is there keeps the server HTML, then hydrates it without a mismatch', {
+  timeout: 10_000,
+}, async () => {
+  const state = await serverState();
+  const container = document.createElement('div');
+  container.innerHTML = renderToString(app(hydrated(state)));
+  const serverRows = container.querySelectorAll('[data-state="ready"] .tc-msg').length;
+  expect(serverRows).toBeGreaterThan(1);
+  document.body.append(container);
+  // A fresh copy of the package, as a browser has it before its chunk arrived: the chunk waits for `release`.
+  let release = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  vi.resetModules();
+  vi.doMock('../../src/components/TicketChat/TicketChat.tsx', async (original) => {
+    await arrived;
+    return original();
+  });
+  const fresh = await import('../../src/index.ts');
+  const freshClient = fresh.createTicketChatClient({
+    endpoint: TEST_BASE_URL,
+    token: TEST_TOKEN,
+    language: 'en-us',
+  });
+  const errors: unknown[] = [];
+  const consoleError = vi.spyOn(console, 'error').mockImplementation((...args) => errors.push(args));
+  const actEnvironment = (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT;
+  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+  const clientCache = hydrated(state);
+  let root: ReturnType<typeof hydrateRoot> | undefined;
+  try {
+    root = hydrateRoot(
+      container,
+      <fresh.TicketChatProvider client={freshClient} queryClient={clientCache} crossTab={false}>
+        <fresh.CaseUnreadBadge caseId={CASE} />
+        <fresh.TicketChat caseId={CASE} intervalMs={100} timeZone="UTC" locale="en-us" />
+      </fresh.TicketChatProvider>,
+      { onRecoverableError: (e) => errors.push(e) },
+    );
+    // The badge hydrated (its query has an observer): the page is live, the chat still waits for its chunk.
+    await vi.waitFor(() =>
+      expect(
+        clientCache
+          .getQueryCache()
+          .find({ queryKey: ticketChatKeys.unread(CASE) })
+          ?.getObserversCount(),
+      ).toBeGreaterThan(0),
+    );
+    // Meanwhile the server's rows stay (no skeleton in between, nothing client-rendered over them).
+    expect(container.querySelectorAll('[data-state="ready"] .tc-msg').length).toBe(serverRows);
+    expect(container.querySelector('[data-state="loading"]')).toBeNull();
+    expect(errors).toEqual([]);
+    release();
+    model.post(CASE, { content: 'after a late chunk' });
+    await vi.waitFor(() => expect(container.textContent).toContain('after a late chunk'), { timeout: 4000 });
+    expect(errors).toEqual([]);
+  } finally {
+    release();
+    root?.unmount();
+    vi.doUnmock('../../src/components/TicketChat/TicketChat.tsx');
     container.remove();
     consoleError.mockRestore();
     (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = actEnvironment;

@@ -57,7 +57,8 @@ export interface TicketChatProps {
 /**
  * The whole conversation of one ticket: header (ticket status, live-chat flag), connection line, alerts,
  * thread, composer. Must be inside `<TicketChatProvider>`. `chatView` decides the state; an error never
- * hides messages already shown.
+ * hides messages already shown. This module is the lazy chunk: the package's `TicketChat` is the one in
+ * LazyTicketChat.tsx (same props, this view behind a Suspense boundary); this one renders synchronously.
  */
 export function TicketChat(props: TicketChatProps) {
   const { language } = useTicketChatLocale();
@@ -72,7 +73,8 @@ export function TicketChat(props: TicketChatProps) {
   );
 }
 
-function TicketChatView(props: TicketChatProps) {
+/** The chat without its error boundary: what the lazy `TicketChat` loads and wraps in its own. */
+export function TicketChatView(props: TicketChatProps) {
   const { caseId, groupId, timeZone, onAttachmentClick, className } = props;
   const { language } = useTicketChatLocale();
   const client = useTicketChatClient();

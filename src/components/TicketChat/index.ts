@@ -1,1 +1,2 @@
-export { TicketChat, type TicketChatProps } from './TicketChat.tsx';
+export { preloadTicketChat, TicketChat } from './LazyTicketChat.tsx';
+export type { TicketChatProps } from './TicketChat.tsx';
