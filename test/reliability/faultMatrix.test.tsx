@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import type { Fault, ServiceModel } from '../../simulator/index.ts';
 import { TEST_TOKEN } from '../../simulator/index.ts';
 import type { TicketChatErrorKind } from '../../src/client/errors.ts';
-import { TicketChat } from '../../src/components/TicketChat/index.ts';
+import { preloadTicketChat, TicketChat } from '../../src/components/TicketChat/index.ts';
 import { type UseInstantMessagesResult, useInstantMessages } from '../../src/query/index.ts';
 import {
   advance,
@@ -24,6 +24,8 @@ const TIMEOUT_MS = 2000;
 const CASE = 'case-1';
 
 const { sim } = installSimulator();
+// The chat's thread is a lazy chunk; these cases time its states against the thread's polls, not the import.
+beforeAll(() => preloadTicketChat());
 
 installFakeClock();
 

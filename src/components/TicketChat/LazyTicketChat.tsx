@@ -122,8 +122,14 @@ export function TicketChatShell(props: TicketChatProps) {
       <div className="tc-composer tc-chat__composer" data-loading="" aria-hidden="true">
         <div className="tc-composer__box">
           <span className="tc-composer__attach" />
-          <textarea className="tc-composer__field" rows={1} readOnly tabIndex={-1} />
-          <span className="tc-composer__send">
+          <textarea
+            className="tc-composer__field"
+            rows={1}
+            readOnly
+            tabIndex={-1}
+            placeholder={strings.composerPlaceholder}
+          />
+          <span className="tc-composer__send" aria-disabled="true">
             <svg viewBox="0 0 20 20" width="18" height="18" focusable="false" />
             <span className="tc-composer__send-label">{strings.send}</span>
           </span>

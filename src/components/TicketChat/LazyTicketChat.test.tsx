@@ -1,0 +1,84 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { installSimulator, makeClient } from '../../../test/harness.tsx';
+
+const { sim } = installSimulator();
+beforeEach(() => {
+  sim().addTicket({ id: 'c1', messages: [{ content: 'hello from support', at: Date.UTC(2026, 0, 5) }] });
+});
+afterEach(() => {
+  vi.doUnmock('./TicketChat.tsx');
+});
+
+/** A fresh copy of the lazy TicketChat whose chunk fails to load while `failing()` says so. */
+async function freshPackage(failing: () => boolean) {
+  vi.resetModules();
+  vi.doMock('./TicketChat.tsx', async (original) => {
+    if (failing()) throw new TypeError('Failed to fetch dynamically imported module');
+    return original();
+  });
+  const [{ TicketChat }, { TicketChatProvider }, { createTicketChatQueryClient }] = await Promise.all([
+    import('./LazyTicketChat.tsx'),
+    import('../../query/TicketChatProvider.tsx'),
+    import('../../query/TicketChatProvider.tsx'),
+  ]);
+  return { TicketChat, TicketChatProvider, createTicketChatQueryClient };
+}
+
+test("a chunk that fails to load is the chat's alert with a Retry, which loads it again", async () => {
+  let failing = true;
+  const { TicketChat, TicketChatProvider, createTicketChatQueryClient } = await freshPackage(() => failing);
+  const onError = vi.fn();
+  render(
+    <TicketChatProvider
+      client={makeClient({ language: 'en-us' })}
+      queryClient={createTicketChatQueryClient()}
+      crossTab={false}
+    >
+      <TicketChat caseId="c1" timeZone="UTC" onError={onError} />
+    </TicketChatProvider>,
+  );
+  const alert = await screen.findByRole('alert');
+  expect(alert.textContent).toMatch(/couldn't show the conversation/i);
+  expect(onError).toHaveBeenCalledTimes(1);
+  // (Vitest wraps a mock factory's error; a browser's would be the TypeError itself.)
+  const error = onError.mock.calls[0]?.[0] as Error & { cause?: unknown };
+  expect(String(error.cause ?? error)).toContain('dynamically imported module');
+  failing = false;
+  await userEvent.click(screen.getByRole('button', { name: /retry/i }));
+  expect(await screen.findByText('hello from support')).toBeTruthy();
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(onError).toHaveBeenCalledTimes(1);
+});
+
+test('the thread poll starts at mount, before the chunk is there', async () => {
+  let release = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  vi.resetModules();
+  vi.doMock('./TicketChat.tsx', async (original) => {
+    await arrived;
+    return original();
+  });
+  const { TicketChat } = await import('./LazyTicketChat.tsx');
+  const { TicketChatProvider, createTicketChatQueryClient } = await import(
+    '../../query/TicketChatProvider.tsx'
+  );
+  render(
+    <TicketChatProvider
+      client={makeClient({ language: 'en-us' })}
+      queryClient={createTicketChatQueryClient()}
+      crossTab={false}
+    >
+      <TicketChat caseId="c1" timeZone="UTC" />
+    </TicketChatProvider>,
+  );
+  expect(screen.getByRole('heading').textContent).toBe('Support chat');
+  await vi.waitFor(() => expect(sim().requests.filter((r) => r.endpoint === 'poll')).toHaveLength(1));
+  expect(screen.queryByText('hello from support')).toBeNull();
+  release();
+  expect(await screen.findByText('hello from support')).toBeTruthy();
+  // The chat reused the answer in the cache: still one poll.
+  expect(sim().requests.filter((r) => r.endpoint === 'poll')).toHaveLength(1);
+});
