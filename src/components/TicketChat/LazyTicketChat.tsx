@@ -1,5 +1,5 @@
 import { hashKey, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect, useId } from 'react';
+import { Suspense, useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { caseIdProblem } from '../../client/validate.ts';
 import { ticketChatKeys } from '../../query/keys.ts';
 import { useTicketChatContext, useTicketChatLocale } from '../../query/TicketChatProvider.tsx';
@@ -42,14 +42,34 @@ export function preloadTicketChat(): Promise<void> {
 // On a server the chunk is loaded with the package, so that the first request already renders it.
 if (typeof window === 'undefined') preloadTicketChat().catch(() => {});
 
+const subscribeNothing = () => () => {};
+
 function LoadedView(props: TicketChatProps) {
+  // True while rendering on a server or hydrating its HTML, false in a browser's own renders.
+  const fromServer = useSyncExternalStore(
+    subscribeNothing,
+    () => false,
+    () => true,
+  );
+  const [, setArrived] = useState(false);
+  // Started while rendering (idempotent, as React.lazy does), not after the commit: it goes out sooner.
+  const loading = view || failed ? undefined : preloadTicketChat();
+  loading?.catch(() => {});
+  useEffect(() => {
+    // Renders again when the chunk is there (or failed: the render below throws it to the boundary).
+    const arrived = () => setArrived(true);
+    loading?.then(arrived, arrived);
+  }, [loading]);
   if (view) {
     const Loaded = view;
     return <Loaded {...props} />;
   }
   if (failed) throw failed.error;
-  // Suspends until the chunk is there (a thrown promise works with React 18 and 19 alike).
-  throw preloadTicketChat();
+  // A server waits for the chunk (streaming) and hydration keeps the server's HTML until it is there: both
+  // suspend (a thrown promise works with React 18 and 19 alike). A browser's own render shows the shell
+  // as content, not as a Suspense fallback: React holds a revealed fallback up to 300 ms more.
+  if (fromServer) throw loading;
+  return <TicketChatShell {...props} />;
 }
 
 /**
