@@ -2,12 +2,13 @@
 // first-load chunks with its minified bytes and the min+gzip bytes the first load would lose without it (the
 // module replaced by a stub of its exports, so what only it imports leaves too). Run after `npm run build`:
 //   node bench/size-modules.mjs [check index] [how many rows, default 30]
-// Same bundling as bench/size.mjs (esbuild, code splitting, peers external, gzip -9 of the first-load chunks).
+// Bundled as bench/size-budget.mjs limits it: Rolldown, code splitting, peers external, gzip -9 of the
+// first-load chunks.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { rolldown } from 'rolldown';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = JSON.parse(await readFile(path.join(root, '.size-limit.json'), 'utf8'));
@@ -37,60 +38,53 @@ async function stubOf(file) {
 
 /** First-load min+gzip bytes and each first-load module's minified bytes, with `stubbed` replaced. */
 async function firstLoad(stubbed) {
-  const result = await build({
-    stdin: { contents: code, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    splitting: true,
-    outdir: path.join(root, 'bench/.tmp/size-modules'),
-    write: false,
-    metafile: true,
+  const bundle = await rolldown({
+    input: 'entry',
+    external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
     logLevel: 'silent',
-    external,
     plugins: [
       {
-        name: 'stub',
-        setup(b) {
-          b.onLoad({ filter: /\.js$/ }, async (args) =>
-            args.path === stubbed ? { contents: await stubOf(args.path), loader: 'js' } : undefined,
-          );
-        },
+        name: 'entry-and-stub',
+        resolveId: (id) => (id === 'entry' ? id : undefined),
+        load: async (id) =>
+          id === 'entry'
+            ? code
+            : id === stubbed
+              ? { code: await stubOf(id), moduleSideEffects: false }
+              : undefined,
       },
     ],
   });
-  const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((key) => outputs[key].entryPoint === '<stdin>');
+  const { output } = await bundle.generate({ format: 'es', minify: true });
+  await bundle.close();
+  const chunks = new Map(output.filter((o) => o.type === 'chunk').map((o) => [o.fileName, o]));
   const first = new Set();
-  const stack = [entry];
+  const stack = [output.find((o) => o.type === 'chunk' && o.isEntry).fileName];
   while (stack.length) {
-    const key = stack.pop();
-    if (first.has(key)) continue;
-    first.add(key);
-    for (const i of outputs[key].imports)
-      if (i.kind === 'import-statement' && outputs[i.path]) stack.push(i.path);
+    const name = stack.pop();
+    if (first.has(name)) continue;
+    first.add(name);
+    for (const imported of chunks.get(name).imports) if (chunks.has(imported)) stack.push(imported);
   }
   let gz = 0;
   const modules = new Map();
-  for (const file of result.outputFiles) {
-    const key = path.relative(process.cwd(), file.path);
-    if (!first.has(key)) continue;
-    gz += gzipSync(file.contents, { level: 9 }).length;
-    for (const [input, info] of Object.entries(outputs[key].inputs)) modules.set(input, info.bytesInOutput);
+  for (const name of first) {
+    const chunk = chunks.get(name);
+    gz += gzipSync(chunk.code, { level: 9 }).length;
+    for (const [id, info] of Object.entries(chunk.modules)) modules.set(id, info.renderedLength);
   }
   return { gz, modules };
 }
 
 const base = await firstLoad(undefined);
 console.log(`${check.name}\nfirst load ${(base.gz / 1000).toFixed(2)} kB min+gzip\n`);
-console.log('   min B  gzip B saved without it  module');
+console.log('rendered B  gzip B saved without it  module');
 const measured = [];
 for (const [input, min] of base.modules) {
-  const file = path.resolve(process.cwd(), input);
+  const file = input;
   if (!file.startsWith(path.join(root, 'dist')) || min === 0) continue;
   measured.push({ input: path.relative(root, file), min, saved: base.gz - (await firstLoad(file)).gz });
 }
 measured.sort((a, b) => b.saved - a.saved);
 for (const m of measured.slice(0, rows))
-  console.log(`${String(m.min).padStart(8)}  ${String(m.saved).padStart(20)}  ${m.input}`);
+  console.log(`${String(m.min).padStart(10)}  ${String(m.saved).padStart(20)}  ${m.input}`);
