@@ -1,4 +1,4 @@
-import { getStrings } from '../i18n/locale.ts';
+import { getCoreStrings } from '../i18n/coreStrings.ts';
 
 const SHAPES = [
   { side: 'start', width: '62%' },
@@ -16,7 +16,7 @@ export function MessageThreadSkeleton({ locale, className }: { locale?: string; 
       aria-busy="true"
     >
       <span className="tc-visually-hidden" role="status">
-        {getStrings(locale).threadLoading}
+        {getCoreStrings(locale).threadLoading}
       </span>
       <div className="tc-thread-skeleton__rows" aria-hidden="true">
         {SHAPES.map((shape) => (

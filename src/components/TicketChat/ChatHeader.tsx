@@ -1,5 +1,5 @@
 import type { ElementType } from 'react';
-import type { TicketChatStrings } from '../i18n/strings.ts';
+import type { TicketChatCoreStrings } from '../i18n/coreStrings.ts';
 import { TicketStatus } from '../TicketStatus/TicketStatus.tsx';
 
 export interface ChatHeaderProps {
@@ -15,7 +15,7 @@ export interface ChatHeaderProps {
   /** The undocumented two-state `imstatus` flag: worded neutrally, other values show nothing. */
   liveChat: number | undefined;
   locale: string;
-  strings: TicketChatStrings;
+  strings: TicketChatCoreStrings;
 }
 
 /** The chat's header: title, ticket number, ticket status and the live-chat flag. */

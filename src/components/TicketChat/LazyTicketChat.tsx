@@ -6,7 +6,8 @@ import { useTicketChatContext, useTicketChatLocale } from '../../query/TicketCha
 import { threadQueryOptions } from '../../query/threadQueryOptions.ts';
 import { useUnread } from '../../query/useUnread.ts';
 import { ChatErrorBoundary, type ChatErrorInfo } from '../ChatErrorBoundary/ChatErrorBoundary.tsx';
-import { getStrings, resolveLocale } from '../i18n/locale.ts';
+import { getCoreStrings } from '../i18n/coreStrings.ts';
+import { resolveLocale } from '../i18n/localeTag.ts';
 import { MessageThreadSkeleton } from '../MessageThread/MessageThreadSkeleton.tsx';
 import { ChatHeader } from './ChatHeader.tsx';
 import type { TicketChatProps, TicketChatView as View } from './TicketChat.tsx';
@@ -115,7 +116,7 @@ export function TicketChatShell(props: TicketChatProps) {
   const { caseId, groupId } = props;
   const { language } = useTicketChatLocale();
   const locale = resolveLocale(props.locale ?? language);
-  const strings = getStrings(locale);
+  const strings = getCoreStrings(locale);
   const titleId = useId();
   const unread = useUnread(caseId, { groupId, enabled: !caseIdProblem(caseId) });
   return (

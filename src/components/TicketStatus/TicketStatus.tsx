@@ -1,4 +1,4 @@
-import { getStrings } from '../i18n/locale.ts';
+import { getCoreStrings } from '../i18n/coreStrings.ts';
 import { ticketStatusInfo, UNKNOWN_STATUS } from './ticketStatusCodes.ts';
 
 export interface TicketStatusProps {
@@ -17,7 +17,7 @@ export interface TicketStatusProps {
 export function TicketStatus({ status, locale, className }: TicketStatusProps) {
   const known = ticketStatusInfo(status);
   const info = known ?? UNKNOWN_STATUS;
-  const label = getStrings(locale)[info.label];
+  const label = getCoreStrings(locale)[info.label];
   return (
     <span
       className={className ? `tc-ticket-status ${className}` : 'tc-ticket-status'}

@@ -1,3 +1,4 @@
+export { getCoreStrings, type TicketChatCoreStrings } from './coreStrings.ts';
 export {
   type CalendarDay,
   calendarDayOf,

@@ -1,21 +1,11 @@
+import { resolveLocale, type TicketChatLocale } from './localeTag.ts';
 import { enUS, type TicketChatStrings, zhCN } from './strings.ts';
 
-export type TicketChatLocale = 'zh-CN' | 'en-US';
-
-/** The server's default language is zh-cn, so that is ours too. */
-export const DEFAULT_LOCALE: TicketChatLocale = 'zh-CN';
+export { DEFAULT_LOCALE, resolveLocale, type TicketChatLocale } from './localeTag.ts';
 
 const catalogs: Record<TicketChatLocale, TicketChatStrings> = { 'zh-CN': zhCN, 'en-US': enUS };
 
-/**
- * Maps a language tag as the portal or the X-Language header spells it ('zh-cn', 'zh', 'en', 'en-GB', …)
- * to a locale we have strings for. Anything else falls back to zh-CN.
- */
-export function resolveLocale(language?: string | null): TicketChatLocale {
-  return /^en([-_]|$)/i.test(language?.trim() ?? '') ? 'en-US' : DEFAULT_LOCALE;
-}
-
-/** The catalog for a language tag (resolved with `resolveLocale`). */
+/** The whole catalog for a language tag (resolved with `resolveLocale`); see coreStrings.ts for a first load's. */
 export function getStrings(language?: string | null): TicketChatStrings {
   return catalogs[resolveLocale(language)];
 }

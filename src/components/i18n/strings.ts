@@ -1,8 +1,12 @@
+import { enUSCore, enPluralSuffix as s, zhCNCore } from './coreStrings.ts';
+
 /**
  * The user-visible strings of every component, one object per locale.
  * To add a string: add a typed key to `TicketChatStrings`, then a value in `enUS` and `zhCN`
  * (the compiler refuses a catalog that misses a key). Values that depend on a number or a name are
- * functions, so plural rules and word order stay in the catalog, not in components.
+ * functions, so plural rules and word order stay in the catalog, not in components. The strings a first
+ * load shows (badges, status, the chat's header and skeleton) are in coreStrings.ts; this module holds the
+ * rest and loads with the thread and the composer.
  */
 export interface TicketChatStrings {
   /** Accessible name of the unread badge (the visible text may be capped, this never is). */
@@ -108,25 +112,13 @@ export interface TicketChatStrings {
   attachFiles: string;
 }
 
-// Every English noun here takes a plain "-s": the plural rule yields just the suffix.
-const enPlural = new Intl.PluralRules('en-US');
-const s = (count: number): string => (enPlural.select(count) === 'one' ? '' : 's');
 const enNewMessages = (n: number) => `${n} new message${s(n)}`;
 const zhNewMessages = (n: number) => `${n} 条新消息`;
 
 export const enUS: TicketChatStrings = {
-  unreadMessages: (n) => `${n} unread message${s(n)}`,
-  statusPendingAcceptance: 'Pending acceptance',
-  statusInProgress: 'In progress',
-  statusAwaitingConfirmation: 'Awaiting your confirmation',
-  statusCompleted: 'Completed',
-  statusWithdrawn: 'Withdrawn',
-  statusInvalid: 'Invalid',
-  statusAwaitingFeedback: 'Awaiting feedback',
-  statusUnknown: 'Unknown status',
+  ...enUSCore,
   downloadAttachment: (name) => `Download ${name}`,
   threadLabel: 'Messages',
-  threadLoading: 'Loading messages…',
   threadEmpty: 'No messages yet. Send one to start the conversation.',
   today: 'Today',
   yesterday: 'Yesterday',
@@ -139,9 +131,7 @@ export const enUS: TicketChatStrings = {
   sendFailedBusy: 'The service is busy.',
   sendFailedOffline: 'No connection.',
   sendFailedRefused: 'The service refused it.',
-  retry: 'Retry',
   discard: 'Discard',
-  dismiss: 'Dismiss',
   loadOlder: 'Load earlier messages',
   loadingOlder: 'Loading earlier messages…',
   newMessagesBelow: enNewMessages,
@@ -149,12 +139,6 @@ export const enUS: TicketChatStrings = {
   announceMessages: enNewMessages,
   attachmentsOnly: (n) => `${n} attachment${s(n)}`,
   announceSendFailed: 'Message not sent.',
-  renderFailed: "Couldn't show the conversation.",
-  unreadFailed: "Couldn't show the unread count.",
-  chatTitle: 'Support chat',
-  ticketNumber: (id) => `Ticket ${id}`,
-  liveChatAvailable: 'Live chat available',
-  liveChatUnavailable: 'Live chat unavailable',
   reconnecting: 'Connection lost. Reconnecting…',
   serviceBusy: 'The service is busy. Retrying…',
   nextTryIn: (seconds) => (seconds <= 1 ? 'Trying again now' : `Next try in ${seconds} s`),
@@ -169,11 +153,8 @@ export const enUS: TicketChatStrings = {
   sessionExpiredHint: 'Sign in again, then retry to continue the conversation.',
   signIn: 'Sign in',
   composerLabel: 'Message',
-  composerPlaceholder: 'Write a message…',
-  composerHint: 'Enter to send, Shift+Enter for a new line',
   composerHintTouch: 'Tap Send to send; Return adds a new line',
   composerDraftKept: 'Your unsent message is kept above: select it to copy.',
-  send: 'Send',
   composerEmpty: 'Type a message to send.',
   composerOverLimit: (max) => `The message is over the ${max}-character limit. Shorten it to send.`,
   charactersLeft: (n) => `${n} character${s(n)} left`,
@@ -185,18 +166,9 @@ export const enUS: TicketChatStrings = {
 };
 
 export const zhCN: TicketChatStrings = {
-  unreadMessages: (n) => `${n} 条未读消息`,
-  statusPendingAcceptance: '待受理',
-  statusInProgress: '处理中',
-  statusAwaitingConfirmation: '待您确认',
-  statusCompleted: '已完成',
-  statusWithdrawn: '已撤销',
-  statusInvalid: '已失效',
-  statusAwaitingFeedback: '待反馈',
-  statusUnknown: '未知状态',
+  ...zhCNCore,
   downloadAttachment: (name) => `下载 ${name}`,
   threadLabel: '消息',
-  threadLoading: '正在加载消息…',
   threadEmpty: '暂无消息，发送一条消息开始对话。',
   today: '今天',
   yesterday: '昨天',
@@ -209,9 +181,7 @@ export const zhCN: TicketChatStrings = {
   sendFailedBusy: '服务繁忙。',
   sendFailedOffline: '无网络连接。',
   sendFailedRefused: '服务拒绝了此消息。',
-  retry: '重试',
   discard: '删除',
-  dismiss: '关闭',
   loadOlder: '加载更早的消息',
   loadingOlder: '正在加载更早的消息…',
   newMessagesBelow: zhNewMessages,
@@ -219,12 +189,6 @@ export const zhCN: TicketChatStrings = {
   announceMessages: zhNewMessages,
   attachmentsOnly: (n) => `${n} 个附件`,
   announceSendFailed: '消息未发送。',
-  renderFailed: '无法显示对话。',
-  unreadFailed: '无法显示未读消息数。',
-  chatTitle: '在线沟通',
-  ticketNumber: (id) => `工单 ${id}`,
-  liveChatAvailable: '在线沟通可用',
-  liveChatUnavailable: '在线沟通不可用',
   reconnecting: '连接已断开，正在重新连接…',
   serviceBusy: '服务繁忙，正在重试…',
   nextTryIn: (seconds) => (seconds <= 1 ? '正在重试' : `${seconds} 秒后重试`),
@@ -239,11 +203,8 @@ export const zhCN: TicketChatStrings = {
   sessionExpiredHint: '请重新登录，然后重试以继续对话。',
   signIn: '登录',
   composerLabel: '消息',
-  composerPlaceholder: '输入消息…',
-  composerHint: '按 Enter 发送，Shift+Enter 换行',
   composerHintTouch: '点按“发送”发送消息，回车键换行',
   composerDraftKept: '未发送的消息保留在上方，可选中后复制。',
-  send: '发送',
   composerEmpty: '请输入消息后再发送。',
   composerOverLimit: (max) => `消息超过 ${max} 个字符的上限，请删减后再发送。`,
   charactersLeft: (n) => `还可输入 ${n} 个字符`,
