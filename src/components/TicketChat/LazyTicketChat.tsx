@@ -40,7 +40,7 @@ export function preloadTicketChat(): Promise<void> {
   return loading;
 }
 
-// On a server the chunk is loaded with the package, so that the first request already renders it.
+// On a server the chunk loads with the package: a render after that never waits for it.
 if (typeof window === 'undefined') preloadTicketChat().catch(() => {});
 
 const subscribeNothing = () => () => {};
@@ -74,6 +74,16 @@ function LoadedView(props: TicketChatProps) {
 }
 
 /**
+ * On a server, waits for the chunk ABOVE the chat's Suspense boundary: a streaming renderer then holds the
+ * page (or the host's own boundary) until the chat renders with its messages, instead of streaming the
+ * skeleton first. renderToString cannot wait: `preloadTicketChat()` before it. Renders nothing.
+ */
+function ServerGate(): null {
+  if (typeof window === 'undefined' && !view && !failed) throw preloadTicketChat();
+  return null;
+}
+
+/**
  * The whole conversation of one ticket: header (ticket status, live-chat flag), connection line, alerts,
  * thread, composer. Must be inside `<TicketChatProvider>`. The header and a skeleton of the thread and the
  * composer render at once; the thread query and the chunk with the rest start together at mount.
@@ -100,6 +110,7 @@ export function TicketChat(props: TicketChatProps) {
       locale={props.locale ?? language}
       resetKey={`${caseId}\n${groupId}`}
     >
+      <ServerGate />
       <Suspense fallback={<TicketChatShell {...props} />}>
         <LoadedView {...props} />
       </Suspense>
