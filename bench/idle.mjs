@@ -220,11 +220,14 @@ export function idleTable(r) {
       `| ${row.label} | **${int(row.cpuMsPerMin)}** | ${ratio} | ${int(row.scriptMsPerMin)}, ${int(row.layoutMsPerMin)}, ${int(row.styleMsPerMin)} | ${row.roundsCpuMsPerMin.map(int).join(', ')} | ${int(row.postsPerMin)} | ${int(row.broadcastBytesPerMin)} | ${int(row.requestsPerMin)} | ${kB(row.answeredBytesPerMin)} | ${kB(row.heapGrowthPerMin)} | ${(row.heapEnd / 1e6).toFixed(2)} MB |`,
     );
   }
-  const worst = Math.max(...r.rows.filter((row) => row !== naive).map((row) => row.cpuMsPerMin));
+  // The one-tab rows (cross-tab on and off) against the one-tab naive portal.
+  const worst = Math.max(
+    ...r.rows.filter((row) => row !== naive && (row.tabs ?? 1) === 1).map((row) => row.cpuMsPerMin),
+  );
   const ratio = worst / naive.cpuMsPerMin;
   lines.push(
     '',
-    `Goal (issue 15): ours ≤ 0.3× naive CPU. This run: ${ratio.toFixed(2)}× at worst (${ratio <= 0.3 ? 'met' : 'NOT met'}). Load average (1 min) during the windows: ${Math.min(...r.load).toFixed(2)}–${Math.max(...r.load).toFixed(2)} on ${os.cpus().length} cores.`,
+    `Goal (issue 15): ours ≤ 0.3× naive CPU. This run: ${ratio.toFixed(2)}× at worst of one tab, cross-tab on or off (${ratio <= 0.3 ? 'met' : 'NOT met'}). Load average (1 min) during the windows: ${Math.min(...r.load).toFixed(2)}–${Math.max(...r.load).toFixed(2)} on ${os.cpus().length} cores.`,
   );
   return lines.join('\n');
 }
