@@ -144,7 +144,9 @@ mapped to rows (React Query's default structural sharing keeps an unchanged answ
 re-renders nothing: its cost is its requests and their parsing). ${idle.rounds} rounds, the variants interleaved
 in each; every round opens the variant in a new browser context, waits until it settled, then measures
 ${idle.windowMs / 1000} s; figures are the sums over the rounds scaled to a minute. CPU busy = Chromium's main-thread task
-time (CDP \`Performance.getMetrics\` TaskDuration; script, layout and style are parts of it); broadcast = every
+time (CDP \`Performance.getMetrics\` TaskDuration; script, layout and style are parts of it; wall time, so other
+processes on the machine inflate it); CPU time = what all the browser's processes (renderers, network service,
+GPU, browser) used (CDP \`SystemInfo.getProcessInfo\`), which they do not; broadcast = every
 \`BroadcastChannel.postMessage\` of the page, counted and sized as JSON; heap = used JS heap after a forced GC at
 each window's start and end.
 
