@@ -30,7 +30,7 @@ import { launchChromium } from './shared/chromium.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const IDLE_BADGES = 50;
 const INTERVAL = 1_000;
-const SETTLE = 5_000;
+const SETTLE = 10_000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export const VARIANTS = [
