@@ -101,7 +101,17 @@ const sumOver = async (tabs, read) => {
 /** CPU seconds so far of every process of the browser, by pid (CDP SystemInfo.getProcessInfo). */
 async function processCpu(browserCdp) {
   const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
-  return new Map(processInfo.map((p) => [p.id, p.cpuTime]));
+  return new Map(processInfo.map((p) => [p.id, p]));
+}
+
+/** CPU ms between two `processCpu` readings, by process type (renderer, browser, GPU, network…). */
+function processCpuDelta(before, after) {
+  const byType = {};
+  for (const [pid, { type, cpuTime }] of after) {
+    const name = type.includes('Network') ? 'network' : type;
+    byType[name] = (byType[name] ?? 0) + (cpuTime - (before.get(pid)?.cpuTime ?? 0)) * 1000;
+  }
+  return byType;
 }
 
 /**
@@ -111,11 +121,14 @@ async function processCpu(browserCdp) {
  */
 async function measureWindow(srv, browserCdp, { tabs }, windowMs) {
   const heap = async () => sumOver(tabs, async ({ cdp }) => ({ heap: await usedHeapAfterGc(cdp) }));
-  const cpu = () => sumOver(tabs, ({ cdp }) => metrics(cdp));
+  // Each tab's metrics, and their sums (the busy time of each tab is kept apart too).
+  const cpu = async () => {
+    const each = await Promise.all(tabs.map(({ cdp }) => metrics(cdp)));
+    const total = Object.fromEntries(METRICS.map((k) => [k, each.reduce((s, m) => s + m[k], 0)]));
+    return { ...total, tabs: each.map((m) => m.TaskDuration) };
+  };
   const broadcast = () => sumOver(tabs, ({ page }) => page.evaluate(() => ({ ...window.benchBroadcast })));
   const heap0 = await heap();
-  const tabTask = () => Promise.all(tabs.map(async ({ cdp }) => (await metrics(cdp)).TaskDuration));
-  const t0 = await tabTask();
   const m0 = await cpu();
   const b0 = await broadcast();
   const r0 = srv.model.requests.length;
@@ -124,7 +137,6 @@ async function measureWindow(srv, browserCdp, { tabs }, windowMs) {
   await sleep(windowMs);
   const p1 = await processCpu(browserCdp);
   const m1 = await cpu();
-  const t1 = await tabTask();
   const b1 = await broadcast();
   const r1 = srv.model.requests.length;
   const answered = srv.log.slice(l0).reduce((s, l) => s + l.bytes, 0);
@@ -138,20 +150,26 @@ async function measureWindow(srv, browserCdp, { tabs }, windowMs) {
     answeredBytes: answered,
     heapGrowth: heap1.heap - heap0.heap,
     heapEnd: heap1.heap,
-    tabCpu: t1.map((x, i) => (x - t0[i]) * 1000),
-    processCpu: [...p1].reduce((sum, [pid, cpuTime]) => sum + cpuTime - (p0.get(pid) ?? 0), 0) * 1000,
+    tabCpu: m1.tabs.map((x, i) => (x - m0.tabs[i]) * 1000),
+    processCpuByType: processCpuDelta(p0, p1),
   };
 }
 
 /** Per-minute figures of one variant: sums over its windows, scaled to 60 s; `rounds` keeps each window's CPU. */
 function perMinute(windows) {
+  for (const w of windows) w.processCpu = Object.values(w.processCpuByType).reduce((a, b) => a + b, 0);
   const total = windows.reduce((s, w) => s + w.ms, 0);
   const scale = 60_000 / total;
   const sum = (k) => windows.reduce((s, w) => s + w[k], 0) * scale;
   return {
     measuredMs: total,
     cpuMsPerMin: sum('TaskDuration'),
-    processCpuMsPerMin: sum('processCpu'),
+    processCpuByTypeMsPerMin: Object.fromEntries(
+      [...new Set(windows.flatMap((w) => Object.keys(w.processCpuByType)))].map((type) => [
+        type,
+        windows.reduce((s, w) => s + (w.processCpuByType[type] ?? 0), 0) * scale,
+      ]),
+    ),
     scriptMsPerMin: sum('ScriptDuration'),
     layoutMsPerMin: sum('LayoutDuration'),
     styleMsPerMin: sum('RecalcStyleDuration'),
@@ -161,6 +179,7 @@ function perMinute(windows) {
     answeredBytesPerMin: sum('answeredBytes'),
     heapGrowthPerMin: sum('heapGrowth'),
     heapEnd: Math.max(...windows.map((w) => w.heapEnd)),
+    processCpuMsPerMin: sum('processCpu'),
     roundsCpuMsPerMin: windows.map((w) => (w.TaskDuration * 60_000) / w.ms),
     tabsCpuMsPerMin: (windows[0]?.tabCpu ?? []).map(
       (_, t) => windows.reduce((s, w) => s + w.tabCpu[t], 0) * scale,
@@ -224,6 +243,13 @@ export async function runIdle({ dir, rounds = 3, windowMs = 20_000, profile, log
 }
 
 const int = (x) => Math.round(x).toLocaleString('en-US');
+/** "renderer 800, network 200, …": the processes that used CPU, the busiest first. */
+const byType = (row) =>
+  Object.entries(row.processCpuByTypeMsPerMin)
+    .filter(([, ms]) => ms >= 0.5)
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, ms]) => `${type} ${int(ms)}`)
+    .join(', ');
 const kB = (x) => `${(x / 1000).toFixed(1)} kB`;
 
 export function idleTable(r) {
@@ -240,10 +266,10 @@ export function idleTable(r) {
         : `${(row[k] / (tabs * naive[k])).toFixed(2)}×${tabs > 1 ? ` (vs ${tabs} naive tabs)` : ''}`;
     const label =
       tabs > 1
-        ? `${row.label}: both tabs (CPU per tab: ${row.tabsCpuMsPerMin.map(int).join(', ')})`
+        ? `${row.label}: both tabs (CPU busy per tab, in opening order: ${row.tabsCpuMsPerMin.map(int).join(', ')})`
         : row.label;
     lines.push(
-      `| ${label} | **${int(row.cpuMsPerMin)}** | ${ratio('cpuMsPerMin')} | ${int(row.scriptMsPerMin)}, ${int(row.layoutMsPerMin)}, ${int(row.styleMsPerMin)} | ${row.roundsCpuMsPerMin.map(int).join(', ')} | ${int(row.processCpuMsPerMin)} | ${ratio('processCpuMsPerMin')} | ${int(row.postsPerMin)} | ${int(row.broadcastBytesPerMin)} | ${int(row.requestsPerMin)} | ${kB(row.answeredBytesPerMin)} | ${kB(row.heapGrowthPerMin)} | ${(row.heapEnd / 1e6).toFixed(2)} MB |`,
+      `| ${label} | **${int(row.cpuMsPerMin)}** | ${ratio('cpuMsPerMin')} | ${int(row.scriptMsPerMin)}, ${int(row.layoutMsPerMin)}, ${int(row.styleMsPerMin)} | ${row.roundsCpuMsPerMin.map(int).join(', ')} | ${int(row.processCpuMsPerMin)} (${byType(row)}) | ${ratio('processCpuMsPerMin')} | ${int(row.postsPerMin)} | ${int(row.broadcastBytesPerMin)} | ${int(row.requestsPerMin)} | ${kB(row.answeredBytesPerMin)} | ${kB(row.heapGrowthPerMin)} | ${(row.heapEnd / 1e6).toFixed(2)} MB |`,
     );
   }
   // The one-tab rows (cross-tab on and off) against the one-tab naive portal.
