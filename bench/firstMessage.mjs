@@ -5,7 +5,7 @@
 // chunks of the page; React and React Query bundled in, as the portal has them), and those files are
 // served over HTTP by Node beside the simulator, which answers every request after SIM_LATENCY ms.
 // Every run is a new browser context (no HTTP cache, no service worker, nothing warm but the browser
-// process), in Chromium. The page records, on performance.now()'s clock:
+// process), in Chromium; the provider keeps its defaults (cross-tab on: one tab leads at once). The page records, on performance.now()'s clock:
 //   mount       just before `root.render(<TicketChat>)` (the token is read before it)
 //   first row   when a message row (`[data-message-key]`) is first in the DOM with a non-empty box
 //               (a MutationObserver; the frame that paints it follows)
@@ -62,7 +62,7 @@ const observer = new MutationObserver(() => {
 observer.observe(container, { childList: true, subtree: true });
 window.benchMount = performance.now();
 createRoot(container).render(
-  <TicketChatProvider client={client} crossTab={false}>
+  <TicketChatProvider client={client}>
     <TicketChat caseId={caseId} intervalMs={3000} />
   </TicketChatProvider>,
 );
