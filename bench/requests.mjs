@@ -20,7 +20,7 @@ export async function startServer(dir, { staticLatencyMs = 0 } = {}) {
   const model = sim.createServiceModel();
   for (let i = 0; i < Math.max(...BADGES); i++)
     model.addTicket({ id: `case-${i}`, messages: [{ content: `hello ${i}` }] });
-  // The idle bench's long thread (bench/idle.mjs).
+  // The long thread of bench/idle.mjs and bench/firstMessage.mjs.
   const start = Date.now() - 1_000 * 60_000;
   model.addTicket({
     id: 'thread-1000',
