@@ -16,7 +16,7 @@
 // files from a nearby cache; 50 ms: as far away as the API), interleaved run by run; and the script bytes
 // (minified, not compressed) that had arrived by the first row.
 //
-// `node bench/firstMessage.mjs [--dist dist[=label]]… [--runs 7]`, e.g.
+// `node bench/firstMessage.mjs [--dist dist[=label]]… [--runs 9]`, e.g.
 //   node bench/firstMessage.mjs --dist /tmp/base/dist=TicketChat --dist dist='lazy-thread build'
 // Without --dist: this repository's dist/ (labelled "TicketChat").
 
@@ -145,7 +145,7 @@ async function oneRun(browser, srv, { page: pageDir, thread }) {
 /**
  * `builds`: [{ dist, label }]. Returns one row per (build, thread, static latency) with the medians.
  */
-export async function runFirstMessage({ builds, runs = 7, log = () => {} }) {
+export async function runFirstMessage({ builds, runs = 9, log = () => {} }) {
   await rm(out, { recursive: true, force: true });
   const pages = [];
   for (const [i, b] of builds.entries()) pages.push({ ...b, page: await buildPage(path.resolve(b.dist), i) });
@@ -237,7 +237,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
       dist: { type: 'string', multiple: true, default: [] },
-      runs: { type: 'string', default: '7' },
+      runs: { type: 'string', default: '9' },
     },
   });
   const r = await runFirstMessage({
