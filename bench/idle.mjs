@@ -6,9 +6,9 @@
 //   naive                one useQuery per badge (refetchInterval) + one useQuery refetching the whole thread
 //                        each interval, mapped to rows (no memo, no virtualization): a portal without us
 //   ours, 2 tabs         two tabs of one profile, cross-tab on (the leader polls for both)
-// Rounds interleave the variants (ours on, ours off, naive, 2 tabs, ours on, …); each round opens the
-// variant in a new browser context, waits until it settled, then measures one window. Figures are the sums
-// over all rounds scaled to a minute:
+// Rounds interleave the variants (ours on, ours off, naive, 2 tabs; the next round starts one later);
+// each round opens the variant in a new browser context, waits until it settled, then measures one
+// window. Figures are the sums over all rounds scaled to a minute:
 //   - main-thread busy time: CDP Performance.getMetrics TaskDuration, with its script / layout / style
 //     parts (wall time of tasks, so a loaded machine inflates it);
 //   - CPU time of all the browser's processes (SystemInfo.getProcessInfo: renderers, network service,
@@ -211,7 +211,9 @@ export async function runIdle({ dir, rounds = 3, windowMs = 20_000, profile, log
   let profiled;
   try {
     for (let round = 0; round < rounds; round++) {
-      for (const variant of VARIANTS) {
+      // Each round starts one variant later, so no variant always follows the same one.
+      const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]);
+      for (const variant of order) {
         const open = await openSettled(browser, srv, variant);
         load.push(os.loadavg()[0]);
         windows.get(variant.id).push(await measureWindow(srv, browserCdp, open, windowMs));
