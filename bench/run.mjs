@@ -142,7 +142,7 @@ tabs of one browser profile. Ours: \`CaseUnreadBadge\` × ${IDLE_BADGES} and
 one \`useQuery\` per badge with \`refetchInterval\` and one \`useQuery\` refetching the whole thread each interval,
 mapped to rows (React Query's default structural sharing keeps an unchanged answer, so an idle naive poll
 re-renders nothing: its cost is its requests and their parsing). ${idle.rounds} rounds, the variants interleaved
-in each; every round opens the variant in a new browser context, waits until it settled, then measures
+(each round starts one later); every round opens the variant in a new browser context, waits until it settled, then measures
 ${idle.windowMs / 1000} s; figures are the sums over the rounds scaled to a minute. CPU busy = Chromium's main-thread task
 time (CDP \`Performance.getMetrics\` TaskDuration; script, layout and style are parts of it; wall time, so other
 processes on the machine inflate it); CPU time = what all the browser's processes (renderers, network service,
