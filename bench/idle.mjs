@@ -108,7 +108,8 @@ async function processCpu(browserCdp) {
 function processCpuDelta(before, after) {
   const byType = {};
   for (const [pid, { type, cpuTime }] of after) {
-    const name = type.includes('Network') ? 'network' : type;
+    // 'network.mojom.NetworkService' → 'network' (utility processes are named by their service).
+    const name = type.split('.mojom.')[0];
     byType[name] = (byType[name] ?? 0) + (cpuTime - (before.get(pid)?.cpuTime ?? 0)) * 1000;
   }
   return byType;
