@@ -9,18 +9,31 @@ export const TABS = [1, 3, 5];
 const INTERVAL = 1_500;
 const WINDOW = 4_500; // 3 intervals
 
-export async function startServer(dir) {
+/**
+ * The simulator (its handlers answer /osm/*) and the static files of `dir` on one origin. `staticLatencyMs`
+ * delays each file (bench/firstMessage.mjs).
+ */
+export async function startServer(dir, { staticLatencyMs = 0 } = {}) {
   // msw stays external: one copy of it, shared by the simulator's handlers and `getResponse` below.
   const sim = await importBundled('simulator/index.ts', 'simulator.mjs', { external: ['msw'] });
   const { getResponse } = await import('msw');
   const model = sim.createServiceModel();
   for (let i = 0; i < Math.max(...BADGES); i++)
     model.addTicket({ id: `case-${i}`, messages: [{ content: `hello ${i}` }] });
-  // The idle bench's long thread (bench/idle.mjs).
+  // The long thread of bench/idle.mjs and bench/firstMessage.mjs.
   const start = Date.now() - 1_000 * 60_000;
   model.addTicket({
     id: 'thread-1000',
     messages: Array.from({ length: 1000 }, (_, i) => ({
+      content: `message ${i} ${'lorem ipsum '.repeat(4)}`,
+      replierType: i % 3 === 0 ? 0 : 1,
+      at: start + i * 60_000,
+    })),
+  });
+  // A short thread, as most tickets have (bench/firstMessage.mjs).
+  model.addTicket({
+    id: 'thread-30',
+    messages: Array.from({ length: 30 }, (_, i) => ({
       content: `message ${i} ${'lorem ipsum '.repeat(4)}`,
       replierType: i % 3 === 0 ? 0 : 1,
       at: start + i * 60_000,
@@ -46,14 +59,17 @@ export async function startServer(dir) {
         headers: Object.entries(req.headers).filter(([, v]) => typeof v === 'string'),
         body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
       });
-      log.push({ at: Date.now(), referer: req.headers.referer ?? '', path: url.pathname });
+      const entry = { at: Date.now(), referer: req.headers.referer ?? '', path: url.pathname, bytes: 0 };
+      log.push(entry);
       const response = (await getResponse(handlers, request)) ?? new Response('not found', { status: 404 });
+      const answer = Buffer.from(await response.arrayBuffer());
+      entry.bytes = answer.length;
       res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
+      res.end(answer);
     });
     return true;
   };
-  const { server, url: base } = await serveStatic(dir, extra);
+  const { server, url: base } = await serveStatic(dir, extra, { latencyMs: staticLatencyMs });
   handlers = sim.createHandlers(model, { baseUrl: `${base}/osm` });
   return { server, base, model, log };
 }

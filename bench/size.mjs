@@ -13,11 +13,15 @@ const tmp = path.join(root, 'bench/.tmp/size');
 
 const REACT = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', 'scheduler'];
 
-/** What each row bundles. `external` = the library's peers (what the host app already has). */
+/**
+ * What each row bundles. `external` = the library's peers (what the host app already has); `target` = the
+ * first-load goal of issue 15 (min+gzip bytes).
+ */
 export const targets = [
   {
     name: 'ticket-chat: whole widget (TicketChat, CaseUnreadBadge, TicketChatProvider, createTicketChatClient)',
     short: 'ticket-chat widget',
+    target: 15_000,
     code: `import { TicketChat, CaseUnreadBadge, TicketChatProvider, createTicketChatClient } from ${q('dist/index.js')};\nconsole.log(TicketChat, CaseUnreadBadge, TicketChatProvider, createTicketChatClient);`,
     external: [...REACT, '@tanstack/react-query'],
     css: ['dist/styles.css'],
@@ -25,6 +29,7 @@ export const targets = [
   {
     name: 'ticket-chat: client entry (ticket-chat/client: createTicketChatClient)',
     short: 'ticket-chat client',
+    target: 4_000,
     code: `import { createTicketChatClient } from ${q('dist/client/index.js')};\nconsole.log(createTicketChatClient);`,
     external: [...REACT, '@tanstack/react-query'],
     css: [],
@@ -39,6 +44,7 @@ export const targets = [
   {
     name: 'ticket-chat: badge only (useUnread, UnreadBadge, TicketChatProvider, createTicketChatClient)',
     short: 'ticket-chat badge',
+    target: 8_000,
     code: `import { useUnread, UnreadBadge, TicketChatProvider, createTicketChatClient } from ${q('dist/index.js')};\nconsole.log(useUnread, UnreadBadge, TicketChatProvider, createTicketChatClient);`,
     external: [...REACT, '@tanstack/react-query'],
     css: [],
@@ -183,10 +189,17 @@ export async function measureSizes() {
 
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 
+/** "≤ 15 kB: within" or "≤ 15 kB: OVER by 8.7 kB"; "–" for rows without a target. */
+export function targetCell(row) {
+  if (row.target === undefined || !row.js) return '–';
+  const over = row.js.firstGz - row.target;
+  return `≤ ${kB(row.target).replace('.0 kB', ' kB')}: ${over <= 0 ? 'within' : `OVER by ${kB(over)}`}`;
+}
+
 export function sizeTable(rows) {
   const lines = [
-    '| What | External (peers) | JS first load, min | JS first load, min+gzip | Lazy JS, gzip | CSS, min+gzip |',
-    '| --- | --- | ---: | ---: | ---: | ---: |',
+    '| What | External (peers) | JS first load, min | JS first load, min+gzip | Target (issue 15) | Lazy JS, gzip | CSS, min+gzip |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     const ext = r.external
@@ -194,11 +207,11 @@ export function sizeTable(rows) {
       .join(', ')
       .replace('react', 'react, react-dom');
     if (r.error) {
-      lines.push(`| ${r.name} | ${ext} | not measured: ${r.error.replace(/\|/g, '\\|')} | | | |`);
+      lines.push(`| ${r.name} | ${ext} | not measured: ${r.error.replace(/\|/g, '\\|')} | | | | |`);
       continue;
     }
     lines.push(
-      `| ${r.name} | ${ext} | ${kB(r.js.firstMin)} | **${kB(r.js.firstGz)}** | ${r.js.lazyGz ? kB(r.js.lazyGz) : '–'} | ${r.css ? kB(r.css.gz) : '–'} |`,
+      `| ${r.name} | ${ext} | ${kB(r.js.firstMin)} | **${kB(r.js.firstGz)}** | ${targetCell(r)} | ${r.js.lazyGz ? kB(r.js.lazyGz) : '–'} | ${r.css ? kB(r.css.gz) : '–'} |`,
     );
   }
   return lines.join('\n');

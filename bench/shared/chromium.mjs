@@ -36,10 +36,14 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves `dir`; `extra(req, res)` may answer a request first (returns true when it did). */
-export function serveStatic(dir, extra) {
-  const server = createServer((req, res) => {
+/**
+ * Serves `dir`; `extra(req, res)` may answer a request first (returns true when it did). `latencyMs` delays
+ * every file's answer (a network round trip).
+ */
+export function serveStatic(dir, extra, { latencyMs = 0 } = {}) {
+  const server = createServer(async (req, res) => {
     if (extra?.(req, res)) return;
+    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
     const url = new URL(req.url, 'http://x');
     const file = path.join(dir, decodeURIComponent(url.pathname));
     if (!file.startsWith(dir)) return void res.writeHead(403).end();
@@ -50,7 +54,11 @@ export function serveStatic(dir, extra) {
       return void res.writeHead(404).end();
     }
     if (!stat.isFile()) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      // Nothing is reused between runs by the HTTP cache (each run also has its own browser context).
+      'cache-control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) =>
