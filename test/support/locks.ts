@@ -56,11 +56,19 @@ export function createLockManager() {
       });
     });
   };
-  /** What the browser's `navigator.locks.query()` reports: held and waiting requests, by name. */
-  const query = async () => ({
-    held: [...held].map((name) => ({ name, mode: 'exclusive' as const })),
-    pending: [...queues].flatMap(([name, queue]) => queue.map(() => ({ name, mode: 'exclusive' as const }))),
-  });
+  /**
+   * What `navigator.locks.query()` reports: held and waiting requests, by name. Answered on a later task,
+   * as the browser's lock manager (in another process) does: what the tabs did meanwhile counts.
+   */
+  const query = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return {
+      held: [...held].map((name) => ({ name, mode: 'exclusive' as const })),
+      pending: [...queues].flatMap(([name, queue]) =>
+        queue.map(() => ({ name, mode: 'exclusive' as const })),
+      ),
+    };
+  };
   return { request, query } as unknown as LockManager;
 }
 
