@@ -53,7 +53,6 @@ export function ChatAlerts(props: ChatAlertsProps) {
             <div ref={noticesRef} className="tc-chat__notices">
               {olderShown && (
                 <ThreadAlert
-                  className="tc-chat__notice"
                   message={strings.olderFailed}
                   onRetry={props.onRetryOlder}
                   onDismiss={() => setDismissedOlder(olderError)}
@@ -62,7 +61,6 @@ export function ChatAlerts(props: ChatAlertsProps) {
               )}
               {failedDownload && (
                 <ThreadAlert
-                  className="tc-chat__notice"
                   message={strings.downloadFailed(failedDownload.name)}
                   onRetry={() => props.onRetryDownload(failedDownload)}
                   onDismiss={props.onDismissDownload}
