@@ -65,7 +65,8 @@ const index = JSON.parse(await readFile(join(STATIC, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries)
   .filter((e) => e.type === 'story' && (!filter || e.id.includes(filter)))
   .sort((a, b) => a.id.localeCompare(b.id));
-await rm(OUT, { recursive: true, force: true });
+// A filtered run replaces only its own stories' pictures.
+if (!filter) await rm(OUT, { recursive: true, force: true });
 await mkdir(OUT, { recursive: true });
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
