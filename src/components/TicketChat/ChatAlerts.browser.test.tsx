@@ -44,6 +44,16 @@ async function settled(host: HTMLElement) {
     .toBeGreaterThanOrEqual(5);
 }
 
+/**
+ * Scrolls as a reader does: a wheel event first (the thread tells a reader's scroll from its own
+ * re-measuring by that), then the offset.
+ */
+function readerScroll(host: HTMLElement, top: number) {
+  const viewport = host.querySelector('.tc-thread__viewport') as HTMLElement;
+  viewport.dispatchEvent(new WheelEvent('wheel', { deltaY: top - viewport.scrollTop, bubbles: true }));
+  viewport.scrollTop = top;
+}
+
 /** Where the thread is: its viewport's box and scroll offset. */
 function threadPlace(host: HTMLElement) {
   const viewport = host.querySelector('.tc-thread__viewport') as HTMLElement;
@@ -80,8 +90,9 @@ describe('overlaid notices', () => {
     );
     const older = page.getByRole('button', { name: 'Load earlier messages' });
     await expect.element(older).toBeInTheDocument();
-    // The reader scrolls up to the top: the thread asks for older messages by itself.
-    (older.element() as HTMLElement).scrollIntoView({ block: 'center' });
+    // The reader scrolls up to the top, once the thread has landed: it asks for older messages.
+    await settled(host);
+    readerScroll(host, 0);
     await expect.element(page.getByRole('button', { name: 'Loading earlier messages…' })).toBeVisible();
     await settled(host);
     const before = threadPlace(host);
@@ -103,7 +114,11 @@ describe('overlaid notices', () => {
     await expect.element(page.getByText('Message number 23')).toBeVisible();
     const chip = page.getByRole('button', { name: /report\.pdf/ });
     // In full view first, so the click does not scroll the thread itself.
-    (chip.element() as HTMLElement).scrollIntoView({ block: 'center' });
+    await settled(host);
+    const viewport = host.querySelector('.tc-thread__viewport') as HTMLElement;
+    const offset =
+      (chip.element() as HTMLElement).getBoundingClientRect().top - viewport.getBoundingClientRect().top;
+    readerScroll(host, viewport.scrollTop + offset - viewport.clientHeight / 2);
     await settled(host);
     const before = threadPlace(host);
     state.sim.injectFault({ kind: 'http', status: 500 }, { endpoint: 'download', times: 20 });
