@@ -110,22 +110,13 @@ export function TicketChatProvider({
   useEffect(() => resumeBadgesAfterSignIn(qc), [qc]);
 
   const notifying = notify !== false;
-  const notifyOptions = typeof notify === 'object' ? notify : undefined;
-  // Read by the notifier when replies arrive; the options object may be a new literal on every render.
-  const leading = useRef(isLeader);
-  leading.current = isLeader;
-  const latestOptions = useRef(notifyOptions);
-  latestOptions.current = notifyOptions;
+  // Read by the notifier when replies arrive (the options may be a new object on every render).
+  const live = useRef({ isLeader, notify });
+  live.current = { isLeader, notify };
   useEffect(() => {
     if (!notifying) return;
     return lazily(import('./notify.ts'), (m) =>
-      m.startNotify({
-        queryClient: qc,
-        isLeader: () => leading.current,
-        language: client.language,
-        tag: `${crossTabChannel}:notify`,
-        options: () => latestOptions.current,
-      }),
+      m.startNotify({ queryClient: qc, language: client.language, tag: `${crossTabChannel}:notify`, live }),
     );
   }, [notifying, qc, client.language, crossTabChannel]);
 

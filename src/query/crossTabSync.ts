@@ -8,11 +8,12 @@ import {
 } from '@tanstack/react-query';
 import { TicketChatError, type TicketChatErrorKind } from '../client/errors.ts';
 import type { Message, TicketChatClient } from '../client/types.ts';
-import { isThreadKey, isTicketChatKey, isUnreadEntryKey, ticketChatKeys } from './keys.ts';
+import { isThreadKey, isTicketChatKey, ticketChatKeys } from './keys.ts';
 import type { LeaderThreads } from './leaderThreads.ts';
 import { mergePoll, type StoredMessage, type ThreadEntry } from './threadEntry.ts';
 import { threadQueryOptions } from './threadQueryOptions.ts';
 import { toTicketChatError } from './toTicketChatError.ts';
+import { isUnreadEntryKey } from './unreadEntryKey.ts';
 import { DEFAULT_UNREAD_INTERVAL_MS, unreadBatchOptions, unreadQueryOptions } from './unreadQueries.ts';
 
 /** A thread another tab shows, with the interval its view polls at. */

@@ -21,14 +21,5 @@ export const isTicketChatKey = (queryKey: readonly unknown[]): boolean =>
 export const isThreadKey = (queryKey: readonly unknown[]): boolean =>
   isTicketChatKey(queryKey) && queryKey[1] === ticketChatKeys.threads()[1];
 
-/** Whether a query key is one case's unread entry (not the group's batch). */
-export const isUnreadEntryKey = (
-  queryKey: readonly unknown[],
-): queryKey is readonly [string, string, string | null, string] =>
-  isTicketChatKey(queryKey) &&
-  queryKey[1] === ticketChatKeys.unreads()[1] &&
-  queryKey.length === 4 &&
-  typeof queryKey[3] === 'string';
-
 export type ThreadQueryKey = ReturnType<typeof ticketChatKeys.thread>;
 export type UnreadQueryKey = ReturnType<typeof ticketChatKeys.unread>;

@@ -4,7 +4,7 @@ import { resetPageState, setVisibility } from '../../test/harness.tsx';
 import { customer, makeMessage } from '../../test/support/messages.ts';
 import type { Message } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
-import { startNotify, titleWithCount } from './notify.ts';
+import { startNotify, type TicketChatNotifyOptions, titleWithCount } from './notify.ts';
 import { threadEntryFromPoll } from './threadQueryOptions.ts';
 import type { UnreadEntry } from './unreadQueries.ts';
 
@@ -43,15 +43,20 @@ const arrive = (...messages: Message[]) => {
 };
 const reply = (content: string) => makeMessage({ caseId: CASE, content, replierName: 'Li Wei' });
 
-function start(overrides: Partial<Parameters<typeof startNotify>[0]> = {}) {
-  const stop = startNotify({
+/** The notifier as the provider starts it; `notify` is the prop, `isLeader` whether this tab polls. */
+function start({
+  isLeader = true,
+  notify = true,
+}: {
+  isLeader?: boolean;
+  notify?: boolean | TicketChatNotifyOptions;
+} = {}) {
+  return startNotify({
     queryClient,
-    isLeader: () => true,
     language: 'en',
     tag: 'ticket-chat:notify',
-    ...overrides,
+    live: { current: { isLeader, notify } },
   });
-  return stop;
 }
 
 beforeEach(() => {
@@ -159,7 +164,7 @@ describe('the system notification', () => {
   it('cuts a long reply and can be worded by the portal', () => {
     FakeNotification.permission = 'granted';
     const stop = start({
-      options: () => ({ notificationText: ({ count, caseId }) => ({ title: caseId, body: `${count}` }) }),
+      notify: { notificationText: ({ count, caseId }) => ({ title: caseId, body: `${count}` }) },
     });
     setVisibility('hidden');
     arrive(reply('x'.repeat(500)));
@@ -176,7 +181,7 @@ describe('the system notification', () => {
 
   it('is left to the polling leader: a follower tab only counts in its title', () => {
     FakeNotification.permission = 'granted';
-    const stop = start({ isLeader: () => false });
+    const stop = start({ isLeader: false });
     setVisibility('hidden');
     arrive(reply('From the leader'));
     expect(document.title).toBe('(1) Support portal');
@@ -186,7 +191,7 @@ describe('the system notification', () => {
 
   it('can be turned off while the title still counts', () => {
     FakeNotification.permission = 'granted';
-    const stop = start({ options: () => ({ notification: false }) });
+    const stop = start({ notify: { notification: false } });
     setVisibility('hidden');
     arrive(reply('Quiet'));
     expect(document.title).toBe('(1) Support portal');

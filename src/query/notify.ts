@@ -11,8 +11,9 @@
  *   tag makes the system replace, not stack, what tabs without Web Locks show on their own.
  */
 import { focusManager, hashKey, type QueryClient } from '@tanstack/react-query';
-import { isThreadKey, isUnreadEntryKey, ticketChatKeys } from './keys.ts';
+import { isThreadKey, ticketChatKeys } from './keys.ts';
 import type { StoredMessage, ThreadEntry } from './threadEntry.ts';
+import { isUnreadEntryKey } from './unreadEntryKey.ts';
 import type { UnreadEntry } from './unreadQueries.ts';
 
 /** What a notification is about: the newest support reply (when a thread brought it) and the count. */
@@ -235,26 +236,27 @@ function snapshot(queryClient: QueryClient): Baseline {
 
 export interface StartNotifyParams {
   queryClient: QueryClient;
-  /** Whether this tab polls (the cross-tab leader, or a tab on its own). */
-  isLeader: () => boolean;
   /** The client's language, for the default notification text. */
   language: string;
   /** Notification tag: tabs of one portal (one cross-tab channel) replace each other's notification. */
   tag: string;
-  /** Read when replies arrive (the portal may pass a new object on every render). */
-  options?: (() => TicketChatNotifyOptions | undefined) | undefined;
+  /**
+   * The provider's latest render, read when replies arrive: whether this tab polls (the cross-tab leader,
+   * or a tab on its own) and the `notify` prop (the portal may pass a new object on every render).
+   */
+  live: { current: { isLeader: boolean; notify: boolean | TicketChatNotifyOptions | undefined } };
   document?: Document | undefined;
 }
 
 /** Starts the hidden-page signals; returns the stop function (which restores title and icon). */
 export function startNotify({
   queryClient,
-  isLeader,
   language,
   tag,
-  options = () => undefined,
+  live,
   document: doc = document,
 }: StartNotifyParams): () => void {
+  const options = () => (typeof live.current.notify === 'object' ? live.current.notify : undefined);
   const defaultText = defaultNotificationText(language);
   const icon = faviconDot(doc);
   let baseline: Baseline | null = null;
@@ -290,7 +292,8 @@ export function startNotify({
     }
     const { favicon = true, notification = true } = options() ?? {};
     if (favicon) void icon.show();
-    if (rose && notification && !burstNotified && isLeader()) showNotification(count, reply, caseId);
+    if (rose && notification && !burstNotified && live.current.isLeader)
+      showNotification(count, reply, caseId);
   };
   const showNotification = (count: number, reply: StoredMessage | undefined, caseId: string | undefined) => {
     if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
