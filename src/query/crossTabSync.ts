@@ -131,8 +131,10 @@ export function startCrossTab(
   const channel = new BroadcastChannel(channelName);
   const tab = Math.random().toString(36).slice(2);
   const peers = new Map<string, { threads: ShownThread[]; unread: QueryKey[]; batches: ShownBatch[] }>();
+  // A new tab knows no peers yet: what it shows, its goodbye and its bid for the lead go out regardless.
   const post = (m: Post) => {
-    if (m.type === 'shows' || m.type === 'bye' || peers.size > 0) channel.postMessage(m);
+    if (m.type === 'shows' || m.type === 'bye' || m.type === 'stand' || peers.size > 0)
+      channel.postMessage(m);
   };
 
   // ---- outgoing changes (the QueryCache seam); what came from another tab is not sent back

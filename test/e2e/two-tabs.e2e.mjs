@@ -167,6 +167,25 @@ const ok = await run(async (step) => {
     await leader.page.waitFor((t) => document.title === t, TITLE, 'the title without a count');
     [leader, follower] = [follower, leader];
   });
+  await step('two tabs, notify: a tab opened while the poller is hidden takes the lead at once', async () => {
+    await setHidden(follower, true);
+    await setHidden(leader, true);
+    const polled = await polls(leader);
+    await leader.page.waitForRequests(POLL, polled); // hidden, it still polls (nobody visible wanted the lead)
+    const extra = await openTab('tab C');
+    // More than the one poll a follower makes before it is covered: the new, visible tab leads.
+    await extra.page.waitForRequests(POLL, 1);
+    const hiddenPolls = await polls(leader);
+    await pause(4_000); // an observation window: the tab that handed over must not poll in it
+    if ((await polls(leader)) !== hiddenPolls)
+      throw new Error(`the hidden tab kept polling (${await counts([...tabs, extra])})`);
+    extra.closedErrors = await extra.page.errors();
+    await extra.page.close();
+    tabs.push(extra);
+    // Shown again in this order, the old leader stands first and leads again.
+    await setHidden(leader, false);
+    await setHidden(follower, false);
+  });
   await step('two tabs: the follower takes over polling within 15 s after the leader closes', async () => {
     const started = Date.now();
     const followerPolls = await polls(follower);
