@@ -1,7 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { ReactQueryDevtools } from '@tanstack/react-query-devtools';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { CaseUnreadBadge, createTicketChatClient, TicketChat, TicketChatProvider } from '../src/index.ts';
+import {
+  CaseUnreadBadge,
+  createTicketChatClient,
+  requestNotificationPermission,
+  TicketChat,
+  TicketChatProvider,
+} from '../src/index.ts';
 import '../src/styles.css';
 import { session, TICKETS } from './backend.ts';
 import { MisbehavePanel } from './MisbehavePanel.tsx';
@@ -18,6 +24,7 @@ const PORTAL_TEXT = {
     brand: 'Cloud Support',
     section: 'My tickets',
     language: 'Language',
+    allowNotifications: 'Notify me of replies',
     tickets: 'Tickets',
     hintTitle: 'My tickets',
     hint: 'Choose a ticket to see its conversation.',
@@ -26,6 +33,7 @@ const PORTAL_TEXT = {
     brand: '云服务支持',
     section: '我的工单',
     language: '语言',
+    allowNotifications: '有回复时通知我',
     tickets: '工单',
     hintTitle: '我的工单',
     hint: '选择一个工单查看对话。',
@@ -61,7 +69,8 @@ export function App() {
   }, [language]);
   return (
     // A new language is a new client: the provider starts afresh with it (and asks the server again).
-    <TicketChatProvider key={language} client={client}>
+    // notify: a count in the title, a dot on the icon and (if allowed) a notification for replies while hidden.
+    <TicketChatProvider key={language} client={client} notify>
       <div className="portal">
         <header className="portal__header">
           <strong>{text.brand}</strong> <span>{text.section}</span>
@@ -80,6 +89,7 @@ export function App() {
               ))}
             </select>
           </label>
+          <AllowNotifications label={text.allowNotifications} />
         </header>
         <nav className="portal__nav" aria-label={text.tickets}>
           <ul>
@@ -139,4 +149,21 @@ function TicketPage({ caseId, language }: { caseId: string; language: Language }
   };
   const title = TICKETS.find((t) => t.id === caseId)?.title[language] ?? caseId;
   return <TicketChat caseId={caseId} title={title} headingLevel={1} onSignIn={signIn} />;
+}
+
+/** The portal asks for notification permission on the user's click (`notify` never asks by itself). */
+function AllowNotifications({ label }: { label: string }) {
+  const [permission, setPermission] = useState(() =>
+    typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+  );
+  if (permission !== 'default') return null;
+  return (
+    <button
+      type="button"
+      className="portal__notify"
+      onClick={() => void requestNotificationPermission().then(setPermission)}
+    >
+      {label}
+    </button>
+  );
 }

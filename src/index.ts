@@ -47,11 +47,14 @@ export {
 } from './components/index.ts';
 export {
   type Delivery,
+  type NotifyReply,
+  requestNotificationPermission,
   type SendMessageVariables,
   type ThreadEntry,
   type ThreadMessage,
   type ThreadQueryKey,
   type ThreadQueryParams,
+  type TicketChatNotifyOptions,
   TicketChatProvider,
   type TicketChatProviderProps,
   threadQueryOptions,

@@ -92,11 +92,17 @@ export function providerFor(
  * A "tab" for cross-tab tests: a provider with its own client and QueryClient on `channel` (two of them in
  * one document talk through BroadcastChannel like two tabs). The QueryClient is cleared when the test ends.
  */
-export function crossTabOn(channel: string) {
+export function crossTabOn(channel: string, { notify = false }: { notify?: boolean } = {}) {
   const queryClient = createTicketChatQueryClient();
   const client = makeClient();
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <TicketChatProvider client={client} queryClient={queryClient} crossTab crossTabChannel={channel}>
+    <TicketChatProvider
+      client={client}
+      queryClient={queryClient}
+      crossTab
+      crossTabChannel={channel}
+      notify={notify}
+    >
       {children}
     </TicketChatProvider>
   );

@@ -1,10 +1,11 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { isTicketChatError } from '../client/errors.ts';
 import type { TicketChatClient } from '../client/types.ts';
 import { crossTabSupported } from './crossTab.ts';
 import { isThreadKey } from './keys.ts';
 import { createLeaderThreads, type LeaderThreads } from './leaderThreads.ts';
+import type { TicketChatNotifyOptions } from './notify.ts';
 import { isUnreadBatch } from './unreadQueries.ts';
 
 /**
@@ -31,6 +32,8 @@ export interface TicketChatContextValue {
   isPollingLeader: boolean;
   /** In a follower tab, the threads the leader polls (the follower polls the others itself). */
   leaderThreads: LeaderThreads;
+  /** `notify` is on and this tab polls: its queries keep polling while the page is hidden. */
+  pollWhileHidden: boolean;
 }
 
 /**
@@ -68,6 +71,14 @@ export interface TicketChatProviderProps {
    * different clients/users should use different names. Default: `'ticket-chat'`.
    */
   crossTabChannel?: string | undefined;
+  /**
+   * While the page is hidden and support replies arrive: a count in the document title ("(2) …"), a dot
+   * on the favicon, and a system notification if the user has already allowed them (this never asks: call
+   * `requestNotificationPermission()` from a click). Cleared when the page is shown again. The polling tab
+   * keeps polling while hidden (with cross-tab on, one tab for all, which also shows the one notification
+   * of a burst). Loaded lazily. Default: off.
+   */
+  notify?: boolean | TicketChatNotifyOptions | undefined;
   children?: ReactNode | undefined;
 }
 
@@ -86,6 +97,7 @@ export function TicketChatProvider({
   queryClient,
   crossTab = crossTabSupported(),
   crossTabChannel = 'ticket-chat',
+  notify = false,
   children,
 }: TicketChatProviderProps) {
   const ambient = useContext(QueryClientContext);
@@ -97,6 +109,17 @@ export function TicketChatProvider({
 
   useEffect(() => resumeBadgesAfterSignIn(qc), [qc]);
 
+  const notifying = notify !== false;
+  // Read by the notifier when replies arrive (the options may be a new object on every render).
+  const live = useRef({ isLeader, notify });
+  live.current = { isLeader, notify };
+  useEffect(() => {
+    if (!notifying) return;
+    return lazily(import('./notify.ts'), (m) =>
+      m.startNotify({ queryClient: qc, language: client.language, tag: `${crossTabChannel}:notify`, live }),
+    );
+  }, [notifying, qc, client.language, crossTabChannel]);
+
   useEffect(() => {
     if (!crossTab) {
       setLeader(true);
@@ -106,10 +129,13 @@ export function TicketChatProvider({
     // No usable channel: this tab polls on its own.
     return lazily(
       import('./crossTabSync.ts'),
-      (m) => m.startCrossTab(qc, client, crossTabChannel, setLeader, leaderThreads),
+      (m) =>
+        m.startCrossTab(qc, client, crossTabChannel, setLeader, leaderThreads, {
+          pollWhileHidden: notifying,
+        }),
       () => setLeader(true),
     );
-  }, [crossTab, crossTabChannel, qc, client, leaderThreads]);
+  }, [crossTab, crossTabChannel, qc, client, leaderThreads, notifying]);
 
   const value = useMemo<TicketChatContextValue>(
     () => ({
@@ -118,8 +144,9 @@ export function TicketChatProvider({
       timeZone: client.timeZone,
       isPollingLeader: isLeader,
       leaderThreads,
+      pollWhileHidden: notifying && isLeader,
     }),
-    [client, isLeader, leaderThreads],
+    [client, isLeader, leaderThreads, notifying],
   );
   return (
     <QueryClientProvider client={qc}>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { onTestFinished } from 'vitest';
-import { crossTabOn, installSimulator, pollRequests } from '../../test/harness.tsx';
+import { crossTabOn, installSimulator, pollRequests, setVisibility } from '../../test/harness.tsx';
 import { installLocks } from '../../test/support/locks.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
 import { useInstantMessages } from './useInstantMessages.ts';
@@ -17,10 +17,10 @@ installLocks();
 const realSecond = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 1000)));
 
 /** Two tabs on a fresh channel, each rendering `view`; unmounted and cleared when the test ends. */
-function twoTabs<T>(view: () => T) {
+function twoTabs<T>(view: () => T, options: { notify?: boolean } = {}) {
   const channel = `tc-test-${Math.random()}`;
-  const a = crossTabOn(channel);
-  const b = crossTabOn(channel);
+  const a = crossTabOn(channel, options);
+  const b = crossTabOn(channel, options);
   const ha = renderHook(view, { wrapper: a.wrapper });
   const hb = renderHook(view, { wrapper: b.wrapper });
   onTestFinished(() => {
@@ -170,6 +170,45 @@ describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab polling', () 
     await waitFor(() => expect(follower.result.current.ctx.isPollingLeader).toBe(true), { timeout: 3000 });
     sim().post('c1', { content: 'after' });
     await waitFor(() => expect(follower.result.current.thread.messages).toHaveLength(2), { timeout: 3000 });
+  }, 15_000);
+
+  test('with notify, one tab keeps polling while every tab is hidden, and its news reach the other', async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+    const view = () => ({
+      thread: useInstantMessages('c1', { intervalMs: 200 }),
+      ctx: useTicketChatContext(),
+    });
+    const [ha, hb] = twoTabs(view, { notify: true });
+    const [leader, follower] = await electedLeader([ha, hb], 1);
+    onTestFinished(() => setVisibility('visible'));
+    setVisibility('hidden');
+    await realSecond(); // the hidden leader checks that no visible tab waits for the lead
+    expect(leader.result.current.ctx.isPollingLeader).toBe(true);
+    expect(follower.result.current.ctx.isPollingLeader).toBe(false);
+    const before = pollRequests(sim()).length;
+    await realSecond();
+    const during = pollRequests(sim()).length - before;
+    expect(during).toBeGreaterThan(0); // hidden, yet polling: one poller at 200 ms
+    expect(during).toBeLessThanOrEqual(7);
+    sim().post('c1', { content: 'while hidden' });
+    await waitFor(() => expect(follower.result.current.thread.messages).toHaveLength(2), { timeout: 5000 });
+  }, 15_000);
+
+  test('without notify, no tab polls while every tab is hidden', async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+    const view = () => ({
+      thread: useInstantMessages('c1', { intervalMs: 200 }),
+      ctx: useTicketChatContext(),
+    });
+    const tabs = twoTabs(view);
+    await electedLeader(tabs, 1);
+    onTestFinished(() => setVisibility('visible'));
+    setVisibility('hidden');
+    await realSecond();
+    const before = pollRequests(sim()).length;
+    await realSecond();
+    expect(pollRequests(sim()).length).toBe(before);
+    expect(tabs.filter((h) => h.result.current.ctx.isPollingLeader)).toHaveLength(0);
   }, 15_000);
 
   test("the portal's own queries never cross tabs", async () => {

@@ -13,6 +13,7 @@ import type { LeaderThreads } from './leaderThreads.ts';
 import { mergePoll, type StoredMessage, type ThreadEntry } from './threadEntry.ts';
 import { threadQueryOptions } from './threadQueryOptions.ts';
 import { toTicketChatError } from './toTicketChatError.ts';
+import { isUnreadEntryKey } from './unreadEntryKey.ts';
 import { DEFAULT_UNREAD_INTERVAL_MS, unreadBatchOptions, unreadQueryOptions } from './unreadQueries.ts';
 
 /** A thread another tab shows, with the interval its view polls at. */
@@ -48,6 +49,8 @@ type Post =
       batches: ShownBatch[];
     }
   | { type: 'bye'; tab: string }
+  /** A visible tab asked for the lead: a leader that stayed on while hidden hands it over. */
+  | { type: 'stand'; tab: string }
   /** From the leader: the thread hashes it polls ([] when it resigns). */
   | { type: 'covers'; tab: string; hashes: string[] }
   /** A thread's news: the server messages the sender did not have before (or all of them) + the small fields. */
@@ -81,10 +84,6 @@ const message = ({ at, ...m }: StoredMessage): Message => ({
   createdAt: at === null ? null : new Date(at),
 });
 
-const UNREAD = ticketChatKeys.unreads(undefined)[1];
-const isUnreadEntryKey = (key: QueryKey): key is readonly [string, string, string | null, string] =>
-  isTicketChatKey(key) && key[1] === UNREAD && key.length === 4 && typeof key[3] === 'string';
-
 const BATCH = ticketChatKeys.unreadBatch(undefined)[1];
 const DEFAULT_THREAD_INTERVAL_MS = 3000;
 
@@ -108,6 +107,10 @@ const intervalOf = (observers: readonly { options: { staleTime?: unknown } }[], 
  *   cursor and small fields (a receiver merges them with `mergePoll`: replays add nothing, its own sends
  *   settle); for an unread entry the entry; errors as plain fields (data kept) until the next success.
  *   A success that changed nothing is not posted; with no other tab, nothing is posted at all.
+ * - `pollWhileHidden` (the provider's `notify`): a leader that hides keeps the lead and polls in the
+ *   background while no visible tab asks for it (so with every tab hidden, one tab still polls and
+ *   notifies); it hands the lead over when one does (the lock's queue, or a `stand` post). If that hidden
+ *   leader closes, no hidden tab takes over: nothing polls until a tab is shown again.
  * Returns the stop function. `onLeadershipChange(true)` also when Web Locks or BroadcastChannel are
  * missing (this tab then polls on its own).
  */
@@ -117,6 +120,7 @@ export function startCrossTab(
   channelName: string,
   onLeadershipChange: (isLeader: boolean) => void,
   leaderThreads: LeaderThreads,
+  { pollWhileHidden = false }: { pollWhileHidden?: boolean } = {},
 ): () => void {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks || typeof BroadcastChannel === 'undefined') {
@@ -127,8 +131,10 @@ export function startCrossTab(
   const channel = new BroadcastChannel(channelName);
   const tab = Math.random().toString(36).slice(2);
   const peers = new Map<string, { threads: ShownThread[]; unread: QueryKey[]; batches: ShownBatch[] }>();
+  // A new tab knows no peers yet: what it shows, its goodbye and its bid for the lead go out regardless.
   const post = (m: Post) => {
-    if (m.type === 'shows' || m.type === 'bye' || peers.size > 0) channel.postMessage(m);
+    if (m.type === 'shows' || m.type === 'bye' || m.type === 'stand' || peers.size > 0)
+      channel.postMessage(m);
   };
 
   // ---- outgoing changes (the QueryCache seam); what came from another tab is not sent back
@@ -319,7 +325,14 @@ export function startCrossTab(
       adopted.set(
         hash,
         observe(
-          threadQueryOptions({ client, queryClient, caseId, groupId: groupId ?? undefined, intervalMs }),
+          threadQueryOptions({
+            client,
+            queryClient,
+            caseId,
+            groupId: groupId ?? undefined,
+            intervalMs,
+            pollWhileHidden,
+          }),
         ),
       );
     }
@@ -343,7 +356,10 @@ export function startCrossTab(
     }
     for (const [group, intervalMs] of batches) {
       if (heldBatches.has(group)) continue;
-      const stop = observe(unreadBatchOptions({ client, groupId: group ?? undefined, intervalMs }));
+      const stop = observe({
+        ...unreadBatchOptions({ client, groupId: group ?? undefined, intervalMs }),
+        refetchIntervalInBackground: pollWhileHidden,
+      });
       heldBatches.set(group, { intervalMs, stop });
     }
     if (!leading) return;
@@ -399,6 +415,8 @@ export function startCrossTab(
       }
       if (m.hello) covered = ''; // the newcomer has to hear what is covered
       lead();
+    } else if (m.type === 'stand') {
+      if (leading && !focusManager.isFocused()) resign();
     } else if (m.type === 'bye') {
       peers.delete(m.tab);
       if (m.tab === leaderTab) leaderThreads.set([]);
@@ -437,6 +455,7 @@ export function startCrossTab(
         });
       })
       .catch(() => undefined); // aborted while waiting
+    post({ type: 'stand', tab });
   };
   const resign = () => {
     const current = request;
@@ -451,7 +470,18 @@ export function startCrossTab(
     onLeadershipChange(false);
     current.release();
   };
-  const unsubscribeFocus = focusManager.subscribe((visible) => (visible ? stand() : resign()));
+  /** Hidden: resign, unless polling while hidden and no visible tab waits for the lock. */
+  const hide = () => {
+    if (!pollWhileHidden || !request?.release || typeof locks.query !== 'function') return resign();
+    const lockName = `${channelName}:leader`;
+    void locks.query().then(
+      ({ pending = [] }) => {
+        if (!focusManager.isFocused() && pending.some((p) => p.name === lockName)) resign();
+      },
+      () => resign(),
+    );
+  };
+  const unsubscribeFocus = focusManager.subscribe((visible) => (visible ? stand() : hide()));
   const bye = () => post({ type: 'bye', tab });
   // Back from the back/forward cache: the others forgot this tab at its pagehide.
   const back = (event: PageTransitionEvent) => event.persisted && announce('hello');

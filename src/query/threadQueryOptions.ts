@@ -18,6 +18,8 @@ export interface ThreadQueryParams {
   maxBackoffMs?: number | undefined;
   /** Where the ticket status (closed tickets poll slowly) is read; without it every ticket counts as open. */
   queryClient?: QueryClient | undefined;
+  /** Keep polling while the page is hidden (the provider's `notify`, in the polling tab). Default false. */
+  pollWhileHidden?: boolean | undefined;
 }
 
 type ThreadQueryKey = ReturnType<typeof ticketChatKeys.thread>;
@@ -55,6 +57,7 @@ export function threadQueryOptions({
   closedIntervalMs = DEFAULT_CLOSED_INTERVAL_MS,
   maxBackoffMs = DEFAULT_MAX_BACKOFF_MS,
   queryClient,
+  pollWhileHidden = false,
 }: ThreadQueryParams): ThreadQueryOptions {
   const queryKey = ticketChatKeys.thread(caseId, groupId) as ThreadQueryOptions['queryKey'];
   const unreadKey = ticketChatKeys.unread(caseId, groupId);
@@ -79,7 +82,7 @@ export function threadQueryOptions({
     staleTime: intervalMs,
     refetchOnWindowFocus: 'always',
     refetchOnReconnect: 'always',
-    refetchIntervalInBackground: false,
+    refetchIntervalInBackground: pollWhileHidden,
     refetchInterval: (query) =>
       pollInterval(query, { intervalMs, closedIntervalMs, maxBackoffMs }, ticketStatus),
   };

@@ -75,7 +75,7 @@ export function useInstantMessages(
     maxBackoffMs,
     closedIntervalMs,
   } = options;
-  const { client, isPollingLeader, leaderThreads } = useTicketChatContext();
+  const { client, isPollingLeader, leaderThreads, pollWhileHidden } = useTicketChatContext();
   const queryClient = useQueryClient();
   const threadHash = hashKey(ticketChatKeys.thread(caseId, groupId));
   const polledByLeader = useSyncExternalStore(
@@ -90,6 +90,7 @@ export function useInstantMessages(
       caseId,
       groupId,
       intervalMs,
+      pollWhileHidden,
       ...(maxBackoffMs !== undefined ? { maxBackoffMs } : {}),
       ...(closedIntervalMs !== undefined ? { closedIntervalMs } : {}),
     }),

@@ -37,18 +37,19 @@ const startedBatch = (query: { state: { data?: unknown; errorUpdateCount: number
  */
 export function useUnread(caseId: string, options: UseUnreadOptions = {}): UseUnreadResult {
   const { groupId, intervalMs = DEFAULT_UNREAD_INTERVAL_MS, enabled = true } = options;
-  const { client, isPollingLeader } = useTicketChatContext();
+  const { client, isPollingLeader, pollWhileHidden } = useTicketChatContext();
   // One bad id (say "" while the portal's data loads) would make the client refuse the whole group's
   // request: it stays out of the batch and only its own badge reports the error.
   const inputError = useMemo(() => caseIdProblem(caseId), [caseId]);
   const shown = enabled && inputError === null;
   // A follower tab's badge shows what the leader polls (the leader holds the entry for it); a hidden page
-  // asks for nothing, not even a newly mounted badge's first count.
+  // asks for nothing, not even a newly mounted badge's first count (unless `notify` keeps it polling).
   const visible = useSyncExternalStore(subscribeFocus, isFocused, isFocused);
-  const polls = shown && isPollingLeader && visible;
+  const polls = shown && isPollingLeader && (visible || pollWhileHidden);
   const entry = useQuery({ ...unreadQueryOptions(client, caseId, groupId), enabled: polls });
   const batch = useQuery({
     ...unreadBatchOptions({ client, groupId, intervalMs }),
+    refetchIntervalInBackground: pollWhileHidden,
     // The first batch is started by the entries (after the join window), not by each badge mounting.
     enabled: polls ? startedBatch : false,
     // Only the error concerns a badge (its count is in its own entry).

@@ -209,6 +209,16 @@ const ok = await run(async (step) => {
     process.env.UPDATE_DOCS_SCREENSHOT && engine === 'chromium'
       ? 'docs/demo.png'
       : `screenshots/demo-${engine}.png`;
+  // Finished transitions only (the Send button fades to its disabled look after the last send); the
+  // spinner's endless animation is not waited for.
+  await tab.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished),
+    ),
+  );
   await tab.screenshot(shot);
   console.log(`  screenshot: ${shot}`);
 });

@@ -41,6 +41,26 @@ const counts = async (tabs) =>
     )
   ).join('; ');
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Grants notifications in the page with a stand-in for the browser's Notification that records what is
+ * shown (a driven browser cannot answer the permission prompt, and no engine shows one headless).
+ */
+const grantNotifications = (tab) =>
+  tab.page.evaluate(() => {
+    window.__notifications = [];
+    class Recorded {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      constructor(title, options) {
+        window.__notifications.push({ title, body: options?.body, tag: options?.tag });
+      }
+      close() {}
+    }
+    Object.defineProperty(window, 'Notification', { configurable: true, writable: true, value: Recorded });
+  });
+const notifications = (tab) => tab.page.evaluate(() => window.__notifications ?? []);
+const title = (tab) => tab.page.evaluate(() => document.title);
+const TITLE = 'Support portal · ticket-chat demo';
 /** `from`'s own simulator posts a reply on the billing ticket; it must show in `shownIn`'s thread. */
 async function replyShows(from, shownIn, text) {
   await postAgentReply(from.page, BILLING, text);
@@ -102,6 +122,69 @@ const ok = await run(async (step) => {
     // Shown again, the old leader stays a follower: the roles swap.
     await setHidden(leader, false);
     [leader, follower] = [follower, leader];
+  });
+  await step(
+    'two tabs, notify: with both tabs hidden one keeps polling; a burst of replies is ONE notification',
+    async () => {
+      await Promise.all(tabs.map(grantNotifications));
+      // The follower first: the leader, hidden with nobody visible waiting, keeps the lead (notify is on).
+      await setHidden(follower, true);
+      await setHidden(leader, true);
+      const polled = await polls(leader);
+      await leader.page.waitForRequests(POLL, polled);
+      await postAgentReply(leader.page, BILLING, 'Refund sent (hidden check one).');
+      await leader.page.waitFor((t) => document.title === t, `(1) ${TITLE}`, 'the title count (1)');
+      await postAgentReply(leader.page, BILLING, 'And the invoice is corrected (hidden check two).');
+      for (const tab of tabs)
+        await tab.page.waitFor(
+          (t) => document.title === t,
+          `(2) ${TITLE}`,
+          `${tab.name}: the title count (2)`,
+        );
+      const shown = (await Promise.all(tabs.map(notifications))).flat();
+      if (shown.length !== 1)
+        throw new Error(`expected one notification for the burst, got ${JSON.stringify(shown)}`);
+      const [note] = shown;
+      if (!note.body?.endsWith(': Refund sent (hidden check one).') || note.tag !== 'ticket-chat:notify')
+        throw new Error(`unexpected notification ${JSON.stringify(note)}`);
+      if ((await notifications(leader)).length !== 1)
+        throw new Error('the notification came from the follower');
+      const icon = await follower.page.evaluate(() => document.querySelector('link[rel~="icon"]')?.href);
+      if (!icon?.startsWith('data:image/png')) throw new Error(`no dotted favicon in the follower (${icon})`);
+    },
+  );
+  await step('two tabs, notify: the tab shown takes the lead, its title and icon are restored', async () => {
+    const followerPolls = await polls(follower);
+    await setHidden(follower, false);
+    await follower.page.waitForRequests(POLL, followerPolls);
+    await follower.page.waitFor((t) => document.title === t, TITLE, 'the title without a count');
+    const icon = await follower.page.evaluate(() =>
+      document.querySelector('link[rel~="icon"]')?.getAttribute('href'),
+    );
+    if (icon?.startsWith('data:')) throw new Error(`the favicon was not restored (${icon})`);
+    if ((await title(leader)) !== `(2) ${TITLE}`) throw new Error('the hidden tab lost its count');
+    await setHidden(leader, false);
+    await leader.page.waitFor((t) => document.title === t, TITLE, 'the title without a count');
+    [leader, follower] = [follower, leader];
+  });
+  await step('two tabs, notify: a tab opened while the poller is hidden takes the lead at once', async () => {
+    await setHidden(follower, true);
+    await setHidden(leader, true);
+    const polled = await polls(leader);
+    await leader.page.waitForRequests(POLL, polled); // hidden, it still polls (nobody visible wanted the lead)
+    const extra = await openTab('tab C');
+    // More than the one poll a follower makes before it is covered: the new, visible tab leads.
+    await extra.page.waitForRequests(POLL, 1);
+    const hiddenPolls = await polls(leader);
+    await pause(4_000); // an observation window: the tab that handed over must not poll in it
+    if ((await polls(leader)) !== hiddenPolls)
+      throw new Error(`the hidden tab kept polling (${await counts([...tabs, extra])})`);
+    extra.closedErrors = await extra.page.errors();
+    await extra.page.close();
+    tabs.push(extra);
+    // Shown again in this order, the old leader stands first and leads again.
+    await setHidden(leader, false);
+    await setHidden(follower, false);
   });
   await step('two tabs: the follower takes over polling within 15 s after the leader closes', async () => {
     const started = Date.now();

@@ -1,5 +1,5 @@
 /**
- * A small in-memory Web Locks manager (exclusive locks, `ifAvailable`, `signal`) for jsdom, which has no
+ * A small in-memory Web Locks manager (exclusive locks, `ifAvailable`, `signal`, `query`) for jsdom, which has no
  * `navigator.locks`. One manager per document: the providers of one test share it, as the tabs of one
  * origin share the browser's. Grants in request order, like the browser.
  */
@@ -56,7 +56,20 @@ export function createLockManager() {
       });
     });
   };
-  return { request } as unknown as LockManager;
+  /**
+   * What `navigator.locks.query()` reports: held and waiting requests, by name. Answered on a later task,
+   * as the browser's lock manager (in another process) does: what the tabs did meanwhile counts.
+   */
+  const query = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return {
+      held: [...held].map((name) => ({ name, mode: 'exclusive' as const })),
+      pending: [...queues].flatMap(([name, queue]) =>
+        queue.map(() => ({ name, mode: 'exclusive' as const })),
+      ),
+    };
+  };
+  return { request, query } as unknown as LockManager;
 }
 
 /** Provides `navigator.locks` for the current test file (jsdom has none). */

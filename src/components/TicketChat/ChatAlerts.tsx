@@ -1,8 +1,10 @@
-import type { Ref } from 'react';
+import { type Ref, useState } from 'react';
 import type { Attachment } from '../../client/types.ts';
 import type { TicketChatStrings } from '../i18n/strings.ts';
 import { ThreadAlert } from '../MessageThread/ThreadAlert.tsx';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
 import type { ChatView } from './chatView.ts';
+import { useFocusRescue } from './useFocusRescue.ts';
 
 export interface ChatAlertsProps {
   view: ChatView;
@@ -10,14 +12,19 @@ export interface ChatAlertsProps {
   locale: string;
   /** Receives the container (focus rescue when a focused Retry goes away). */
   containerRef: Ref<HTMLDivElement>;
+  /** Where focus goes when a focused control of an overlaid notice goes away (see useFocusRescue). */
+  onFocusLost: () => void;
   /** Retry of the load-failed alert and of the session banner. */
   onRetry: () => void;
+  /** The connection banner's "Retry now". */
+  onRetryNow: () => void;
   /**
    * The expired-session banner's only action, "Sign in"; polling resumes after it (after its promise
    * settles, if it returns one). Without it the banner offers Retry.
    */
   onSignIn?: (() => unknown) | undefined;
-  olderFailed: boolean;
+  /** Loading earlier messages failed (its alert can be dismissed until the next failure). */
+  olderError: object | null;
   onRetryOlder: () => void;
   /** The attachment whose download failed, if any. */
   failedDownload: Attachment | null;
@@ -25,11 +32,51 @@ export interface ChatAlertsProps {
   onDismissDownload: () => void;
 }
 
-/** The chat's alerts: expired session, invalid ticket, load failed, older history, download. */
+/**
+ * The chat's alerts. In the flow, what replaces or blocks the chat: expired session, invalid ticket, load
+ * failed. Over the thread's top, from a zero-height slot so nothing moves: the connection banner and the
+ * transient, dismissible notices (earlier messages, a download).
+ */
 export function ChatAlerts(props: ChatAlertsProps) {
-  const { view, strings, locale, failedDownload, onSignIn } = props;
+  const { view, strings, locale, failedDownload, olderError } = props;
   const main = view.state === 'auth' || view.state === 'invalid' || view.state === 'error';
-  if (!main && !props.olderFailed && !failedDownload) return null;
+  const [dismissedOlder, setDismissedOlder] = useState<object | null>(null);
+  const olderShown = olderError !== null && olderError !== dismissedOlder;
+  const noticesRef = useFocusRescue(props.onFocusLost);
+  return (
+    <>
+      {main && <MainAlert {...props} />}
+      <div className="tc-chat__overlay">
+        <div className="tc-chat__overlay-stack">
+          <ConnectionStatus view={view} strings={strings} onRetryNow={props.onRetryNow} />
+          {(olderShown || failedDownload) && (
+            <div ref={noticesRef} className="tc-chat__notices">
+              {olderShown && (
+                <ThreadAlert
+                  message={strings.olderFailed}
+                  onRetry={props.onRetryOlder}
+                  onDismiss={() => setDismissedOlder(olderError)}
+                  locale={locale}
+                />
+              )}
+              {failedDownload && (
+                <ThreadAlert
+                  message={strings.downloadFailed(failedDownload.name)}
+                  onRetry={() => props.onRetryDownload(failedDownload)}
+                  onDismiss={props.onDismissDownload}
+                  locale={locale}
+                />
+              )}
+            </div>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function MainAlert(props: ChatAlertsProps) {
+  const { view, strings, locale, onSignIn } = props;
   return (
     <div ref={props.containerRef} className="tc-chat__alerts">
       {view.state === 'auth' ? (
@@ -73,17 +120,6 @@ export function ChatAlerts(props: ChatAlertsProps) {
             locale={locale}
           />
         )
-      )}
-      {props.olderFailed && (
-        <ThreadAlert message={strings.olderFailed} onRetry={props.onRetryOlder} locale={locale} />
-      )}
-      {failedDownload && (
-        <ThreadAlert
-          message={strings.downloadFailed(failedDownload.name)}
-          onRetry={() => props.onRetryDownload(failedDownload)}
-          onDismiss={props.onDismissDownload}
-          locale={locale}
-        />
       )}
     </div>
   );

@@ -16,7 +16,6 @@ import { MessageThread } from '../MessageThread/MessageThread.tsx';
 import { MessageThreadSkeleton } from '../MessageThread/MessageThreadSkeleton.tsx';
 import { ChatAlerts } from './ChatAlerts.tsx';
 import { ChatHeader } from './ChatHeader.tsx';
-import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { chatView } from './chatView.ts';
 import { useAttachmentDownload } from './useAttachmentDownload.ts';
 import { useAttachmentUploader } from './useAttachmentUploader.ts';
@@ -153,18 +152,19 @@ export function TicketChatView(props: TicketChatProps) {
         locale={locale}
         strings={strings}
       />
-      <ConnectionStatus view={view} strings={strings} onRetryNow={refetch} />
       <ChatAlerts
         view={view}
         strings={strings}
         locale={locale}
         containerRef={alertsRef}
+        onFocusLost={focusComposer}
+        onRetryNow={refetch}
         onRetry={() => {
           refetch();
           if (authRequired) unread.refetch();
         }}
         onSignIn={props.onSignIn}
-        olderFailed={thread.olderError !== null}
+        olderError={thread.olderError}
         onRetryOlder={thread.loadOlder}
         failedDownload={failed}
         onRetryDownload={download}

@@ -1,0 +1,15 @@
+// Kept apart from notify.ts: the portal imports this from the package root, while notify.ts loads lazily.
+
+/**
+ * Asks the user to allow notifications: call it from a click (browsers ignore or penalise a request
+ * without a user gesture); `notify` itself never asks. Resolves with the permission, or 'unsupported'.
+ */
+export async function requestNotificationPermission(): Promise<NotificationPermission | 'unsupported'> {
+  if (typeof Notification === 'undefined') return 'unsupported';
+  if (Notification.permission !== 'default') return Notification.permission;
+  // Older Safari takes a callback and returns undefined.
+  return new Promise((resolve) => {
+    const answer = Notification.requestPermission(resolve);
+    if (answer) answer.then(resolve, () => resolve(Notification.permission));
+  });
+}
