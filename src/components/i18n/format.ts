@@ -77,13 +77,93 @@ function partValue(text: string): number {
   return value;
 }
 
+// The day and the wall-clock time, in Latin digits and the Gregorian calendar; one formatter per zone.
 const DAY_PARTS: Intl.DateTimeFormatOptions = {
   calendar: 'gregory',
   numberingSystem: 'latn',
   year: 'numeric',
   month: 'numeric',
   day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
 };
+const dayPartsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+interface ZonedTime {
+  day: CalendarDay;
+  /** Wall-clock minus UTC at that instant, ms; NaN when the engine gave no usable time of day. */
+  offset: number;
+}
+
+function zonedTime(date: Date, zone: string): ZonedTime | null {
+  let f = dayPartsFormatters.get(zone);
+  if (!f) {
+    f = formatter('en-US', zone, DAY_PARTS);
+    dayPartsFormatters.set(zone, f);
+  }
+  const value = {
+    year: Number.NaN,
+    month: Number.NaN,
+    day: Number.NaN,
+    hour: Number.NaN,
+    minute: Number.NaN,
+    second: Number.NaN,
+  };
+  for (const part of f.formatToParts(date)) {
+    if (part.type in value) value[part.type as keyof typeof value] = partValue(part.value);
+  }
+  const { year, month, day, hour, minute, second } = value;
+  if (!(year > 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null;
+  const calendar = Object.freeze(calendarDay(year, month, day));
+  const timeOfDay = hour * 3_600_000 + minute * 60_000 + second * 1000;
+  const wall =
+    calendar.epochDay * DAY_MS + timeOfDay + (date.getTime() - Math.floor(date.getTime() / 1000) * 1000);
+  return { day: calendar, offset: hour >= 0 && hour <= 23 ? wall - date.getTime() : Number.NaN };
+}
+
+/**
+ * Per zone, the day last asked for and the instants it spans if the zone's offset stays the same all day.
+ * A second instant inside that span checks the offset at both of its ends (once): equal, then no offset
+ * change falls inside (zones change at most once a day) and every instant of the span is on that day, with
+ * no formatting. A thread's messages mostly share their days: one or three formatToParts calls a day, not
+ * one a message.
+ */
+interface DaySpan {
+  day: CalendarDay;
+  start: number;
+  end: number;
+  offset: number;
+  checked: 'no' | 'same' | 'changes';
+}
+const daySpans = new Map<string, DaySpan>();
+
+function sameOffsetAt(time: number, zone: string, offset: number): boolean {
+  return zonedTime(new Date(time), zone)?.offset === offset;
+}
+
+function calendarDayInZone(date: Date, zone: string): CalendarDay | null {
+  const time = date.getTime();
+  const span = daySpans.get(zone);
+  if (span && time >= span.start && time < span.end && span.checked !== 'changes') {
+    if (span.checked === 'same') return span.day;
+    span.checked =
+      sameOffsetAt(span.start, zone, span.offset) && sameOffsetAt(span.end - 1, zone, span.offset)
+        ? 'same'
+        : 'changes';
+    if (span.checked === 'same') return span.day;
+  }
+  const zoned = zonedTime(date, zone);
+  if (!zoned) return null;
+  // A day found to hold an offset change stays formatted message by message.
+  const known = span?.checked === 'changes' && span.day.epochDay === zoned.day.epochDay;
+  if (!Number.isNaN(zoned.offset) && !known) {
+    const start = zoned.day.epochDay * DAY_MS - zoned.offset;
+    daySpans.set(zone, { day: zoned.day, start, end: start + DAY_MS, offset: zoned.offset, checked: 'no' });
+  }
+  return zoned.day;
+}
 
 /**
  * The calendar day `date` falls on in `timeZone` (undefined: the browser's zone, by Date arithmetic).
@@ -91,18 +171,8 @@ const DAY_PARTS: Intl.DateTimeFormatOptions = {
  */
 export function calendarDayOf(date: Date, timeZone?: string): CalendarDay {
   const zone = usableZone(timeZone);
-  if (zone !== undefined) {
-    let year = Number.NaN;
-    let month = Number.NaN;
-    let day = Number.NaN;
-    for (const part of formatter('en-US', zone, DAY_PARTS).formatToParts(date)) {
-      if (part.type === 'year') year = partValue(part.value);
-      else if (part.type === 'month') month = partValue(part.value);
-      else if (part.type === 'day') day = partValue(part.value);
-    }
-    if (year > 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31) return calendarDay(year, month, day);
-  }
-  return calendarDay(date.getFullYear(), date.getMonth() + 1, date.getDate());
+  const day = zone === undefined ? null : calendarDayInZone(date, zone);
+  return day ?? calendarDay(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
