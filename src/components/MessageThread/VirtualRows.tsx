@@ -4,7 +4,14 @@
  * survive prepends; anchorTo 'end' keeps the visible row in place when older rows are inserted above.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, type RefObject, useCallback, useImperativeHandle, useLayoutEffect, useState } from 'react';
+import {
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useImperativeHandle,
+  useLayoutEffect,
+  useState,
+} from 'react';
 import type { RowsHandle } from './rowsHandle.ts';
 import type { ThreadRow } from './threadLayout.ts';
 
