@@ -99,6 +99,11 @@ export function installHarness(adapter) {
       await settle();
       return { ms, rows: counter.rows, jumps };
     },
+    /** The waiting alone, on an unchanged page: its cost is the harness's, subtracted from every figure. */
+    async idle() {
+      await settle();
+      return { ms: 0, rows: 0 };
+    },
     elements: () => container.querySelectorAll('*').length,
     async reset() {
       root.unmount();
