@@ -103,7 +103,8 @@ function summarize(passes) {
       jumps: median(xs.map((x) => x.jumps ?? 0)),
     };
   }
-  for (const key of ['floor', 'heap10k', 'elements10k', 'elements151']) out[key] = median(passes.map((p) => p[key]));
+  for (const key of ['floor', 'heap10k', 'elements10k', 'elements151'])
+    out[key] = median(passes.map((p) => p[key]));
   return out;
 }
 
