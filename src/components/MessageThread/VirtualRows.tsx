@@ -69,7 +69,7 @@ export default function VirtualRows({
     useFlushSync: false,
     // A thread opens at its newest rows: start there, with the window's height as a first guess of the
     // viewport's, so the first render already holds the rows that stay (none from the top of the thread).
-    initialOffset: () => estimatedTotal(rows) - initialViewportHeight(),
+    initialOffset: () => Math.max(0, estimatedTotal(rows) - initialViewportHeight()),
     initialRect: { width: 0, height: initialViewportHeight() },
   });
   useLayoutEffect(() => {
@@ -77,6 +77,7 @@ export default function VirtualRows({
     if (!content) return;
     const read = () => setScrollMargin(content.offsetTop);
     read();
+    // What sits above us in the scroller (the "load older" area) changes that offset when it resizes.
     const top = content.previousElementSibling;
     if (!top || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(read);
