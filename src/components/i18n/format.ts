@@ -77,7 +77,7 @@ function partValue(text: string): number {
   return value;
 }
 
-// The day and the wall-clock time, in Latin digits and the Gregorian calendar; one formatter per zone.
+// The day and the wall-clock time, in Latin digits and the Gregorian calendar.
 const DAY_PARTS: Intl.DateTimeFormatOptions = {
   calendar: 'gregory',
   numberingSystem: 'latn',
@@ -89,80 +89,43 @@ const DAY_PARTS: Intl.DateTimeFormatOptions = {
   second: 'numeric',
   hourCycle: 'h23',
 };
-const dayPartsFormatters = new Map<string, Intl.DateTimeFormat>();
 
-interface ZonedTime {
-  day: CalendarDay;
-  /** Wall-clock minus UTC at that instant, ms; NaN when the engine gave no usable time of day. */
-  offset: number;
-}
-
-function zonedTime(date: Date, zone: string): ZonedTime | null {
-  let f = dayPartsFormatters.get(zone);
-  if (!f) {
-    f = formatter('en-US', zone, DAY_PARTS);
-    dayPartsFormatters.set(zone, f);
-  }
-  const value = {
-    year: Number.NaN,
-    month: Number.NaN,
-    day: Number.NaN,
-    hour: Number.NaN,
-    minute: Number.NaN,
-    second: Number.NaN,
-  };
-  for (const part of f.formatToParts(date)) {
-    if (part.type in value) value[part.type as keyof typeof value] = partValue(part.value);
-  }
-  const { year, month, day, hour, minute, second } = value;
+/** The day of `time` in `zone`, and the zone's offset then (wall clock minus UTC, ms; NaN if unknown). */
+function zonedDay(time: number, zone: string): { day: CalendarDay; offset: number } | null {
+  const v: Record<string, number> = {};
+  for (const part of formatter('en-US', zone, DAY_PARTS).formatToParts(time))
+    v[part.type] = partValue(part.value);
+  const { year = 0, month = 0, day = 0, hour = 24, minute = 60, second = 60 } = v;
   if (!(year > 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null;
-  const calendar = Object.freeze(calendarDay(year, month, day));
-  const timeOfDay = hour * 3_600_000 + minute * 60_000 + second * 1000;
-  const wall =
-    calendar.epochDay * DAY_MS + timeOfDay + (date.getTime() - Math.floor(date.getTime() / 1000) * 1000);
-  return { day: calendar, offset: hour >= 0 && hour <= 23 ? wall - date.getTime() : Number.NaN };
+  const calendar = calendarDay(year, month, day);
+  // Any time of day missing or out of range (NaN fails every test): no offset, so nothing is remembered.
+  const known = hour <= 23 && minute <= 59 && second <= 59;
+  const wall = calendar.epochDay * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000;
+  return { day: calendar, offset: known ? wall + (((time % 1000) + 1000) % 1000) - time : Number.NaN };
 }
 
 /**
- * Per zone, the day last asked for and the instants it spans if the zone's offset stays the same all day.
- * A second instant inside that span checks the offset at both of its ends (once): equal, then no offset
- * change falls inside (zones change at most once a day) and every instant of the span is on that day, with
- * no formatting. A thread's messages mostly share their days: one or three formatToParts calls a day, not
- * one a message.
+ * Per zone, the day last found and where it starts if the zone's offset holds all day. A second instant
+ * inside that span checks the offset at both of its ends, once: the same, then no offset change falls
+ * inside (zones change at most once a day) and every instant of it is on that day, with no formatting.
+ * A thread's messages mostly share days: a few formatToParts calls a day instead of one a message.
  */
-interface DaySpan {
-  day: CalendarDay;
-  start: number;
-  end: number;
-  offset: number;
-  checked: 'no' | 'same' | 'changes';
-}
-const daySpans = new Map<string, DaySpan>();
+const daySpans = new Map<string, { day: CalendarDay; start: number; offset: number; checked?: boolean }>();
 
-function sameOffsetAt(time: number, zone: string, offset: number): boolean {
-  return zonedTime(new Date(time), zone)?.offset === offset;
-}
-
-function calendarDayInZone(date: Date, zone: string): CalendarDay | null {
-  const time = date.getTime();
+function calendarDayInZone(time: number, zone: string): CalendarDay | undefined {
   const span = daySpans.get(zone);
-  if (span && time >= span.start && time < span.end && span.checked !== 'changes') {
-    if (span.checked === 'same') return span.day;
-    span.checked =
-      sameOffsetAt(span.start, zone, span.offset) && sameOffsetAt(span.end - 1, zone, span.offset)
-        ? 'same'
-        : 'changes';
-    if (span.checked === 'same') return span.day;
+  if (span && time >= span.start && time < span.start + DAY_MS && span.checked !== false) {
+    span.checked ??= [span.start, span.start + DAY_MS - 1].every(
+      (edge) => zonedDay(edge, zone)?.offset === span.offset,
+    );
+    if (span.checked) return span.day;
   }
-  const zoned = zonedTime(date, zone);
-  if (!zoned) return null;
-  // A day found to hold an offset change stays formatted message by message.
-  const known = span?.checked === 'changes' && span.day.epochDay === zoned.day.epochDay;
-  if (!Number.isNaN(zoned.offset) && !known) {
-    const start = zoned.day.epochDay * DAY_MS - zoned.offset;
-    daySpans.set(zone, { day: zoned.day, start, end: start + DAY_MS, offset: zoned.offset, checked: 'no' });
+  const zoned = zonedDay(time, zone);
+  // A day found to hold an offset change stays formatted instant by instant.
+  if (zoned && !Number.isNaN(zoned.offset) && span?.day.epochDay !== zoned.day.epochDay) {
+    daySpans.set(zone, { ...zoned, start: zoned.day.epochDay * DAY_MS - zoned.offset });
   }
-  return zoned.day;
+  return zoned?.day;
 }
 
 /**
@@ -171,8 +134,10 @@ function calendarDayInZone(date: Date, zone: string): CalendarDay | null {
  */
 export function calendarDayOf(date: Date, timeZone?: string): CalendarDay {
   const zone = usableZone(timeZone);
-  const day = zone === undefined ? null : calendarDayInZone(date, zone);
-  return day ?? calendarDay(date.getFullYear(), date.getMonth() + 1, date.getDate());
+  return (
+    (zone && calendarDayInZone(date.getTime(), zone)) ||
+    calendarDay(date.getFullYear(), date.getMonth() + 1, date.getDate())
+  );
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
