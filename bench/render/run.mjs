@@ -193,14 +193,17 @@ export function renderSection(render) {
 Production builds (Vite, minified, React's production build) of one page per library in a 720×600 container,
 the same generated messages (two senders, 5–40 words each, 97 s apart, so several days). Peers:
 - **stream-chat-react** ${'`VirtualizedMessageList`'} (react-virtuoso) inside ${'`<Chat>`'} and ${'`<Channel>`'}, the virtualized peer. It
-  gets the thread offline, the least artificial way we found: the viewer is set with ${'`client._setUser`'} (what
-  stream-chat's own tests do instead of ${'`connectUser`'}, which opens a WebSocket); the thread is a queryChannels
+  gets the thread offline, the least artificial way we found: the viewer is set without connecting, with ${'`client._setUser`'}
+  (it sets the client's user and userID, what stream-chat's and stream-chat-react's test helpers set by hand;
+  ${'`connectUser`'} would open a WebSocket); the thread is a queryChannels
   answer built locally and given to ${'`client.hydrateActiveChannels`'} (what ${'`queryChannels`'} does with its HTTP
   answer; the channel is initialized, so ${'`<Channel>`'} sends no request, and the whole thread fits its page);
   an append is a ${'`message.new`'} event given to ${'`client.dispatchEvent`'} (what its WebSocket handler does with
   a frame). Day separators and sender groups are switched on (${'`disableDateSeparator={false}`'},
   ${'`shouldGroupByUser`'}) because ours shows both. Every request other than the page's own is refused and
   would fail the run; none is made.
+- **ticket-chat** ${'`MessageThread`'} (the built ${'`dist/`'}): every row in the DOM up to 200 rows, virtualized
+  (@tanstack/react-virtual, a lazily loaded chunk that the warm-up pass loads) above.
 - **chatscope** ${'`MessageList`'}, used as documented (${'`messages.map(m => <Message model=… />)`'}); it does not
   virtualize: a second row for scale.
 

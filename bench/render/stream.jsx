@@ -4,8 +4,9 @@ import { Channel, Chat, MessageUI, VirtualizedMessageList } from 'stream-chat-re
 import { installHarness } from './harness.jsx';
 
 // stream-chat-react's VirtualizedMessageList (react-virtuoso) inside Chat + Channel, fed offline:
-// - the viewer (the thread's customer, like our "You" side) is set on the client with `_setUser`, what
-//   stream-chat's own test helpers do instead of connectUser (which opens a WebSocket);
+// - the viewer (the thread's customer, like our "You" side) is set without connecting, with `_setUser`
+//   (the client's user and userID, what stream-chat's and stream-chat-react's test helpers set by hand;
+//   connectUser would open a WebSocket);
 // - the thread reaches the client as a queryChannels answer built locally and given to
 //   `client.hydrateActiveChannels`, the method queryChannels hands its HTTP answer to (so the channel is
 //   initialized, Channel skips its watch() request, and the whole thread fits its page: no "load more");
