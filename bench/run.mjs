@@ -14,7 +14,7 @@ import { IDLE_BADGES, idleTable, runIdle } from './idle.mjs';
 import { mergeTable, runMerge } from './merge.mjs';
 import { buildBenchPages } from './pages/build.mjs';
 import { buildRenderPages } from './render/build.mjs';
-import { renderTable, runRender } from './render/run.mjs';
+import { renderSection, runRender } from './render/run.mjs';
 import { requestsTables, runRequests } from './requests.mjs';
 import { chromiumVersion } from './shared/chromium.mjs';
 import { measureSizes, sizeTable, targetCell } from './size.mjs';
@@ -98,17 +98,7 @@ Largest inputs of our first loads (minified bytes before gzip):
 - badge only: ${dominant(badge)}
 - client entry: ${dominant(client)}
 
-## (b) Rendering in Chromium
-
-Production builds (Vite) of one page per library, 720×600 container, the same generated messages (two senders,
-5–40 words each, 97 s apart). Time = from \`root.render()\` until rows are in the DOM and two animation frames
-have passed. "Rows rendered" counts calls of the row component during that append (ours: \`ThreadRowView\`,
-chatscope: \`Message\`, used idiomatically as \`messages.map(m => <Message model=… />)\`). One warm-up pass per
-library, then ${render.runs} passes; medians. ours virtualizes above 200 rows (its virtualizer chunk is loaded by the
-warm-up, as on any page after its first long thread); chatscope renders every message.
-
-${renderTable(render)}
-
+${renderSection(render)}
 ## (c) Merge cost (tinybench ${JSON.parse((await import('node:fs')).readFileSync(path.join(root, 'node_modules/tinybench/package.json'), 'utf8')).version})
 
 \`mergeThread\` from src/query/mergeThread.ts (bundled by esbuild): 10 new messages into a thread of N, each sample

@@ -11,6 +11,7 @@ export const renderOut = path.resolve(here, '../.tmp/render-dist');
 /** The libraries compared by the render bench; `id` names the entry (`<id>.jsx`) and its page. */
 export const LIBS = [
   { id: 'ours', label: 'ticket-chat MessageThread' },
+  { id: 'stream', label: 'stream-chat-react VirtualizedMessageList' },
   { id: 'chatscope', label: 'chatscope MessageList' },
 ];
 

@@ -29,4 +29,10 @@ function View({ messages }) {
   );
 }
 
-installHarness({ View, rowSelector: '.cs-message', counter });
+installHarness({
+  rowSelector: '.cs-message',
+  scrollerSelector: '.cs-message-list__scroll-wrapper',
+  counter,
+  mount: (root, messages) => root.render(<View messages={messages} />),
+  append: (root, messages) => root.render(<View messages={messages} />),
+});

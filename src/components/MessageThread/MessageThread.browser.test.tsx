@@ -7,6 +7,7 @@ import { contrast, luminance } from '../../../test/colors.ts';
 import { customer, engineer, makeMessage, makeThread } from '../../../test/support/messages.ts';
 import type { ThreadMessage } from '../../query/types.ts';
 import { MessageThread, type MessageThreadHandle, type MessageThreadProps } from './MessageThread.tsx';
+import { ThreadRowView, type ThreadRowViewProps } from './ThreadRowView.tsx';
 
 // The props plus `ref` (forwardRef adds it outside MessageThreadProps).
 type MountProps = ComponentProps<typeof MessageThread>;
@@ -319,6 +320,32 @@ describe('long threads', () => {
     await frames(4);
     await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
     expect(viewport.querySelector(`[data-message-key="${thread.at(-1)?.key}"]`)).not.toBeNull();
+  });
+
+  it('opens at its end without rendering rows from the start of the thread', async () => {
+    // Counts renders of the memoized row (React calls the memo's inner `type` only when the row renders);
+    // swapped before the mount, as React reads `type` when it creates a fiber.
+    const memoRow = ThreadRowView as typeof ThreadRowView & { type: (props: ThreadRowViewProps) => unknown };
+    const inner = memoRow.type;
+    const rendered: string[] = [];
+    memoRow.type = (props: ThreadRowViewProps) => {
+      rendered.push(props.row.key);
+      return inner(props);
+    };
+    try {
+      const thread = makeThread(10_000);
+      const { viewport, host } = await mount({ messages: thread, locale: 'en', timeZone: 'UTC' });
+      await vi.waitFor(() =>
+        expect(host.querySelector('.tc-thread')).toHaveAttribute('data-mode', 'virtual'),
+      );
+      await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
+      await frames(6);
+      const start = new Set(thread.slice(0, 1000).map((m) => m.key));
+      expect(rendered.filter((key) => start.has(key))).toEqual([]);
+      expect(viewport.querySelector(`[data-message-key="${thread.at(-1)?.key}"]`)).not.toBeNull();
+    } finally {
+      memoRow.type = inner;
+    }
   });
 
   it('opens at an unread separator older than the rows shown before the virtualizer loads', async () => {

@@ -173,14 +173,14 @@ const ThreadView = forwardRef<
   }, [mode, targetMode]);
   const shownRows = mode === 'plain' && wantsVirtual ? rows.slice(-virtualizeAfter) : rows;
 
-  const [announcement, setAnnouncement] = useState<{ id: number; text: string } | null>(null);
+  const sayRef = useRef<((text: string) => void) | null>(null);
   const onBatch = useCallback(
     (diff: ThreadDiff) => {
       // A failed send shows only as a row state, which a screen reader would not notice: say it once.
       const failed = diff.failed > 0 ? strings.announceSendFailed : null;
       const arrived = describeBatch(diff.arrived, strings);
       const text = failed && arrived ? `${failed} ${arrived}` : (failed ?? arrived);
-      if (text) setAnnouncement((a) => ({ id: (a?.id ?? 0) + 1, text }));
+      if (text) sayRef.current?.(text);
     },
     [strings],
   );
@@ -314,9 +314,25 @@ const ThreadView = forwardRef<
           {strings.newMessagesBelow(unseen)}
         </button>
       )}
-      <div className="tc-visually-hidden" aria-live="polite" aria-atomic="true">
-        {announcement && <span key={announcement.id}>{announcement.text}</span>}
-      </div>
+      <LiveRegion sayRef={sayRef} />
     </div>
   );
 });
+
+/**
+ * The polite live region. Its own state: a batch's sentence re-renders this node, not the thread. A new
+ * span per sentence, so an identical sentence for a new batch is announced again.
+ */
+function LiveRegion({ sayRef }: { sayRef: RefObject<((text: string) => void) | null> }) {
+  const [announcement, setAnnouncement] = useState<{ id: number; text: string } | null>(null);
+  useImperativeHandle(
+    sayRef,
+    () => (text: string) => setAnnouncement((a) => ({ id: (a?.id ?? 0) + 1, text })),
+    [],
+  );
+  return (
+    <div className="tc-visually-hidden" aria-live="polite" aria-atomic="true">
+      {announcement && <span key={announcement.id}>{announcement.text}</span>}
+    </div>
+  );
+}

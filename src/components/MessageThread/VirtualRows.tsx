@@ -4,7 +4,14 @@
  * survive prepends; anchorTo 'end' keeps the visible row in place when older rows are inserted above.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, type RefObject, useImperativeHandle, useLayoutEffect, useReducer } from 'react';
+import {
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useImperativeHandle,
+  useLayoutEffect,
+  useState,
+} from 'react';
 import type { RowsHandle } from './rowsHandle.ts';
 import type { ThreadRow } from './threadLayout.ts';
 
@@ -16,8 +23,24 @@ export interface VirtualRowsProps {
   renderRow: (row: ThreadRow) => ReactNode;
 }
 
-const estimate = (row: ThreadRow | undefined): number =>
-  row?.kind !== 'message' ? 40 : row.groupPosition === 'first' || row.groupPosition === 'single' ? 76 : 48;
+// First guesses of a row's height before it is measured (14px text, ~18px lines, ~80 characters a line);
+// closer guesses mean smaller corrections as rows get measured.
+const LINE_PX = 18;
+const CHARACTERS_PER_LINE = 80;
+const estimate = (row: ThreadRow | undefined): number => {
+  if (row?.kind !== 'message') return 36;
+  const lines = Math.min(12, Math.max(1, Math.ceil(row.message.content.length / CHARACTERS_PER_LINE)));
+  const startsGroup = row.groupPosition === 'first' || row.groupPosition === 'single';
+  return (startsGroup ? 58 : 32) + lines * LINE_PX;
+};
+
+function estimatedTotal(rows: readonly ThreadRow[]): number {
+  let total = 0;
+  for (const row of rows) total += estimate(row);
+  return total;
+}
+
+const initialViewportHeight = () => (typeof window === 'undefined' ? 0 : window.innerHeight);
 
 export default function VirtualRows({
   rows,
@@ -26,25 +49,41 @@ export default function VirtualRows({
   handleRef,
   renderRow,
 }: VirtualRowsProps) {
+  // Stable per rows: the virtualizer recomputes every row's position whenever getItemKey changes identity.
+  const estimateSize = useCallback((i: number) => estimate(rows[i]), [rows]);
+  const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows]);
+  // The "load older" area sits above the rows inside the same scroller: its height, observed (reading it
+  // while rendering, or in every commit, would force a layout each time).
+  const [scrollMargin, setScrollMargin] = useState(0);
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => viewportRef.current,
-    estimateSize: (i) => estimate(rows[i]),
-    getItemKey: (i) => rows[i]?.key ?? i,
-    overscan: 8,
-    // The "load older" area sits above the rows inside the same scroller.
-    scrollMargin: contentRef.current?.offsetTop ?? 0,
+    // Our own element's parent is the scroller: it exists when our layout effects run (the parent's ref
+    // is attached only after them).
+    getScrollElement: () => contentRef.current?.parentElement ?? viewportRef.current,
+    estimateSize,
+    getItemKey,
+    overscan: 4,
+    scrollMargin,
     anchorTo: 'end',
     scrollEndThreshold: 8,
     useFlushSync: false,
+    // A thread opens at its newest rows: start there, with the window's height as a first guess of the
+    // viewport's, so the first render already holds the rows that stay (none from the top of the thread).
+    initialOffset: () => Math.max(0, estimatedTotal(rows) - initialViewportHeight()),
+    initialRect: { width: 0, height: initialViewportHeight() },
   });
-
-  // The scroller is our parent: its ref is attached AFTER this component's layout effects on mount, so
-  // the virtualizer found no scroll element. Render once more, now that it exists.
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
   useLayoutEffect(() => {
-    if (!virtualizer.scrollElement) rerender();
-  }, [virtualizer]);
+    const content = contentRef.current;
+    if (!content) return;
+    const read = () => setScrollMargin(content.offsetTop);
+    read();
+    // What sits above us in the scroller (the "load older" area) changes that offset when it resizes.
+    const top = content.previousElementSibling;
+    if (!top || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(read);
+    observer.observe(top);
+    return () => observer.disconnect();
+  }, [contentRef]);
 
   useImperativeHandle(
     handleRef,

@@ -77,13 +77,56 @@ function partValue(text: string): number {
   return value;
 }
 
+// The day and the wall-clock time, in Latin digits and the Gregorian calendar.
 const DAY_PARTS: Intl.DateTimeFormatOptions = {
   calendar: 'gregory',
   numberingSystem: 'latn',
   year: 'numeric',
   month: 'numeric',
   day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
 };
+
+/** The day of `time` in `zone`, and the zone's offset then (wall clock minus UTC, ms; NaN if unknown). */
+function zonedDay(time: number, zone: string): { day: CalendarDay; offset: number } | null {
+  const v: Record<string, number> = {};
+  for (const part of formatter('en-US', zone, DAY_PARTS).formatToParts(time))
+    v[part.type] = partValue(part.value);
+  const { year = 0, month = 0, day = 0, hour = 24, minute = 60, second = 60 } = v;
+  if (!(year > 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null;
+  const calendar = calendarDay(year, month, day);
+  // Any time of day missing or out of range (NaN fails every test): no offset, so nothing is remembered.
+  const known = hour <= 23 && minute <= 59 && second <= 59;
+  const wall = calendar.epochDay * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000;
+  return { day: calendar, offset: known ? wall + (((time % 1000) + 1000) % 1000) - time : Number.NaN };
+}
+
+/**
+ * Per zone, the day last found and where it starts if the zone's offset holds all day. A second instant
+ * inside that span checks the offset at both of its ends, once: the same, then no offset change falls
+ * inside (zones change at most once a day) and every instant of it is on that day, with no formatting.
+ * A thread's messages mostly share days: a few formatToParts calls a day instead of one a message.
+ */
+const daySpans = new Map<string, { day: CalendarDay; start: number; offset: number; checked?: boolean }>();
+
+function calendarDayInZone(time: number, zone: string): CalendarDay | undefined {
+  const span = daySpans.get(zone);
+  if (span && time >= span.start && time < span.start + DAY_MS && span.checked !== false) {
+    span.checked ??= [span.start, span.start + DAY_MS - 1].every(
+      (edge) => zonedDay(edge, zone)?.offset === span.offset,
+    );
+    if (span.checked) return span.day;
+  }
+  const zoned = zonedDay(time, zone);
+  // A day found to hold an offset change stays formatted instant by instant.
+  if (zoned && !Number.isNaN(zoned.offset) && span?.day.epochDay !== zoned.day.epochDay) {
+    daySpans.set(zone, { ...zoned, start: zoned.day.epochDay * DAY_MS - zoned.offset });
+  }
+  return zoned?.day;
+}
 
 /**
  * The calendar day `date` falls on in `timeZone` (undefined: the browser's zone, by Date arithmetic).
@@ -91,18 +134,10 @@ const DAY_PARTS: Intl.DateTimeFormatOptions = {
  */
 export function calendarDayOf(date: Date, timeZone?: string): CalendarDay {
   const zone = usableZone(timeZone);
-  if (zone !== undefined) {
-    let year = Number.NaN;
-    let month = Number.NaN;
-    let day = Number.NaN;
-    for (const part of formatter('en-US', zone, DAY_PARTS).formatToParts(date)) {
-      if (part.type === 'year') year = partValue(part.value);
-      else if (part.type === 'month') month = partValue(part.value);
-      else if (part.type === 'day') day = partValue(part.value);
-    }
-    if (year > 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31) return calendarDay(year, month, day);
-  }
-  return calendarDay(date.getFullYear(), date.getMonth() + 1, date.getDate());
+  return (
+    (zone && calendarDayInZone(date.getTime(), zone)) ||
+    calendarDay(date.getFullYear(), date.getMonth() + 1, date.getDate())
+  );
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
