@@ -19,9 +19,11 @@ export interface UseInstantMessagesOptions {
   enabled?: boolean | undefined;
   /**
    * Mark the ticket read while this thread is shown on a visible page, once the unread messages were
-   * rendered (see `useAutoMarkRead`). Default false; `TicketChat` turns it on.
+   * rendered (see `useAutoMarkRead`). A function is also asked, each time the rule is checked, whether
+   * the reader sees the newest message (`TicketChat` passes its thread's; pass a new function to have it
+   * asked again). Default false; `TicketChat` turns it on.
    */
-  markReadWhenVisible?: boolean | undefined;
+  markReadWhenVisible?: boolean | (() => boolean) | undefined;
   /** Page size of `loadOlder`, default 50. */
   olderPageSize?: number | undefined;
   /** Cap of the back-off after errors, default 60 000. */
@@ -114,7 +116,8 @@ export function useInstantMessages(
   const error = useMemo(() => (query.error == null ? null : toTicketChatError(query.error)), [query.error]);
   useAutoMarkRead(caseId, {
     groupId,
-    enabled: enabled && markReadWhenVisible,
+    enabled: enabled && markReadWhenVisible !== false,
+    ...(typeof markReadWhenVisible === 'function' ? { readerSeesNewest: markReadWhenVisible } : {}),
     thread: {
       lastSupportKey: view?.lastSupportKey,
       current: view?.polled === true && error === null,

@@ -60,7 +60,18 @@ export function useAutoMarkRead(
     groupId,
     enabled = true,
     thread,
-  }: { groupId?: string | undefined; enabled?: boolean; thread: ShownThread },
+    readerSeesNewest,
+  }: {
+    groupId?: string | undefined;
+    enabled?: boolean;
+    thread: ShownThread;
+    /**
+     * Asked when the rule is checked (fresh, not from a render): whether the reader sees the newest
+     * message. A view that opened at its unread separator with unread messages below the fold answers
+     * false until the reader scrolls down. A new function is a reason to check again.
+     */
+    readerSeesNewest?: (() => boolean) | undefined;
+  },
 ): void {
   const { client } = useTicketChatContext();
   const queryClient = useQueryClient();
@@ -73,6 +84,7 @@ export function useAutoMarkRead(
 
   useEffect(() => {
     if (!enabled || !visible || isPending || !current || lastSupportKey === undefined) return;
+    if (readerSeesNewest && !readerSeesNewest()) return;
     // Read now, not from the render: another view of this ticket may have marked it in this commit.
     const entry = queryClient.getQueryData<UnreadEntry>(ticketChatKeys.unread(caseId, groupId));
     if ((entry?.reading ?? 0) > 0) return;
@@ -99,5 +111,6 @@ export function useAutoMarkRead(
     queryClient,
     caseId,
     groupId,
+    readerSeesNewest,
   ]);
 }

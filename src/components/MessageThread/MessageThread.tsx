@@ -31,6 +31,11 @@ import type { VirtualRowsProps } from './VirtualRows.tsx';
 export interface MessageThreadHandle {
   /** Jump to the newest message (e.g. after the composer sends). */
   scrollToBottom(): void;
+  /**
+   * Whether the view shows the newest message and follows it: false while the reader is scrolled up, and
+   * while a thread that opened at its unread separator has unread messages below the fold.
+   */
+  isAtEnd(): boolean;
 }
 
 export interface MessageThreadProps {
@@ -54,6 +59,11 @@ export interface MessageThreadProps {
   onRetry?: ((message: ThreadMessage) => void) | undefined;
   /** Shows a discard button on messages whose delivery failed. Default: none. */
   onDiscard?: ((message: ThreadMessage) => void) | undefined;
+  /**
+   * Called when the view starts or stops showing the newest message (the handle's `isAtEnd`): `TicketChat`
+   * marks a ticket read only once its reader reached the end. Default: none.
+   */
+  onAtEndChange?: ((atEnd: boolean) => void) | undefined;
   /** Any change of this value scrolls to the bottom (alternative to the ref's scrollToBottom). */
   scrollToBottomSignal?: unknown;
   className?: string | undefined;
@@ -189,7 +199,7 @@ const ThreadView = forwardRef<
   const contentRef = useRef<HTMLDivElement | null>(null);
   const handleRef = useRef<RowsHandle | null>(null);
   const canLoadOlder = hasOlder && !isLoadingOlder && onLoadOlder !== undefined;
-  const { unseen, scrollToBottom } = useThreadScroll({
+  const { unseen, scrollToBottom, isAtEnd } = useThreadScroll({
     viewportRef,
     contentRef,
     handleRef,
@@ -199,8 +209,9 @@ const ThreadView = forwardRef<
     unreadFromKey,
     onLoadOlder,
     onBatch,
+    onAtEndChange: props.onAtEndChange,
   });
-  useImperativeHandle(ref, () => ({ scrollToBottom }), [scrollToBottom]);
+  useImperativeHandle(ref, () => ({ scrollToBottom, isAtEnd }), [scrollToBottom, isAtEnd]);
 
   const signal = props.scrollToBottomSignal;
   const signalRef = useRef(signal);

@@ -76,6 +76,8 @@ export interface ThreadScrollOptions {
   onLoadOlder: (() => void) | undefined;
   /** Called once per change of `messages` after the mount (the first render is not a batch). */
   onBatch: (diff: ThreadDiff) => void;
+  /** Called when the view starts or stops following the newest message (see `isAtEnd`). */
+  onAtEndChange?: ((atEnd: boolean) => void) | undefined;
 }
 
 /**
@@ -101,15 +103,25 @@ export function useThreadScroll(options: ThreadScrollOptions) {
   const latest = useRef(options);
   latest.current = options;
   const [unseen, setUnseen] = useState(0);
+  const reportedAtEndRef = useRef<boolean | null>(null);
+  /** The one writer of the bottom pin; tells the owner when it flips. */
+  const setPinned = useCallback((pinned: boolean) => {
+    pinnedRef.current = pinned;
+    if (reportedAtEndRef.current === pinned) return;
+    reportedAtEndRef.current = pinned;
+    latest.current.onAtEndChange?.(pinned);
+  }, []);
+  /** The view shows the newest message and follows it (not while it opens at an unread separator above). */
+  const isAtEnd = useCallback(() => pinnedRef.current, []);
 
   const scrollToBottom = useCallback(() => {
     const viewport = viewportRef.current;
     if (!viewport) return;
-    pinnedRef.current = true;
+    setPinned(true);
     viewport.scrollTop = viewport.scrollHeight;
     handleRef.current?.scrollToEnd();
     setUnseen(0);
-  }, [viewportRef, handleRef]);
+  }, [viewportRef, handleRef, setPinned]);
 
   const restore = useCallback(() => {
     const viewport = viewportRef.current;
@@ -151,11 +163,11 @@ export function useThreadScroll(options: ThreadScrollOptions) {
         if (!viewport) return;
         anchorRef.current = findAnchor(viewport);
         // An unread landing whose rows, measured, all fit after all: the usual pin.
-        if (landing && atBottom(viewport)) pinnedRef.current = true;
+        if (landing && atBottom(viewport)) setPinned(true);
       };
       requestAnimationFrame(tick);
     },
-    [viewportRef],
+    [viewportRef, setPinned],
   );
 
   // Record the reader's position on every scroll. Capture phase: at the target, capture listeners run
@@ -171,8 +183,8 @@ export function useThreadScroll(options: ThreadScrollOptions) {
       // estimates) also fires scroll events and must not unpin a reader who did nothing.
       // While settling, scroll events are the rows being measured (the reader's own wheel, touch, pointer or
       // key ends settling first), so they never unpin.
-      if (distance <= BOTTOM_SLACK_PX) pinnedRef.current = true;
-      else if (movedUp && !settlingRef.current) pinnedRef.current = false;
+      if (distance <= BOTTOM_SLACK_PX) setPinned(true);
+      else if (movedUp && !settlingRef.current) setPinned(false);
       if (pinnedRef.current) setUnseen(0);
       if (!settlingRef.current) anchorRef.current = findAnchor(viewport);
       const { canLoadOlder, onLoadOlder } = latest.current;
@@ -193,7 +205,7 @@ export function useThreadScroll(options: ThreadScrollOptions) {
       viewport.removeEventListener('scroll', onScroll, { capture: true });
       for (const type of intents) viewport.removeEventListener(type, stopSettling);
     };
-  }, [viewportRef]);
+  }, [viewportRef, setPinned]);
 
   // A new request may be made once the last one finished.
   const canLoadOlder = options.canLoadOlder;
@@ -245,7 +257,7 @@ export function useThreadScroll(options: ThreadScrollOptions) {
     const viewport = viewportRef.current;
     if (landedRef.current || unreadFromKey == null || !viewport || messages.length === 0) return;
     landedRef.current = true;
-    pinnedRef.current = false;
+    setPinned(false);
     anchorRef.current = { key: UNREAD_ROW_KEY, offset: UNREAD_LANDING_MARGIN_PX };
     restore();
     if (atBottom(viewport)) {
@@ -253,10 +265,10 @@ export function useThreadScroll(options: ThreadScrollOptions) {
       scrollToBottom();
       // A virtual list still measuring may yet grow past the viewport: settle on the separator then.
       if (latest.current.mode === 'plain') return;
-      pinnedRef.current = false;
+      setPinned(false);
     }
     startSettling({ landing: true });
-  }, [unreadFromKey, messages, viewportRef, restore, scrollToBottom, startSettling]);
+  }, [unreadFromKey, messages, viewportRef, restore, scrollToBottom, startSettling, setPinned]);
 
   // The rows were swapped between the plain and the virtual list.
   const modeRef = useRef(mode);
@@ -268,5 +280,5 @@ export function useThreadScroll(options: ThreadScrollOptions) {
     restore();
   }, [mode, restore, startSettling]);
 
-  return { unseen, scrollToBottom };
+  return { unseen, scrollToBottom, isAtEnd };
 }

@@ -103,6 +103,41 @@ async function mount(
 const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 
 describe('TicketChat in Chromium', () => {
+  test('a ticket that opens above its unread replies is marked read only once the reader scrolls to them', async () => {
+    const now = Date.now();
+    sim.addTicket({
+      id: 'CS20250315000333',
+      unread: 40,
+      messages: Array.from({ length: 80 }, (_, i) => ({
+        content: `Reply ${i + 1}: we are checking the slow queries on the primary and the replica.`,
+        replierName: i < 40 ? 'Li Wei' : 'Zhang Min (Support)',
+        ...(i < 40 ? { replierType: 0 as const } : {}),
+        at: now - (80 - i) * MIN,
+      })),
+    });
+    const markReads = () => sim.requests.filter((r) => r.endpoint === 'markRead');
+    const el = await mount({ intervalMs: 300 });
+    // Opened at the separator: the first unread reply is in view, the newest ones are below the fold.
+    await expect.element(page.getByText(/^Reply 41:/)).toBeVisible();
+    const viewport = el.querySelector('.tc-thread__viewport') as HTMLElement;
+    const separatorTop = () => {
+      const separator = viewport.querySelector<HTMLElement>('[data-kind="unread"]');
+      return separator ? separator.getBoundingClientRect().top - viewport.getBoundingClientRect().top : NaN;
+    };
+    await expect.poll(separatorTop, { timeout: 5000 }).toBeLessThan(40);
+    expect(viewport.scrollHeight - viewport.scrollTop - viewport.clientHeight).toBeGreaterThan(200);
+    const polls = () => sim.requests.filter((r) => r.endpoint === 'poll').length;
+    const seen = polls();
+    await expect.poll(polls, { timeout: 5000 }).toBeGreaterThan(seen + 2);
+    expect(markReads()).toHaveLength(0);
+    // The reader scrolls down to the newest reply: now it was seen.
+    viewport.dispatchEvent(new WheelEvent('wheel', { deltaY: viewport.scrollHeight, bubbles: true }));
+    viewport.scrollTop = viewport.scrollHeight;
+    await expect.poll(() => markReads().length, { timeout: 5000 }).toBe(1);
+    await frames();
+    expect(markReads()).toHaveLength(1);
+  });
+
   test('keyboard only: Tab to the message field, type, Enter sends, the message shows and is delivered', async () => {
     seed();
     const el = await mount();

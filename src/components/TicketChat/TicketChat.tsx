@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
 import { isClosedTicketStatus } from '../../client/model.ts';
 import type { Attachment } from '../../client/types.ts';
 import { caseIdProblem } from '../../client/validate.ts';
@@ -12,7 +12,7 @@ import { Composer, type ComposerHandle } from '../Composer/Composer.tsx';
 import { draftKeyFor } from '../Composer/draftStorage.ts';
 import { ImagePreviewContext } from '../ImagePreview/ImageAttachment.tsx';
 import { getStrings, resolveLocale } from '../i18n/locale.ts';
-import { MessageThread } from '../MessageThread/MessageThread.tsx';
+import { MessageThread, type MessageThreadHandle } from '../MessageThread/MessageThread.tsx';
 import { MessageThreadSkeleton } from '../MessageThread/MessageThreadSkeleton.tsx';
 import { ChatAlerts } from './ChatAlerts.tsx';
 import { ChatHeader } from './ChatHeader.tsx';
@@ -83,12 +83,22 @@ export function TicketChatView(props: TicketChatProps) {
   // "", ".", ".." or over 64 characters can never work (sending puts the id in a URL path): nothing polls.
   const caseIdError = useMemo(() => caseIdProblem(caseId), [caseId]);
   const unread = useUnread(caseId, { groupId, enabled: !caseIdError });
-  // Marks read only what this visible thread rendered (see useAutoMarkRead).
+  // Marks read only once the reader sees the newest message: the "New messages" marker is decided (the
+  // thread may then open above the unread ones) and the thread is at its end. Read from refs when the rule
+  // is checked; `seenVersion` makes a new question on every change of either.
+  const threadRef = useRef<MessageThreadHandle | null>(null);
+  const markerDecidedRef = useRef(false);
+  const [seenVersion, bumpSeen] = useReducer((n: number) => n + 1, 0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: seenVersion is the reason to ask again
+  const readerSeesNewest = useCallback(
+    () => markerDecidedRef.current && (threadRef.current?.isAtEnd() ?? false),
+    [seenVersion],
+  );
   const thread = useInstantMessages(caseId, {
     groupId,
     enabled: !caseIdError,
     intervalMs: props.intervalMs,
-    markReadWhenVisible: true,
+    markReadWhenVisible: readerSeesNewest,
   });
   const { send, retry, discard } = useSendMessage(caseId, { groupId });
   const { busyIds, failed, done, dismissFailed, download } = useAttachmentDownload(groupId);
@@ -106,6 +116,11 @@ export function TicketChatView(props: TicketChatProps) {
     caseIdError,
   );
   const unreadFromKey = useUnreadMarker(caseId, messages, thread.hasLoaded && !thread.error, unread.count);
+  // Without a count (its poll failed) no marker comes: the thread's end is then the only rule.
+  const markerDecided = unreadFromKey !== undefined || unread.error !== null;
+  markerDecidedRef.current = markerDecided;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a decision is a reason to ask again
+  useEffect(bumpSeen, [markerDecided]);
 
   const ticketStatus = unread.status ?? thread.ticketStatus;
   const closed = isClosedTicketStatus(ticketStatus);
@@ -181,6 +196,8 @@ export function TicketChatView(props: TicketChatProps) {
           // A host's onAttachmentClick takes every attachment, images too (no built-in previews then).
           <ImagePreviewContext.Provider value={onAttachmentClick ? null : previews}>
             <MessageThread
+              ref={threadRef}
+              onAtEndChange={bumpSeen}
               messages={messages}
               locale={locale}
               timeZone={timeZone}

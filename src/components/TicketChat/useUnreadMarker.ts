@@ -11,7 +11,7 @@ export function useUnreadMarker(
   messages: readonly ThreadMessage[],
   threadLoaded: boolean,
   unreadCount: number | undefined,
-): string | null {
+): string | null | undefined {
   // The first count seen, before auto mark-read zeroes it (it may arrive before the thread).
   const firstCount = useRef<{ caseId: string; count: number } | null>(null);
   if (unreadCount !== undefined && firstCount.current?.caseId !== caseId) {
@@ -35,5 +35,5 @@ export function useUnreadMarker(
     setMarker({ caseId, key: count > 0 ? key : null });
   }, [decided, threadLoaded, count, messages, caseId]);
 
-  return decided ? marker.key : null;
+  return decided ? marker.key : undefined;
 }
