@@ -49,12 +49,15 @@ const browser = () => ({
   screenshotFailures: false,
 });
 
-// Browser tests that run in all three engines: plain DOM (no `userEvent`, no screenshots), what scrolls,
-// measures and formats dates. Chromium runs every browser test; Firefox ESR and WebKitGTK run these.
+// Browser tests that run in all three engines: what scrolls, measures and formats dates, and the attachment
+// flows (picker, paste, drop, uploads, the lightbox's keyboard and focus; `userEvent` through the engine's own
+// input, test/vitestEngines.ts). Chromium runs every browser test; Firefox ESR and WebKitGTK run these.
 const everyEngine = [
   'src/components/MessageThread/MessageThread.browser.test.tsx',
   'src/components/i18n/**/*.browser.test.{ts,tsx}',
   'test/reliability/threadDates.browser.test.tsx',
+  'src/components/Composer/Composer.attachments.browser.test.tsx',
+  'src/components/ImagePreview/ImagePreview.browser.test.tsx',
 ];
 /** A project running `everyEngine` in Firefox ESR or WebKitGTK (test/vitestEngines.ts). */
 const otherEngine = (engine: 'firefox' | 'webkit', groupOrder: number) => ({
@@ -66,8 +69,10 @@ const otherEngine = (engine: 'firefox' | 'webkit', groupOrder: number) => ({
     include: everyEngine,
     browser: {
       enabled: true,
-      // The provider launches Firefox headless and WebKit in a virtual display itself.
+      // The provider launches Firefox headless and WebKit in a virtual display itself. No UI: the tester
+      // frame then has the test's viewport, unscaled, and pointer input lands where elements are.
       headless: false,
+      ui: false,
       provider: debianEngine(engine),
       instances: [{ browser: engine }],
       screenshotFailures: false,

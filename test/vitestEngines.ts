@@ -1,55 +1,332 @@
 // A Vitest browser provider for the engines Playwright cannot drive here: Firefox ESR (puppeteer-core over
 // WebDriver BiDi; Playwright's BiDi needs commands this Firefox lacks, and Debian has no geckodriver for
-// webdriverio) and WebKitGTK (selenium-webdriver + WebKitWebDriver, MiniBrowser). It only opens Vitest's
-// tester page: tests run in the page and report over Vitest's own channel, so they must not need the
-// provider's commands (no `userEvent` or `page.screenshot`): plain DOM tests, such as the scroll rules.
+// webdriverio) and WebKitGTK (selenium-webdriver + WebKitWebDriver, MiniBrowser). It opens Vitest's tester
+// page; tests run in the page and report over Vitest's own channel. `userEvent` works through the commands
+// below, performed with the engine's own input — real pointer and key events, and files set on the input as
+// the file dialog would: `click`, `dblClick`, `hover`, `type`, `keyboard`, `tab`, `fill`, `clear`,
+// `upload`. Not here: `page.screenshot`, `wheel`, `dragAndDrop`, `selectOptions` (a test that needs them runs
+// in Chromium only).
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineBrowserProvider } from '@vitest/browser';
-import type { BrowserProvider, BrowserProviderOption } from 'vitest/node';
+import { defineBrowserProvider, parseKeyDef } from '@vitest/browser';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { By, Key, type WebDriver, type WebElement } from 'selenium-webdriver';
+import type { BrowserCommandContext, BrowserProvider, BrowserProviderOption, TestProject } from 'vitest/node';
 import { launchPuppeteer, launchWebKit } from './engines.mjs';
 
 type Engine = 'firefox' | 'webkit';
 
-/** Vitest's preview provider's dist: its page-side locators (DOM queries) serve this provider too. */
+/** Vitest's preview provider's dist: its client files serve this provider too. */
 const previewDist = path.dirname(fileURLToPath(import.meta.resolve('@vitest/browser-preview')));
+const locators = fileURLToPath(new URL('./vitestEngineLocators.ts', import.meta.url));
+
+/** One key going down or up; `key` is a `KeyboardEvent.key` value ("a", "Enter", "Shift"). */
+type KeyStep = { down: boolean; key: string };
+
+/** What each engine's driver does; the commands are written once on top of it. */
+interface EngineInput {
+  click(selector: string, count: number): Promise<void>;
+  hover(selector: string): Promise<void>;
+  focus(selector: string): Promise<void>;
+  /** Presses and releases keys in order, to whatever has focus. */
+  keys(steps: KeyStep[]): Promise<void>;
+  /** Sets the files of an `<input type="file">` from paths on this machine, as the file dialog does. */
+  setFiles(selector: string, paths: string[]): Promise<void>;
+  /** Runs `fn` in the tester frame. */
+  evaluate(fn: string, selector: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const TESTER = 'iframe[data-vitest="true"]';
+/**
+ * Larger than any test's viewport: the tester frame is then not scaled down (Vitest scales it to fit the
+ * window), and pointer input lands where the element is.
+ */
+const WINDOW = { width: 1280, height: 1000 };
+
+/** Firefox over WebDriver BiDi: puppeteer's element handles in the tester frame, its mouse and keyboard. */
+async function firefoxInput(browser: Browser, page: Page): Promise<EngineInput> {
+  const element = async (selector: string): Promise<ElementHandle<Element>> => {
+    const frame = await (await page.waitForSelector(TESTER))?.contentFrame();
+    const handle = await frame?.$(selector);
+    if (!handle) throw new Error(`firefox: no element matches ${selector}`);
+    return handle;
+  };
+  return {
+    async click(selector, count) {
+      await (await element(selector)).click({ count });
+    },
+    async hover(selector) {
+      await (await element(selector)).hover();
+    },
+    async focus(selector) {
+      await (await element(selector)).focus();
+    },
+    async keys(steps) {
+      // puppeteer's names are KeyboardEvent.key values; any single character is sent as typed.
+      for (const { down, key } of steps) {
+        const name = key as Parameters<Page['keyboard']['down']>[0];
+        await (down ? page.keyboard.down(name) : page.keyboard.up(name));
+      }
+    },
+    async setFiles(selector, paths) {
+      await ((await element(selector)) as ElementHandle<HTMLInputElement>).uploadFile(...paths);
+    },
+    async evaluate(fn, selector) {
+      await (await element(selector)).evaluate((el, body) => new Function('el', body)(el), fn);
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** KeyboardEvent.key names to WebDriver's key code points (single characters are sent as they are). */
+const WEBDRIVER_KEYS: Record<string, string> = {
+  Enter: Key.ENTER,
+  Tab: Key.TAB,
+  Escape: Key.ESCAPE,
+  Backspace: Key.BACK_SPACE,
+  Delete: Key.DELETE,
+  Shift: Key.SHIFT,
+  Control: Key.CONTROL,
+  Alt: Key.ALT,
+  Meta: Key.META,
+  ArrowLeft: Key.ARROW_LEFT,
+  ArrowRight: Key.ARROW_RIGHT,
+  ArrowUp: Key.ARROW_UP,
+  ArrowDown: Key.ARROW_DOWN,
+  Home: Key.HOME,
+  End: Key.END,
+  PageUp: Key.PAGE_UP,
+  PageDown: Key.PAGE_DOWN,
+  Space: ' ',
+};
+
+function webDriverKey(key: string): string {
+  const code = WEBDRIVER_KEYS[key] ?? ([...key].length === 1 ? key : undefined);
+  if (code === undefined) throw new Error(`webkit: no WebDriver key for "${key}"`);
+  return code;
+}
+
+/** WebKitGTK over classic WebDriver: elements found in the tester frame, WebDriver actions for input. */
+async function webKitInput(driver: WebDriver, quit: () => Promise<void>): Promise<EngineInput> {
+  const element = async (selector: string): Promise<WebElement> => {
+    await driver.switchTo().defaultContent();
+    await driver.switchTo().frame(await driver.findElement(By.css(TESTER)));
+    return driver.findElement(By.css(selector));
+  };
+  // The input state must be released after each sequence, or WebKitWebDriver carries it into the next.
+  const perform = async (actions: ReturnType<WebDriver['actions']>) => {
+    await actions.perform();
+    await driver.actions().clear();
+  };
+  return {
+    async click(selector, count) {
+      const el = await element(selector);
+      if (count === 1) return el.click();
+      let actions = driver.actions().move({ origin: el });
+      for (let i = 0; i < count; i++) actions = actions.press().release();
+      await perform(actions);
+    },
+    async hover(selector) {
+      await perform(driver.actions().move({ origin: await element(selector) }));
+    },
+    async focus(selector) {
+      await driver.executeScript('arguments[0].focus()', await element(selector));
+    },
+    async keys(steps) {
+      if (steps.length === 0) return;
+      let actions = driver.actions();
+      for (const { down, key } of steps)
+        actions = down ? actions.keyDown(webDriverKey(key)) : actions.keyUp(webDriverKey(key));
+      await actions.perform();
+      // Keys a test holds on purpose ({Shift>}) stay down; otherwise release the state (see `perform`).
+      if (steps.filter((s) => s.down).length === steps.filter((s) => !s.down).length)
+        await driver.actions().clear();
+    },
+    async setFiles(selector, paths) {
+      // WebDriver's "element send keys" on a file input sets its files, one path per line.
+      await (await element(selector)).sendKeys(paths.join('\n'));
+    },
+    async evaluate(fn, selector) {
+      await driver.executeScript(`(function (el) { ${fn} })(arguments[0])`, await element(selector));
+    },
+    close: quit,
+  };
+}
+
+/**
+ * A folder for the files tests upload, removed with the browser: the page reads a picked file lazily, so each
+ * stays until then. A folder per file keeps its own name (the page sees the basename).
+ */
+async function uploadFolder() {
+  const folder = await mkdtemp(path.join(tmpdir(), 'ticket-chat-vitest-'));
+  let count = 0;
+  return {
+    async write(name: string, bytes: Buffer) {
+      const own = path.join(folder, String(count++));
+      await mkdir(own);
+      const file = path.join(own, name);
+      await writeFile(file, bytes);
+      return file;
+    },
+    remove: () => rm(folder, { recursive: true, force: true }),
+  };
+}
 
 class DebianEngineProvider implements BrowserProvider {
   name = 'debian-engine';
   supportsParallelism = false;
   distRoot = previewDist;
-  initScripts = [path.join(previewDist, 'locators.js')];
-  private closeBrowser: (() => Promise<void>) | null = null;
+  initScripts = [locators];
+  input: EngineInput | null = null;
+  uploads: Awaited<ReturnType<typeof uploadFolder>> | null = null;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    readonly engine: Engine,
+    project: TestProject,
+  ) {
+    for (const [name, command] of Object.entries(commands)) project.browser?.registerCommand(name as never, command);
+  }
 
   getCommandsContext() {
     return {};
   }
 
   async openPage(_sessionId: string, url: string) {
+    await this.close();
+    this.uploads = await uploadFolder();
     if (this.engine === 'firefox') {
       const browser = await launchPuppeteer('firefox');
-      this.closeBrowser = () => browser.close();
-      const [page] = await browser.pages();
-      await (page ?? (await browser.newPage())).goto(url);
+      const page = (await browser.pages())[0] ?? (await browser.newPage());
+      this.input = await firefoxInput(browser, page);
+      await page.setViewport(WINDOW);
+      await page.goto(url);
     } else {
       const { driver, quit } = await launchWebKit();
-      this.closeBrowser = quit;
+      this.input = await webKitInput(driver, quit);
+      await driver.manage().window().setRect(WINDOW);
       await driver.get(url);
     }
   }
 
   async close() {
-    await this.closeBrowser?.();
-    this.closeBrowser = null;
+    await this.input?.close();
+    await this.uploads?.remove();
+    this.input = null;
+    this.uploads = null;
   }
 }
+
+function inputOf(context: BrowserCommandContext): EngineInput {
+  const { input } = context.provider as DebianEngineProvider;
+  if (!input) throw new Error('the browser is not open');
+  return input;
+}
+
+/**
+ * Keys of a `userEvent.keyboard` text ("abc{Enter}", "{Shift>}{Enter}{/Shift}") as steps, from the keys
+ * still held (`held` is updated): what Vitest's Playwright provider does, with every key a real key event.
+ */
+function keySteps(text: string, held: Set<string>): KeyStep[] {
+  const steps: KeyStep[] = [];
+  for (const { keyDef, releasePrevious, releaseSelf, repeat } of parseKeyDef(text)) {
+    const key = keyDef.key ?? '';
+    if (held.has(key)) {
+      steps.push({ down: false, key });
+      held.delete(key);
+    }
+    if (releasePrevious) continue;
+    for (let i = 0; i < repeat; i++) steps.push({ down: true, key });
+    if (releaseSelf) steps.push({ down: false, key });
+    else held.add(key);
+  }
+  return steps;
+}
+
+type KeyboardState = { unreleased?: string[] };
+type UploadFile = string | { name: string; mimeType: string; base64: string };
+
+const commands = {
+  async __vitest_click(context: BrowserCommandContext, selector: string) {
+    await inputOf(context).click(selector, 1);
+  },
+  async __vitest_dblClick(context: BrowserCommandContext, selector: string) {
+    await inputOf(context).click(selector, 2);
+  },
+  async __vitest_tripleClick(context: BrowserCommandContext, selector: string) {
+    await inputOf(context).click(selector, 3);
+  },
+  async __vitest_hover(context: BrowserCommandContext, selector: string) {
+    await inputOf(context).hover(selector);
+  },
+  async __vitest_keyboard(context: BrowserCommandContext, text: string, state: KeyboardState) {
+    const held = new Set(state.unreleased);
+    await inputOf(context).keys(keySteps(text, held));
+    return { unreleased: [...held] };
+  },
+  async __vitest_type(
+    context: BrowserCommandContext,
+    selector: string,
+    text: string,
+    options: KeyboardState & { skipClick?: boolean; skipAutoClose?: boolean } = {},
+  ) {
+    const input = inputOf(context);
+    // As Playwright's provider: focus the field (no click, which could land on something over it).
+    if (!options.skipClick) await input.focus(selector);
+    const held = new Set(options.unreleased);
+    const steps = keySteps(text, held);
+    if (!options.skipAutoClose) for (const key of held) steps.push({ down: false, key });
+    await input.keys(steps);
+    return { unreleased: options.skipAutoClose ? [...held] : [] };
+  },
+  async __vitest_tab(context: BrowserCommandContext, options: { shift?: boolean } = {}) {
+    const keys: KeyStep[] = [{ down: true, key: 'Tab' }, { down: false, key: 'Tab' }];
+    if (options.shift) keys.unshift({ down: true, key: 'Shift' }), keys.push({ down: false, key: 'Shift' });
+    await inputOf(context).keys(keys);
+  },
+  async __vitest_cleanup(context: BrowserCommandContext, state: KeyboardState) {
+    await inputOf(context).keys((state.unreleased ?? []).map((key) => ({ down: false, key })));
+  },
+  async __vitest_clear(context: BrowserCommandContext, selector: string) {
+    // Select the field's text, then delete it with a real key (the engine fires the input events).
+    const input = inputOf(context);
+    await input.focus(selector);
+    await input.evaluate('el.select()', selector);
+    await input.keys([
+      { down: true, key: 'Backspace' },
+      { down: false, key: 'Backspace' },
+    ]);
+  },
+  async __vitest_fill(context: BrowserCommandContext, selector: string, text: string) {
+    await commands.__vitest_clear(context, selector);
+    await inputOf(context).keys(
+      [...text].flatMap((key) => [
+        { down: true, key },
+        { down: false, key },
+      ]),
+    );
+  },
+  async __vitest_upload(context: BrowserCommandContext, selector: string, files: UploadFile[]) {
+    const { uploads } = context.provider as DebianEngineProvider;
+    if (!uploads) throw new Error('the browser is not open');
+    const root = context.project.config.root;
+    const paths = await Promise.all(
+      files.map((file) =>
+        typeof file === 'string'
+          ? path.resolve(root, file)
+          : uploads.write(file.name, Buffer.from(file.base64, 'base64')),
+      ),
+    );
+    await inputOf(context).setFiles(selector, paths);
+  },
+};
 
 /** `browser.provider` for one engine; the project's instance is `{ browser: engine }`. */
 export function debianEngine(engine: Engine): BrowserProviderOption {
   return defineBrowserProvider({
     name: 'debian-engine',
-    providerFactory: () => new DebianEngineProvider(engine),
+    providerFactory: (project) => new DebianEngineProvider(engine, project),
   });
 }
