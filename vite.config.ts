@@ -58,6 +58,7 @@ const everyEngine = [
   'test/reliability/threadDates.browser.test.tsx',
   'src/components/Composer/Composer.attachments.browser.test.tsx',
   'src/components/ImagePreview/ImagePreview.browser.test.tsx',
+  'src/components/Composer/Composer.keyboard.browser.test.tsx',
 ];
 /** A project running `everyEngine` in Firefox ESR or WebKitGTK (test/vitestEngines.ts). */
 const otherEngine = (engine: 'firefox' | 'webkit', groupOrder: number) => ({

@@ -14,14 +14,17 @@ import {
   selectorEngine,
 } from '@vitest/browser/locators';
 import { page, server, utils } from 'vitest/browser';
-import { __INTERNAL } from 'vitest/internal/browser';
+import * as internal from 'vitest/internal/browser';
+
+// Vitest's own hook for the locator its `expect.element` and `locator.filter()` create (untyped).
+const { __INTERNAL } = internal as unknown as { __INTERNAL: { _createLocator(selector: string): Locator } };
 
 type Options = Parameters<Locator['findElement']>[0];
 
 class EngineLocator extends Locator {
   constructor(
-    protected _pwSelector: string,
-    protected _container?: Element,
+    protected override _pwSelector: string,
+    protected override _container?: Element,
   ) {
     super();
   }

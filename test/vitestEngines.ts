@@ -12,7 +12,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineBrowserProvider, parseKeyDef } from '@vitest/browser';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { By, Key, type WebDriver, type WebElement } from 'selenium-webdriver';
 import type { BrowserCommandContext, BrowserProvider, BrowserProviderOption, TestProject } from 'vitest/node';
 import { launchPuppeteer, launchWebKit } from './engines.mjs';
 
@@ -83,24 +82,24 @@ async function firefoxInput(browser: Browser, page: Page): Promise<EngineInput> 
 
 /** KeyboardEvent.key names to WebDriver's key code points (single characters are sent as they are). */
 const WEBDRIVER_KEYS: Record<string, string> = {
-  Enter: Key.ENTER,
-  Tab: Key.TAB,
-  Escape: Key.ESCAPE,
-  Backspace: Key.BACK_SPACE,
-  Delete: Key.DELETE,
-  Shift: Key.SHIFT,
-  Control: Key.CONTROL,
-  Alt: Key.ALT,
-  Meta: Key.META,
-  ArrowLeft: Key.ARROW_LEFT,
-  ArrowRight: Key.ARROW_RIGHT,
-  ArrowUp: Key.ARROW_UP,
-  ArrowDown: Key.ARROW_DOWN,
-  Home: Key.HOME,
-  End: Key.END,
-  PageUp: Key.PAGE_UP,
-  PageDown: Key.PAGE_DOWN,
+  Backspace: '\uE003',
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  Escape: '\uE00C',
   Space: ' ',
+  PageUp: '\uE00E',
+  PageDown: '\uE00F',
+  End: '\uE010',
+  Home: '\uE011',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+  Delete: '\uE017',
+  Meta: '\uE03D',
 };
 
 function webDriverKey(key: string): string {
@@ -110,14 +109,17 @@ function webDriverKey(key: string): string {
 }
 
 /** WebKitGTK over classic WebDriver: elements found in the tester frame, WebDriver actions for input. */
-async function webKitInput(driver: WebDriver, quit: () => Promise<void>): Promise<EngineInput> {
-  const element = async (selector: string): Promise<WebElement> => {
+type WebKit = Awaited<ReturnType<typeof launchWebKit>>;
+type Actions = ReturnType<WebKit['driver']['actions']>;
+
+async function webKitInput({ driver, quit }: WebKit): Promise<EngineInput> {
+  const element = async (selector: string) => {
     await driver.switchTo().defaultContent();
-    await driver.switchTo().frame(await driver.findElement(By.css(TESTER)));
-    return driver.findElement(By.css(selector));
+    await driver.switchTo().frame(await driver.findElement({ css: TESTER }));
+    return driver.findElement({ css: selector });
   };
   // The input state must be released after each sequence, or WebKitWebDriver carries it into the next.
-  const perform = async (actions: ReturnType<WebDriver['actions']>) => {
+  const perform = async (actions: Actions) => {
     await actions.perform();
     await driver.actions().clear();
   };
@@ -187,7 +189,8 @@ class DebianEngineProvider implements BrowserProvider {
     readonly engine: Engine,
     project: TestProject,
   ) {
-    for (const [name, command] of Object.entries(commands)) project.browser?.registerCommand(name as never, command);
+    for (const [name, command] of Object.entries(commands))
+      project.browser?.registerCommand(name as never, command as never);
   }
 
   getCommandsContext() {
@@ -204,10 +207,10 @@ class DebianEngineProvider implements BrowserProvider {
       await page.setViewport(WINDOW);
       await page.goto(url);
     } else {
-      const { driver, quit } = await launchWebKit();
-      this.input = await webKitInput(driver, quit);
-      await driver.manage().window().setRect(WINDOW);
-      await driver.get(url);
+      const webKit = await launchWebKit();
+      this.input = await webKitInput(webKit);
+      await webKit.driver.manage().window().setRect(WINDOW);
+      await webKit.driver.get(url);
     }
   }
 
@@ -282,9 +285,12 @@ const commands = {
     return { unreleased: options.skipAutoClose ? [...held] : [] };
   },
   async __vitest_tab(context: BrowserCommandContext, options: { shift?: boolean } = {}) {
-    const keys: KeyStep[] = [{ down: true, key: 'Tab' }, { down: false, key: 'Tab' }];
-    if (options.shift) keys.unshift({ down: true, key: 'Shift' }), keys.push({ down: false, key: 'Shift' });
-    await inputOf(context).keys(keys);
+    const tab: KeyStep[] = [
+      { down: true, key: 'Tab' },
+      { down: false, key: 'Tab' },
+    ];
+    const shift = (down: boolean): KeyStep[] => (options.shift ? [{ down, key: 'Shift' }] : []);
+    await inputOf(context).keys([...shift(true), ...tab, ...shift(false)]);
   },
   async __vitest_cleanup(context: BrowserCommandContext, state: KeyboardState) {
     await inputOf(context).keys((state.unreleased ?? []).map((key) => ({ down: false, key })));
