@@ -70,10 +70,8 @@ const otherEngine = (engine: 'firefox' | 'webkit', groupOrder: number) => ({
     include: everyEngine,
     browser: {
       enabled: true,
-      // The provider launches Firefox headless and WebKit in a virtual display itself. No UI: the tester
-      // frame then has the test's viewport, unscaled, and pointer input lands where elements are.
+      // The provider launches Firefox headless and WebKit in a virtual display itself.
       headless: false,
-      ui: false,
       provider: debianEngine(engine),
       instances: [{ browser: engine }],
       screenshotFailures: false,

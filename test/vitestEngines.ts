@@ -39,10 +39,7 @@ interface EngineInput {
 }
 
 const TESTER = 'iframe[data-vitest="true"]';
-/**
- * Larger than any test's viewport: the tester frame is then not scaled down (Vitest scales it to fit the
- * window), and pointer input lands where the element is.
- */
+/** The browser window: the tester frame is scaled down to fit Vitest's panel in it. */
 const WINDOW = { width: 1280, height: 1000 };
 
 /** Firefox over WebDriver BiDi: puppeteer's element handles in the tester frame, its mouse and keyboard. */
@@ -53,12 +50,30 @@ async function firefoxInput(browser: Browser, page: Page): Promise<EngineInput> 
     if (!handle) throw new Error(`firefox: no element matches ${selector}`);
     return handle;
   };
+  // The element's centre in the window, after scrolling it into view. Vitest scales the tester frame to fit
+  // its panel (a CSS transform), which puppeteer's clickable point over BiDi does not account for.
+  const centre = async (selector: string) => {
+    const handle = await element(selector);
+    const inFrame = await handle.evaluate((el) => {
+      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const { x, y, width, height } = el.getBoundingClientRect();
+      return { x: x + width / 2, y: y + height / 2, frameWidth: window.innerWidth };
+    });
+    const frame = await page.$eval(TESTER, (el) => {
+      const { x, y, width } = el.getBoundingClientRect();
+      return { x, y, width };
+    });
+    const scale = frame.width / inFrame.frameWidth;
+    return { x: frame.x + inFrame.x * scale, y: frame.y + inFrame.y * scale };
+  };
   return {
     async click(selector, count) {
-      await (await element(selector)).click({ count });
+      const { x, y } = await centre(selector);
+      await page.mouse.click(x, y, { count });
     },
     async hover(selector) {
-      await (await element(selector)).hover();
+      const { x, y } = await centre(selector);
+      await page.mouse.move(x, y);
     },
     async focus(selector) {
       await (await element(selector)).focus();
