@@ -143,7 +143,7 @@ describe('attachments from the composer', () => {
     holdUploads();
     const host = mount();
     await userEvent.upload(fileInput(host) as HTMLInputElement, pngFile());
-    await vi.waitFor(() => expect(state.uploadSignals).toHaveLength(1));
+    await vi.waitFor(() => expect(state.heldUploads).toBe(1));
     await userEvent.click(page.getByRole('button', { name: 'Remove screenshot.png' }));
     expect(pending(host)).toHaveLength(0);
     expect(state.uploadSignals[0]?.aborted).toBe(true);
@@ -156,7 +156,7 @@ describe('attachments from the composer', () => {
     holdUploads();
     const host = mount();
     await userEvent.upload(fileInput(host) as HTMLInputElement, pngFile());
-    await vi.waitFor(() => expect(state.uploadSignals).toHaveLength(1));
+    await vi.waitFor(() => expect(state.heldUploads).toBe(1));
     state.root?.unmount();
     state.root = null;
     expect(state.uploadSignals[0]?.aborted).toBe(true);
