@@ -43,18 +43,6 @@ class EngineLocator extends Locator {
   override async click(options?: Parameters<Locator['click']>[0]) {
     return Locator.prototype.click.call(await this.only(options), options);
   }
-  override async dblClick(options?: Parameters<Locator['dblClick']>[0]) {
-    return Locator.prototype.dblClick.call(await this.only(options), options);
-  }
-  override async hover(options?: Parameters<Locator['hover']>[0]) {
-    return Locator.prototype.hover.call(await this.only(options), options);
-  }
-  override async fill(text: string, options?: Parameters<Locator['fill']>[1]) {
-    return Locator.prototype.fill.call(await this.only(options), text, options);
-  }
-  override async clear(options?: Parameters<Locator['clear']>[0]) {
-    return Locator.prototype.clear.call(await this.only(options), options);
-  }
   override async upload(files: Parameters<Locator['upload']>[0], options?: Parameters<Locator['upload']>[1]) {
     return Locator.prototype.upload.call(await this.only(options), files, options);
   }

@@ -3,9 +3,8 @@
 // webdriverio) and WebKitGTK (selenium-webdriver + WebKitWebDriver, MiniBrowser). It opens Vitest's tester
 // page; tests run in the page and report over Vitest's own channel. `userEvent` works through the commands
 // below, performed with the engine's own input — real pointer and key events, and files set on the input as
-// the file dialog would: `click`, `dblClick`, `hover`, `type`, `keyboard`, `tab`, `fill`, `clear`,
-// `upload`. Not here: `page.screenshot`, `wheel`, `dragAndDrop`, `selectOptions` (a test that needs them runs
-// in Chromium only).
+// the file dialog would: `click`, `type`, `keyboard`, `tab`, `upload`. Anything else (`page.screenshot`,
+// `fill`, `hover`, `wheel`, `dragAndDrop`, ...) is refused by Vitest as unsupported: such tests run in Chromium.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,15 +25,12 @@ type KeyStep = { down: boolean; key: string };
 
 /** What each engine's driver does; the commands are written once on top of it. */
 interface EngineInput {
-  click(selector: string, count: number): Promise<void>;
-  hover(selector: string): Promise<void>;
+  click(selector: string): Promise<void>;
   focus(selector: string): Promise<void>;
   /** Presses and releases keys in order, to whatever has focus. */
   keys(steps: KeyStep[]): Promise<void>;
   /** Sets the files of an `<input type="file">` from paths on this machine, as the file dialog does. */
   setFiles(selector: string, paths: string[]): Promise<void>;
-  /** Runs `fn` in the tester frame. */
-  evaluate(fn: string, selector: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,13 +63,9 @@ async function firefoxInput(browser: Browser, page: Page): Promise<EngineInput> 
     return { x: frame.x + inFrame.x * scale, y: frame.y + inFrame.y * scale };
   };
   return {
-    async click(selector, count) {
+    async click(selector) {
       const { x, y } = await centre(selector);
-      await page.mouse.click(x, y, { count });
-    },
-    async hover(selector) {
-      const { x, y } = await centre(selector);
-      await page.mouse.move(x, y);
+      await page.mouse.click(x, y);
     },
     async focus(selector) {
       await (await element(selector)).focus();
@@ -87,9 +79,6 @@ async function firefoxInput(browser: Browser, page: Page): Promise<EngineInput> 
     },
     async setFiles(selector, paths) {
       await ((await element(selector)) as ElementHandle<HTMLInputElement>).uploadFile(...paths);
-    },
-    async evaluate(fn, selector) {
-      await (await element(selector)).evaluate((el, body) => new Function('el', body)(el), fn);
     },
     close: () => browser.close(),
   };
@@ -123,31 +112,19 @@ function webDriverKey(key: string): string {
   return code;
 }
 
-/** WebKitGTK over classic WebDriver: elements found in the tester frame, WebDriver actions for input. */
 type WebKit = Awaited<ReturnType<typeof launchWebKit>>;
-type Actions = ReturnType<WebKit['driver']['actions']>;
 
+/** WebKitGTK over classic WebDriver: elements found in the tester frame, WebDriver actions for input. */
 async function webKitInput({ driver, quit }: WebKit): Promise<EngineInput> {
   const element = async (selector: string) => {
     await driver.switchTo().defaultContent();
     await driver.switchTo().frame(await driver.findElement({ css: TESTER }));
     return driver.findElement({ css: selector });
   };
-  // The input state must be released after each sequence, or WebKitWebDriver carries it into the next.
-  const perform = async (actions: Actions) => {
-    await actions.perform();
-    await driver.actions().clear();
-  };
   return {
-    async click(selector, count) {
-      const el = await element(selector);
-      if (count === 1) return el.click();
-      let actions = driver.actions().move({ origin: el });
-      for (let i = 0; i < count; i++) actions = actions.press().release();
-      await perform(actions);
-    },
-    async hover(selector) {
-      await perform(driver.actions().move({ origin: await element(selector) }));
+    async click(selector) {
+      // WebDriver's element click: scrolled into view, a real pointer press at its centre.
+      await (await element(selector)).click();
     },
     async focus(selector) {
       await driver.executeScript('arguments[0].focus()', await element(selector));
@@ -158,16 +135,14 @@ async function webKitInput({ driver, quit }: WebKit): Promise<EngineInput> {
       for (const { down, key } of steps)
         actions = down ? actions.keyDown(webDriverKey(key)) : actions.keyUp(webDriverKey(key));
       await actions.perform();
-      // Keys a test holds on purpose ({Shift>}) stay down; otherwise release the state (see `perform`).
+      // Keys a test holds on purpose ({Shift>}) stay down; otherwise release the input state, or
+      // WebKitWebDriver carries it into the next sequence.
       if (steps.filter((s) => s.down).length === steps.filter((s) => !s.down).length)
         await driver.actions().clear();
     },
     async setFiles(selector, paths) {
       // WebDriver's "element send keys" on a file input sets its files, one path per line.
       await (await element(selector)).sendKeys(paths.join('\n'));
-    },
-    async evaluate(fn, selector) {
-      await driver.executeScript(`(function (el) { ${fn} })(arguments[0])`, await element(selector));
     },
     close: quit,
   };
@@ -268,16 +243,7 @@ type UploadFile = string | { name: string; mimeType: string; base64: string };
 
 const commands = {
   async __vitest_click(context: BrowserCommandContext, selector: string) {
-    await inputOf(context).click(selector, 1);
-  },
-  async __vitest_dblClick(context: BrowserCommandContext, selector: string) {
-    await inputOf(context).click(selector, 2);
-  },
-  async __vitest_tripleClick(context: BrowserCommandContext, selector: string) {
-    await inputOf(context).click(selector, 3);
-  },
-  async __vitest_hover(context: BrowserCommandContext, selector: string) {
-    await inputOf(context).hover(selector);
+    await inputOf(context).click(selector);
   },
   async __vitest_keyboard(context: BrowserCommandContext, text: string, state: KeyboardState) {
     const held = new Set(state.unreleased);
@@ -309,25 +275,6 @@ const commands = {
   },
   async __vitest_cleanup(context: BrowserCommandContext, state: KeyboardState) {
     await inputOf(context).keys((state.unreleased ?? []).map((key) => ({ down: false, key })));
-  },
-  async __vitest_clear(context: BrowserCommandContext, selector: string) {
-    // Select the field's text, then delete it with a real key (the engine fires the input events).
-    const input = inputOf(context);
-    await input.focus(selector);
-    await input.evaluate('el.select()', selector);
-    await input.keys([
-      { down: true, key: 'Backspace' },
-      { down: false, key: 'Backspace' },
-    ]);
-  },
-  async __vitest_fill(context: BrowserCommandContext, selector: string, text: string) {
-    await commands.__vitest_clear(context, selector);
-    await inputOf(context).keys(
-      [...text].flatMap((key) => [
-        { down: true, key },
-        { down: false, key },
-      ]),
-    );
   },
   async __vitest_upload(context: BrowserCommandContext, selector: string, files: UploadFile[]) {
     const { uploads } = context.provider as DebianEngineProvider;
