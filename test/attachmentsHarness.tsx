@@ -8,7 +8,7 @@ import { setupWorker } from 'msw/browser';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { page, server } from 'vitest/browser';
+import { page } from 'vitest/browser';
 import { createHandlers, createServiceModel, TEST_TOKEN } from '../simulator/index.ts';
 import { createTicketChatClient } from '../src/client/index.ts';
 import { TicketChat, type TicketChatProps } from '../src/components/TicketChat/TicketChat.tsx';
@@ -33,15 +33,7 @@ export function installAttachmentHarness() {
   beforeAll(async () => {
     await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
   });
-  // Firefox and WebKit: unregistered too. Left behind, the worker sits in front of every later test file's
-  // requests, and there the virtual-list scroll suite that runs after this one drifted. Not in Chromium:
-  // unregistered there, the next file's worker did not intercept (Playwright keeps each file's frame).
-  afterAll(async () => {
-    worker.stop();
-    if (server.browser === 'chromium') return;
-    const registrations = await navigator.serviceWorker.getRegistrations();
-    await Promise.all(registrations.map((registration) => registration.unregister()));
-  });
+  afterAll(() => worker.stop());
   beforeEach(async () => {
     await page.viewport(520, 760);
     state.sim = createServiceModel();

@@ -35,8 +35,6 @@ interface EngineInput {
 }
 
 const TESTER = 'iframe[data-vitest="true"]';
-/** The browser window: the tester frame is scaled down to fit Vitest's panel in it. */
-const WINDOW = { width: 1280, height: 1000 };
 
 /** Firefox over WebDriver BiDi: puppeteer's element handles in the tester frame, its mouse and keyboard. */
 async function firefoxInput(browser: Browser, page: Page): Promise<EngineInput> {
@@ -194,12 +192,10 @@ class DebianEngineProvider implements BrowserProvider {
       const browser = await launchPuppeteer('firefox');
       const page = (await browser.pages())[0] ?? (await browser.newPage());
       this.input = await firefoxInput(browser, page);
-      await page.setViewport(WINDOW);
       await page.goto(url);
     } else {
       const webKit = await launchWebKit();
       this.input = await webKitInput(webKit);
-      await webKit.driver.manage().window().setRect(WINDOW);
       await webKit.driver.get(url);
     }
   }
