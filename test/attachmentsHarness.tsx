@@ -27,6 +27,8 @@ export function installAttachmentHarness() {
     host: null as HTMLDivElement | null,
     /** Signals of the upload requests the client made, in order. */
     uploadSignals: [] as AbortSignal[],
+    /** Uploads `holdUploads` is holding: they have reached the service (MSW's handler). */
+    heldUploads: 0,
   };
   beforeAll(async () => {
     await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
@@ -36,6 +38,7 @@ export function installAttachmentHarness() {
     await page.viewport(520, 760);
     state.sim = createServiceModel();
     state.uploadSignals = [];
+    state.heldUploads = 0;
     state.sim.addTicket({ id: CASE_ID, status: 1, chatStatus: 1 });
     serveNormally();
   });
@@ -46,7 +49,11 @@ export function installAttachmentHarness() {
     state.host = null;
   });
 
-  /** Holds every upload until `release()`; the simulator then answers it (the handler falls through). */
+  /**
+   * Holds every upload until `release()`; the simulator then answers it (the handler falls through). A test
+   * that aborts a held upload waits for `heldUploads` first: a request the page aborts still reaches the
+   * service worker, and one arriving after the test would be answered by the next test's simulator.
+   */
   function holdUploads() {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => {
@@ -54,6 +61,7 @@ export function installAttachmentHarness() {
     });
     worker.use(
       http.post(UPLOAD_PATH, async () => {
+        state.heldUploads += 1;
         await gate;
         return undefined;
       }),

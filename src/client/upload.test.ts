@@ -207,6 +207,16 @@ describe('attachmentLimits', () => {
     expect(model.requests.filter((r) => r.endpoint === 'upload')).toHaveLength(0);
   });
 
+  it('"0" is a limit of nothing, not "unlimited": the contract gives 0 no other meaning', () => {
+    expect(
+      decodeLimits({ accessory_limit: { limit_count: '0', limit_size: '0', limit_file_type: '' } }),
+    ).toEqual({ maxCount: 0, maxSizeBytes: 0, fileTypes: [] });
+    expect(decodeLimits({ accessory_limit: { limit_count: 0, limit_size: ' 0 MB' } })).toMatchObject({
+      maxCount: 0,
+      maxSizeBytes: 0,
+    });
+  });
+
   it("one caller's abort detaches only that caller", async () => {
     model.injectFault({ kind: 'latency', ms: 50 }, { endpoint: 'limits' });
     const controller = new AbortController();
@@ -222,16 +232,20 @@ describe('attachmentLimits', () => {
     expect((await second).maxCount).toBe(5);
   });
 
-  it('reads type lists however the service spells them; missing or zero limits are no limits', () => {
+  it('reads type lists however the service spells them; a missing or unreadable limit is no limit', () => {
     expect(readFileTypes('.JPG; .png|*.gif  pdf')).toEqual(['jpg', 'png', 'gif', 'pdf']);
     expect(readFileTypes('["jpg","image/png"]')).toEqual(['jpg', 'image/png']);
     expect(readFileTypes(['Zip', 'zip'])).toEqual(['zip']);
     expect(readFileTypes(null)).toEqual([]);
     expect(readFileTypes('*')).toEqual([]);
-    expect(decodeLimits({ accessory_limit: { limit_count: '0', limit_size: '2.5MB' } })).toEqual({
+    expect(decodeLimits({ accessory_limit: { limit_size: '2.5MB' } })).toEqual({
       maxCount: Number.POSITIVE_INFINITY,
       maxSizeBytes: 2.5 * 1024 * 1024,
       fileTypes: [],
+    });
+    expect(decodeLimits({ accessory_limit: { limit_count: 'n/a', limit_size: '-1' } })).toMatchObject({
+      maxCount: Number.POSITIVE_INFINITY,
+      maxSizeBytes: Number.POSITIVE_INFINITY,
     });
     expect(decodeLimits({ accessory_limit: null })).toBeNull();
     server.use(http.get(`${API}/accessorys/limits`, () => HttpResponse.json({})));

@@ -96,10 +96,14 @@ function detached<T>(
   });
 }
 
-/** A limit the wire sends as a string ("5", "10", " 20 MB"); missing, unreadable or ≤ 0: no limit. */
+/**
+ * A limit the wire sends as a string ("5", "10", " 20 MB"). "0" is a limit of nothing (the contract gives 0
+ * no other meaning, and reading it as "unlimited" would upload what the service said it takes none of);
+ * missing, unreadable or negative: not stated, so no limit.
+ */
 function readLimit(value: unknown, scale = 1): number {
   const n = typeof value === 'number' ? value : Number.parseFloat(String(value ?? ''));
-  return n > 0 ? Math.round(n * scale) : Number.POSITIVE_INFINITY;
+  return n >= 0 ? Math.round(n * scale) : Number.POSITIVE_INFINITY;
 }
 
 /**

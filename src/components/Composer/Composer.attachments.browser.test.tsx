@@ -1,21 +1,27 @@
 /**
- * Attachments from the composer, in a real browser against the simulator's upload endpoint (MSW): picker,
- * paste, drop, progress, remove, limits, failures, abort on unmount, hostile names, and the send that waits.
- * Engine-neutral: progress is asserted as "a progress bar while the upload is held", which holds both where
- * the body streams (counted) and where only start and end are reported.
+ * Attachments from the composer, in Chromium, Firefox and WebKit against the simulator's upload endpoint
+ * (MSW): picker, paste, drop, progress, remove, limits, failures, abort on unmount, hostile names, and the
+ * send that waits. Clicks, keys and picked files are the engine's own input (`userEvent`); paste and drop are
+ * DOM events carrying a DataTransfer of files (no driver gestures them with files).
  */
 import '../../styles.css';
-import { page, userEvent } from 'vitest/browser';
+import { HttpResponse, http } from 'msw';
+import { page, server, userEvent } from 'vitest/browser';
+import { TEST_TOKEN } from '../../../simulator/index.ts';
 import {
+  BASE,
   CASE_ID,
+  dataTransferOf,
   dragFiles,
   installAttachmentHarness,
   pasteFiles,
   pngFile,
   textFile,
 } from '../../../test/attachmentsHarness.tsx';
+import { createTicketChatClient } from '../../client/index.ts';
+import { canStreamRequestBodies } from '../../client/upload.ts';
 
-const { state, holdUploads, failUploads, serveNormally, mount } = installAttachmentHarness();
+const { worker, state, holdUploads, failUploads, serveNormally, mount } = installAttachmentHarness();
 
 const field = () => page.getByRole('textbox', { name: 'Message' });
 const fileInput = (host: HTMLElement) => host.querySelector<HTMLInputElement>('input[type="file"]');
@@ -69,19 +75,31 @@ describe('attachments from the composer', () => {
     expect(row?.querySelector('.tc-attachment-chip')).not.toBeNull();
   });
 
-  test('pasting a file (a screenshot) attaches it; pasting text still pastes text', async () => {
-    const host = mount();
-    await expect.element(field()).toBeVisible();
-    const event = pasteFiles(field().element(), [pngFile('image.png')]);
-    expect(event.defaultPrevented).toBe(true);
-    await vi.waitFor(() => expect(host.querySelector('[data-status="done"]')).not.toBeNull());
-    expect(uploads()).toHaveLength(1);
-    const text = new DataTransfer();
-    text.setData('text/plain', 'just words');
-    const textPaste = new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: text });
-    field().element().dispatchEvent(textPaste);
-    expect(textPaste.defaultPrevented).toBe(false);
-    expect(uploads()).toHaveLength(1);
+  // Firefox gives a constructed ClipboardEvent an empty clipboardData of its own (not the DataTransfer passed
+  // in), and its headless clipboard hands a real Ctrl+V no image: no test can paste a file there, so paste
+  // runs in Chromium and WebKit.
+  describe.skipIf(server.browser === 'firefox')('paste', () => {
+    test('pasting a file (a screenshot) attaches it', async () => {
+      const host = mount();
+      await expect.element(field()).toBeVisible();
+      const event = pasteFiles(field().element(), [pngFile('image.png')]);
+      expect(event.defaultPrevented).toBe(true);
+      await vi.waitFor(() => expect(host.querySelector('[data-status="done"]')).not.toBeNull());
+      expect(uploads()).toHaveLength(1);
+    });
+
+    test('pasting text, or text with a picture of it (an Office copy), pastes the text', async () => {
+      mount();
+      await expect.element(field()).toBeVisible();
+      for (const files of [[], [pngFile('image.png')]]) {
+        const data = dataTransferOf(files);
+        data.setData('text/plain', 'just words');
+        const paste = new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data });
+        field().element().dispatchEvent(paste);
+        expect(paste.defaultPrevented).toBe(false);
+      }
+      expect(uploads()).toHaveLength(0);
+    });
   });
 
   test('dragging files over the chat shows a drop zone; dropping attaches them; leaving hides it', async () => {
@@ -92,7 +110,13 @@ describe('attachments from the composer', () => {
     await expect.element(page.getByText('Drop files to attach them')).toBeVisible();
     drag.leave();
     await vi.waitFor(() => expect(host.querySelector('.tc-dropzone')).toBeNull());
-    dragFiles(chat.querySelector('.tc-thread__viewport') as Element, [pngFile()]);
+    // Onto the thread, once it has loaded.
+    const thread = await vi.waitFor(() => {
+      const viewport = chat.querySelector('.tc-thread__viewport');
+      if (!viewport) throw new Error('the thread has not loaded');
+      return viewport;
+    });
+    dragFiles(thread, [pngFile()]);
     await vi.waitFor(() => expect(host.querySelector('[data-status="done"]')).not.toBeNull());
     expect(host.querySelector('.tc-dropzone')).toBeNull();
   });
@@ -119,7 +143,7 @@ describe('attachments from the composer', () => {
     holdUploads();
     const host = mount();
     await userEvent.upload(fileInput(host) as HTMLInputElement, pngFile());
-    await vi.waitFor(() => expect(state.uploadSignals).toHaveLength(1));
+    await vi.waitFor(() => expect(state.heldUploads).toBe(1));
     await userEvent.click(page.getByRole('button', { name: 'Remove screenshot.png' }));
     expect(pending(host)).toHaveLength(0);
     expect(state.uploadSignals[0]?.aborted).toBe(true);
@@ -132,7 +156,7 @@ describe('attachments from the composer', () => {
     holdUploads();
     const host = mount();
     await userEvent.upload(fileInput(host) as HTMLInputElement, pngFile());
-    await vi.waitFor(() => expect(state.uploadSignals).toHaveLength(1));
+    await vi.waitFor(() => expect(state.heldUploads).toBe(1));
     state.root?.unmount();
     state.root = null;
     expect(state.uploadSignals[0]?.aborted).toBe(true);
@@ -158,7 +182,24 @@ describe('attachments from the composer', () => {
     expect(alert.element().textContent).toContain('“note-6.txt” was not added: at most 5 files per message.');
     await vi.waitFor(() => expect(host.querySelectorAll('[data-status="done"]')).toHaveLength(5));
     // Only the five that passed were uploaded.
-    expect(uploads()).toHaveLength(5);
+    expect([...state.sim.accessories.values()].map((a) => a.name).sort()).toEqual(
+      [1, 2, 3, 4, 5].map((n) => `note-${n}.txt`),
+    );
+  });
+
+  test('a limit of "0" refuses every file before any upload, naming the limit', async () => {
+    worker.use(
+      http.get(`${BASE}/v2/servicerequest/accessorys/limits`, () =>
+        HttpResponse.json({ accessory_limit: { limit_count: '0', limit_size: '10', limit_file_type: '' } }),
+      ),
+    );
+    const host = mount();
+    await userEvent.upload(fileInput(host) as HTMLInputElement, textFile('notes.txt', 10));
+    await expect
+      .element(page.getByRole('alert').filter({ hasText: 'notes.txt' }))
+      .toHaveTextContent('“notes.txt” was not added: at most 0 files per message.');
+    expect(pending(host)).toHaveLength(0);
+    expect(uploads()).toHaveLength(0);
   });
 
   test('a failed upload shows its error with a retry, holds the send and keeps the typed text', async () => {
@@ -195,7 +236,10 @@ describe('attachments from the composer', () => {
     const host = mount();
     const name = '<img src=x onerror=alert(1)>\u202Egnp.exe.png';
     await userEvent.upload(fileInput(host) as HTMLInputElement, pngFile(name));
-    await vi.waitFor(() => expect(host.querySelector('[data-status="done"]')).not.toBeNull());
+    // Shown whatever its upload does: WebKit's `Request.formData()` (the simulator's parser, in the page)
+    // turns a file part whose name holds U+202E into a text field, so there the simulator refuses it. Settled
+    // either way, so no request of this test reaches the next one's simulator.
+    await vi.waitFor(() => expect(pending(host)[0]?.dataset.status).toMatch(/^(done|failed)$/));
     const item = pending(host)[0] as HTMLElement;
     expect(item.querySelector('img[src="x"]')).toBeNull();
     expect(item.textContent).toContain('<img src=x onerror=alert(1)>\uFFFDgnp.exe.png');
@@ -212,5 +256,32 @@ describe('attachments from the composer', () => {
     dragFiles(host.querySelector('.tc-chat') as Element, [pngFile()]);
     expect(host.querySelector('.tc-dropzone')).toBeNull();
     expect(uploads()).toHaveLength(0);
+  });
+});
+
+describe('upload progress in this engine', () => {
+  // Chromium sends a ReadableStream request body, so progress is counted as the engine pulls the file;
+  // Firefox ESR 153 and WebKitGTK 2.50 do not (they would send the stream as text), so the client sends the
+  // body whole and reports the start and the end. Pinned per engine: a change in an engine shows here.
+  test('counted from a streaming body in Chromium; start and end in Firefox and WebKit', async () => {
+    const client = createTicketChatClient({ endpoint: BASE, token: TEST_TOKEN, language: 'en-us' });
+    const size = 1024 * 1024;
+    const reports: number[] = [];
+    await client.uploadAttachment({
+      file: textFile('trace.log', size),
+      onProgress: (loaded, total) => {
+        expect(total).toBe(size);
+        reports.push(loaded);
+      },
+    });
+    expect(uploads()).toHaveLength(1);
+    expect(canStreamRequestBodies()).toBe(server.browser === 'chromium');
+    if (server.browser === 'chromium') {
+      expect(reports.filter((loaded) => loaded > 0 && loaded < size).length).toBeGreaterThan(4);
+      expect(reports).toEqual([...reports].sort((a, b) => a - b));
+      expect(reports.at(-1)).toBe(size);
+    } else {
+      expect(reports).toEqual([0, size]);
+    }
   });
 });
