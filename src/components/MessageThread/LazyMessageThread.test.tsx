@@ -1,4 +1,5 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
@@ -45,5 +46,25 @@ describe('the package MessageThread (lazy)', () => {
     expect(container.textContent).toContain('lazy reply');
     expect(typeof ref.current?.scrollToBottom).toBe('function');
     container.remove();
+  });
+
+  it("a chunk that fails to load is the thread's alert with a Retry, which loads it again", async () => {
+    let failing = true;
+    vi.resetModules();
+    vi.doMock('../TicketChat/TicketChat.tsx', async (original) => {
+      if (failing) throw new TypeError('Failed to fetch dynamically imported module');
+      return original();
+    });
+    const fresh = await import('./LazyMessageThread.tsx');
+    const onError = vi.fn();
+    render(<fresh.MessageThread messages={messages} locale="en-US" timeZone="UTC" onError={onError} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/couldn't show the conversation/i);
+    expect(onError).toHaveBeenCalledTimes(1);
+    failing = false;
+    await userEvent.click(screen.getByRole('button', { name: /retry/i }));
+    expect(await screen.findByText('lazy hello')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    vi.doUnmock('../TicketChat/TicketChat.tsx');
   });
 });

@@ -13,8 +13,6 @@ import { ChatHeader } from './ChatHeader.tsx';
 import { ChatChunkServerGate, forgetChunkFailure, loadedChatChunk, useChatChunk } from './chatChunk.ts';
 import type { TicketChatProps } from './TicketChat.tsx';
 
-export { preloadTicketChat } from './chatChunk.ts';
-
 // The thread, the composer and everything only they use are the chat chunk (chatChunk.ts), loaded at the
 // first mount (or by `preloadTicketChat`). Once loaded it renders synchronously: a server that awaited the
 // preload puts the whole chat in renderToString's HTML, and the browser hydrates it inside the same
