@@ -1,7 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { MessageThread, type MessageThreadProps, type ThreadMessage } from '../src/index.ts';
+import {
+  MessageThread,
+  type MessageThreadProps,
+  preloadTicketChat,
+  type ThreadMessage,
+} from '../src/index.ts';
 import * as fx from './fixtures.ts';
 import { inBox } from './inBox.tsx';
 
@@ -24,6 +29,12 @@ const meta = {
     onRetry: fn(),
   },
   decorators: [inBox({ blockSize: 480, maxInlineSize: 720 })],
+  // The package's MessageThread loads its chunk at mount: loaded first, a story shows the thread at once.
+  loaders: [
+    async () => {
+      await preloadTicketChat();
+    },
+  ],
 } satisfies Meta<typeof MessageThread>;
 export default meta;
 type Story = StoryObj<typeof meta>;

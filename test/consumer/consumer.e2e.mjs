@@ -102,6 +102,14 @@ const ok = await run(
         if (dark !== 'rgb(17, 20, 24)') throw new Error(`dark .tc-chat background is ${dark}`);
       },
     );
+    await step(
+      `consumer (${react}): <MessageThread> on its own renders, and its ref gets the handle`,
+      async () => {
+        await tab.waitForText('A thread rendered on its own.', '#standalone-thread [role="log"]');
+        const handle = await tab.evaluate(() => window.consumerBackend.threadHandle());
+        if (handle !== 'function') throw new Error(`the MessageThread ref's scrollToBottom is ${handle}`);
+      },
+    );
     await step(`consumer (${react}): no page errors`, async () => {
       const errors = await tab.errors();
       if (errors.length) throw new Error(errors.join('\n'));

@@ -7,7 +7,13 @@ import { render, renderHook } from '@testing-library/react';
 import { TEST_BASE_URL, TEST_TOKEN } from '../../simulator/index.ts';
 import { createTicketChatClient, TicketChatError } from '../../src/client/index.ts';
 import type { TicketChatClient } from '../../src/client/types.ts';
-import { AttachmentChip, MessageThread, TicketStatus, UnreadBadge } from '../../src/components/index.ts';
+import {
+  AttachmentChip,
+  MessageThread,
+  preloadTicketChat,
+  TicketStatus,
+  UnreadBadge,
+} from '../../src/components/index.ts';
 import { useInstantMessages } from '../../src/query/index.ts';
 import type { ThreadMessage } from '../../src/query/types.ts';
 import { advance, installFakeClock, installSimulator, makeClient, providerFor } from '../harness.tsx';
@@ -278,6 +284,8 @@ const base = makeMessage({
 });
 
 describe('components: odd props render something sensible', () => {
+  // The package's MessageThread is lazy: loaded, it renders synchronously.
+  beforeAll(() => preloadTicketChat());
   it.each([-1, -0.5, 0, Number.NaN, Number.NEGATIVE_INFINITY])(
     'UnreadBadge count=%s renders nothing',
     (count) => {

@@ -11,7 +11,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { page } from 'vitest/browser';
 import { createHandlers, createServiceModel, TEST_TOKEN } from '../../simulator/index.ts';
 import { createTicketChatClient } from '../../src/client/index.ts';
-import { MessageThread, TicketChat } from '../../src/components/index.ts';
+import { MessageThread, preloadTicketChat, TicketChat } from '../../src/components/index.ts';
 import { TicketChatProvider } from '../../src/query/index.ts';
 import { createTicketChatQueryClient } from '../../src/query/TicketChatProvider.tsx';
 import type { ThreadMessage } from '../../src/query/types.ts';
@@ -215,6 +215,8 @@ afterEach(() => {
 });
 
 describe('hostile content', () => {
+  // The package's MessageThread is lazy: loaded, it renders synchronously.
+  beforeAll(() => preloadTicketChat());
   it('a long unbreakable replier name wraps inside the thread', async () => {
     const { host: h, root: r } = mountHost(420, 600);
     const name = `https://example.com/${'a'.repeat(236)}`;

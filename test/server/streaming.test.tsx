@@ -73,3 +73,48 @@ test('renderToPipeableStream waits for the chunk: the messages, no skeleton, in 
   expect(html).toContain('data-state="ready"');
   expect(html).not.toMatch(/data-state="loading"|aria-busy="true"/);
 });
+
+test('renderToPipeableStream of the package MessageThread waits for the chunk: messages, no skeleton', async () => {
+  let release = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  vi.resetModules();
+  vi.doMock('../../src/components/TicketChat/TicketChat.tsx', async (original) => {
+    await arrived;
+    return original();
+  });
+  const pkg = await import('../../src/index.ts');
+  const { makeMessage } = await import('../support/messages.ts');
+  let html = '';
+  const done = new Promise<void>((resolve, reject) => {
+    const sink = new Writable({
+      write(chunk, _encoding, next) {
+        html += String(chunk);
+        // As above: the chunk arrives after the first bytes, or after React's first pass.
+        release();
+        next();
+      },
+    });
+    sink.on('finish', resolve);
+    const stream = renderToPipeableStream(
+      <pkg.MessageThread
+        messages={[makeMessage({ content: 'thread streamed' })]}
+        locale="en-US"
+        timeZone="UTC"
+      />,
+      {
+        onShellReady: () => {
+          stream.pipe(sink);
+        },
+        onShellError: reject,
+        onError: reject,
+      },
+    );
+    setImmediate(() => setImmediate(release));
+  });
+  await done;
+  vi.doUnmock('../../src/components/TicketChat/TicketChat.tsx');
+  expect(html).toContain('thread streamed');
+  expect(html).not.toContain('tc-thread-skeleton');
+});

@@ -1,5 +1,5 @@
 import type { Attachment } from '../../client/types.ts';
-import { getStrings } from '../i18n/locale.ts';
+import { getCoreStrings } from '../i18n/coreStrings.ts';
 import { displayNameOf } from './displayName.ts';
 import { FileIcon } from './FileIcon.tsx';
 import { FileName } from './FileName.tsx';
@@ -58,7 +58,7 @@ export function AttachmentChip({
       data-busy={busy || undefined}
       aria-busy={busy || undefined}
       title={name}
-      aria-label={getStrings(locale).downloadAttachment(name)}
+      aria-label={getCoreStrings(locale).downloadAttachment(name)}
       onClick={() => onClick(attachment)}
     >
       {content}

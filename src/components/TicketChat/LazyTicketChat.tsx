@@ -1,5 +1,5 @@
 import { hashKey, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { Suspense, useEffect, useId } from 'react';
 import { caseIdProblem } from '../../client/validate.ts';
 import { ticketChatKeys } from '../../query/keys.ts';
 import { useTicketChatContext, useTicketChatLocale } from '../../query/TicketChatProvider.tsx';
@@ -10,77 +10,18 @@ import { getCoreStrings } from '../i18n/coreStrings.ts';
 import { resolveLocale } from '../i18n/localeTag.ts';
 import { MessageThreadSkeleton } from '../MessageThread/MessageThreadSkeleton.tsx';
 import { ChatHeader } from './ChatHeader.tsx';
-import type { TicketChatProps, TicketChatView as View } from './TicketChat.tsx';
+import { ChatChunkServerGate, forgetChunkFailure, loadedChatChunk, useChatChunk } from './chatChunk.ts';
+import type { TicketChatProps } from './TicketChat.tsx';
 
-// The thread, the composer and everything only they use are one chunk, loaded at the first mount (or by
-// `preloadTicketChat`). Once loaded it renders synchronously: a server that awaited the preload puts the
-// whole chat in renderToString's HTML, and the browser hydrates it inside the same Suspense boundary
-// (React keeps the server HTML until the chunk is there).
-let view: typeof View | undefined;
-let loading: Promise<void> | undefined;
-// A failed load, thrown to the error boundary once; its Retry then loads again.
-let failed: { error: unknown } | undefined;
-
-/**
- * Loads the chunk `<TicketChat>` renders its thread and composer from. `<TicketChat>` starts it itself at
- * mount; await it before `renderToString` for the server HTML to hold the messages (streaming renderers
- * such as Next.js's wait for it by themselves). Resolves at once when loaded; rejects if the chunk fails.
- */
-export function preloadTicketChat(): Promise<void> {
-  loading ??= import('./TicketChat.tsx').then(
-    (module) => {
-      view = module.TicketChatView;
-    },
-    (error: unknown) => {
-      loading = undefined;
-      failed = { error };
-      throw error;
-    },
-  );
-  return loading;
-}
-
-// On a server the chunk loads with the package: a render after that never waits for it.
-if (typeof window === 'undefined') preloadTicketChat().catch(() => {});
-
-const subscribeNothing = () => () => {};
-
+// The thread, the composer and everything only they use are the chat chunk (chatChunk.ts), loaded at the
+// first mount (or by `preloadTicketChat`). Once loaded it renders synchronously: a server that awaited the
+// preload puts the whole chat in renderToString's HTML, and the browser hydrates it inside the same
+// Suspense boundary (React keeps the server HTML until the chunk is there).
 function LoadedView(props: TicketChatProps) {
-  // True while rendering on a server or hydrating its HTML, false in a browser's own renders.
-  const fromServer = useSyncExternalStore(
-    subscribeNothing,
-    () => false,
-    () => true,
-  );
-  const [, setArrived] = useState(false);
-  // Started while rendering (idempotent, as React.lazy does), not after the commit: it goes out sooner.
-  const loading = view || failed ? undefined : preloadTicketChat();
-  loading?.catch(() => {});
-  useEffect(() => {
-    // Renders again when the chunk is there (or failed: the render below throws it to the boundary).
-    const arrived = () => setArrived(true);
-    loading?.then(arrived, arrived);
-  }, [loading]);
-  if (view) {
-    const Loaded = view;
-    return <Loaded {...props} />;
-  }
-  if (failed) throw failed.error;
-  // A server waits for the chunk (streaming) and hydration keeps the server's HTML until it is there: both
-  // suspend (a thrown promise works with React 18 and 19 alike). A browser's own render shows the shell
-  // as content, not as a Suspense fallback: React holds a revealed fallback up to 300 ms more.
-  if (fromServer) throw loading;
-  return <TicketChatShell {...props} />;
-}
-
-/**
- * On a server, waits for the chunk ABOVE the chat's Suspense boundary: a streaming renderer then holds the
- * page (or the host's own boundary) until the chat renders with its messages, instead of streaming the
- * skeleton first. renderToString cannot wait: `preloadTicketChat()` before it. Renders nothing.
- */
-function ServerGate(): null {
-  if (typeof window === 'undefined' && !view && !failed) throw preloadTicketChat();
-  return null;
+  const chunk = useChatChunk();
+  if (!chunk) return <TicketChatShell {...props} />;
+  const { TicketChatView } = chunk;
+  return <TicketChatView {...props} />;
 }
 
 /**
@@ -96,7 +37,7 @@ export function TicketChat(props: TicketChatProps) {
   useEffect(() => {
     // Loaded: the thread's own query fetches at once. Else the poll must not wait for the chunk. The same
     // rule as the thread's query: no poll for a bad id, nor where another tab polls this thread.
-    if (view || caseIdProblem(caseId)) return;
+    if (loadedChatChunk() || caseIdProblem(caseId)) return;
     if (!isPollingLeader && leaderThreads.has(hashKey(ticketChatKeys.thread(caseId, groupId)))) return;
     void queryClient.prefetchQuery(threadQueryOptions({ client, queryClient, caseId, groupId, intervalMs }));
   }, [client, queryClient, caseId, groupId, intervalMs, isPollingLeader, leaderThreads]);
@@ -104,13 +45,13 @@ export function TicketChat(props: TicketChatProps) {
     <ChatErrorBoundary
       onError={(error: unknown, info: ChatErrorInfo) => {
         // Shown: the boundary's Retry loads the chunk again.
-        if (failed?.error === error) failed = undefined;
+        forgetChunkFailure(error);
         props.onError?.(error, info);
       }}
       locale={props.locale ?? language}
       resetKey={`${caseId}\n${groupId}`}
     >
-      <ServerGate />
+      <ChatChunkServerGate />
       <Suspense fallback={<TicketChatShell {...props} />}>
         <LoadedView {...props} />
       </Suspense>

@@ -22,6 +22,9 @@ import { useAttachmentUploader } from './useAttachmentUploader.ts';
 import { useFocusRescue } from './useFocusRescue.ts';
 import { useUnreadMarker } from './useUnreadMarker.ts';
 
+// The lazy MessageThread (LazyMessageThread.tsx) loads this chunk too: one chunk for both.
+export { MessageThread };
+
 export interface TicketChatProps {
   caseId: string;
   groupId?: string | undefined;

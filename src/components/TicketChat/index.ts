@@ -1,2 +1,3 @@
-export { preloadTicketChat, TicketChat } from './LazyTicketChat.tsx';
+export { preloadTicketChat } from './chatChunk.ts';
+export { TicketChat } from './LazyTicketChat.tsx';
 export type { TicketChatProps } from './TicketChat.tsx';

@@ -4,7 +4,7 @@ import type { TicketChatStrings } from './strings.ts';
 
 /**
  * The strings of what a first load shows: the badges, the ticket status, the chat's header, its skeleton
- * and the error boundary's alert. Part of every catalog (strings.ts spreads them); kept apart so that a page
+ * the error boundary's alert, and the label of `AttachmentChip` (the root exports it statically). Part of every catalog (strings.ts spreads them); kept apart so that a page
  * with only badges, or a chat whose thread has not loaded yet, does not load the whole catalog.
  */
 export type TicketChatCoreStrings = Pick<
@@ -30,6 +30,7 @@ export type TicketChatCoreStrings = Pick<
   | 'composerPlaceholder'
   | 'composerHint'
   | 'send'
+  | 'downloadAttachment'
 >;
 
 // Every English noun here takes a plain "-s": the plural rule yields just the suffix.
@@ -59,6 +60,7 @@ export const enUSCore: TicketChatCoreStrings = {
   composerPlaceholder: 'Write a message…',
   composerHint: 'Enter to send, Shift+Enter for a new line',
   send: 'Send',
+  downloadAttachment: (name) => `Download ${name}`,
 };
 
 export const zhCNCore: TicketChatCoreStrings = {
@@ -83,6 +85,7 @@ export const zhCNCore: TicketChatCoreStrings = {
   composerPlaceholder: '输入消息…',
   composerHint: '按 Enter 发送，Shift+Enter 换行',
   send: '发送',
+  downloadAttachment: (name) => `下载 ${name}`,
 };
 
 const catalogs: Record<TicketChatLocale, TicketChatCoreStrings> = { 'zh-CN': zhCNCore, 'en-US': enUSCore };

@@ -117,7 +117,6 @@ const zhNewMessages = (n: number) => `${n} 条新消息`;
 
 export const enUS: TicketChatStrings = {
   ...enUSCore,
-  downloadAttachment: (name) => `Download ${name}`,
   threadLabel: 'Messages',
   threadEmpty: 'No messages yet. Send one to start the conversation.',
   today: 'Today',
@@ -167,7 +166,6 @@ export const enUS: TicketChatStrings = {
 
 export const zhCN: TicketChatStrings = {
   ...zhCNCore,
-  downloadAttachment: (name) => `下载 ${name}`,
   threadLabel: '消息',
   threadEmpty: '暂无消息，发送一条消息开始对话。',
   today: '今天',
