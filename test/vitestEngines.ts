@@ -114,9 +114,14 @@ type WebKit = Awaited<ReturnType<typeof launchWebKit>>;
 
 /** WebKitGTK over classic WebDriver: elements found in the tester frame, WebDriver actions for input. */
 async function webKitInput({ driver, quit }: WebKit): Promise<EngineInput> {
-  const element = async (selector: string) => {
+  // Into the CURRENT tester frame before every command: Vitest replaces the frame between test files, and
+  // a context left in the old one fails the next command with NoSuchFrameError.
+  const enterTester = async () => {
     await driver.switchTo().defaultContent();
     await driver.switchTo().frame(await driver.findElement({ css: TESTER }));
+  };
+  const element = async (selector: string) => {
+    await enterTester();
     return driver.findElement({ css: selector });
   };
   return {
@@ -129,6 +134,7 @@ async function webKitInput({ driver, quit }: WebKit): Promise<EngineInput> {
     },
     async keys(steps) {
       if (steps.length === 0) return;
+      await enterTester();
       let actions = driver.actions();
       for (const { down, key } of steps)
         actions = down ? actions.keyDown(webDriverKey(key)) : actions.keyUp(webDriverKey(key));

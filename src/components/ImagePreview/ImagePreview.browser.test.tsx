@@ -96,10 +96,13 @@ describe('image attachments in the thread', () => {
     const host = mount();
     const input = host.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
     await userEvent.upload(input, pngFile('crash.png'));
-    await vi.waitFor(() => expect(host.querySelector('[data-status="done"]')).not.toBeNull());
+    // An upload, a send and the poll that brings the server copy: seconds on a busy machine, not one.
+    const chain = { timeout: 5000 };
+    await vi.waitFor(() => expect(host.querySelector('[data-status="done"]')).not.toBeNull(), chain);
     await userEvent.type(page.getByRole('textbox', { name: 'Message' }), 'It crashes here{Enter}');
-    await vi.waitFor(() =>
-      expect(host.querySelector('.tc-msg:not([data-delivery]) button.tc-thumb img')).not.toBeNull(),
+    await vi.waitFor(
+      () => expect(host.querySelector('.tc-msg:not([data-delivery]) button.tc-thumb img')).not.toBeNull(),
+      chain,
     );
     const img = host.querySelector<HTMLImageElement>('.tc-msg button.tc-thumb img');
     expect(img?.alt).toBe('crash.png');
