@@ -98,10 +98,12 @@ export function createAttachmentStore(
   const listeners = new Set<() => void>();
   let counter = 0;
   let disposed = false;
+  // Files given to `add` whose limits are still being fetched: a send waits for them too.
+  let adding = 0;
 
   function publish(): void {
     const items = entries.map(({ controller: _, ...item }) => item);
-    const busy = items.some((i) => i.status === 'checking' || i.status === 'uploading');
+    const busy = adding > 0 || items.some((i) => i.status === 'checking' || i.status === 'uploading');
     const failed = items.some((i) => i.status === 'failed');
     if (waiting && (failed || !busy)) {
       const held = waiting;
@@ -158,6 +160,7 @@ export function createAttachmentStore(
           // Only reachable when the limits were unknown at add time (their request had failed).
           entries = entries.filter((e) => e.key !== key);
           refusals = refused;
+          waiting = null;
           publish();
           return;
         }
@@ -189,10 +192,13 @@ export function createAttachmentStore(
     const api = uploader();
     if (!api) return;
     let limits: AttachmentLimits | null = null;
+    adding += 1;
     try {
       limits = await api.limits();
     } catch {
       // Unknown limits: each file asks again when it uploads (a failure there shows with a retry).
+    } finally {
+      adding -= 1;
     }
     if (disposed) return;
     let accepted: readonly File[] = files;
@@ -200,6 +206,8 @@ export function createAttachmentStore(
       const checked = checkLimits(files, limits, entries.length);
       accepted = checked.accepted;
       refusals = checked.refused;
+      // A file refused after Send was pressed: nothing goes without it (the text stays, the refusal shows).
+      if (refusals.length) waiting = null;
     } else refusals = [];
     const added: Entry[] = accepted.map((file) => ({
       key: `f${++counter}`,
