@@ -55,7 +55,7 @@ export interface ComposerProps {
   /**
    * Called with the message, trimmed, and the uploaded attachments; once it returns (the message is
    * accepted) the field and the draft clear and the field keeps focus. If it throws, the text stays.
-   * With attachments and no text, `content` is their names (the service requires content).
+   * With attachments and no text, `content` is '' (`useSendMessage` then sends their names, see `sendContent`).
    */
   onSend: (content: string, attachments?: Attachment[]) => void;
   /**

@@ -105,7 +105,7 @@ describe('createAttachmentStore', () => {
     });
   });
 
-  it('attachments and no text: the content is their names', async () => {
+  it('attachments and no text: the text is empty (the send adds their stand-in)', async () => {
     const { uploader, calls } = manualUploader();
     const store = createAttachmentStore(() => uploader, SHARED_KIT);
     store.add([file('a.txt'), file('b.png')]);
@@ -115,7 +115,7 @@ describe('createAttachmentStore', () => {
     await flush();
     const deliver = vi.fn();
     store.send(() => '', deliver);
-    expect(deliver).toHaveBeenCalledWith('📎 a.txt, b.png', [
+    expect(deliver).toHaveBeenCalledWith('', [
       { id: 'u1', name: 'a.txt' },
       { id: 'u2', name: 'b.png' },
     ]);

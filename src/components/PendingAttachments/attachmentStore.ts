@@ -58,8 +58,7 @@ export interface AttachmentStore {
   retry(key: string): void;
   /**
    * Sends the message now, or once the uploads are done (with `text()` as it is then): `deliver` gets the
-   * content (the file names when there is no text: the service requires content) and the attachments, and
-   * the list empties. If an upload fails meanwhile, nothing is sent.
+   * text (possibly empty: the send adds the attachments' stand-in) and the attachments, and the list empties. If an upload fails meanwhile, nothing is sent.
    */
   send(text: () => string, deliver: (content: string, attachments?: Attachment[]) => void): void;
   /** A drag event over the drop target (`dragend`: forget the drag); `files` are those of a drop. */
@@ -77,7 +76,7 @@ interface Entry extends PendingAttachment {
 /** `uploader()` is read at each upload, so a changed group id applies to the next one. */
 export function createAttachmentStore(
   uploader: () => AttachmentUploader | undefined,
-  { fileKindOf, attachmentsContent }: Pick<SharedKit, 'fileKindOf' | 'attachmentsContent'>,
+  { fileKindOf }: Pick<SharedKit, 'fileKindOf'>,
 ): AttachmentStore {
   const isImage = (file: File) => file.type.startsWith('image/') || fileKindOf(file.name) === 'image';
   let entries: Entry[] = [];
@@ -134,7 +133,7 @@ export function createAttachmentStore(
     drop(() => false);
     refusals = [];
     publish();
-    if (attachments.length) to(text || attachmentsContent(attachments), attachments);
+    if (attachments.length) to(text, attachments);
     else to(text);
   }
 
