@@ -3,11 +3,32 @@
  * limits, how cursors and message times compare, and the time an older page is asked from. The query
  * layer and the components import them from here.
  */
-import type { Message } from './types.ts';
+import type { Attachment, Message } from './types.ts';
 
 /** The send endpoint accepts up to 2000 characters; the read schema caps `content` at 400. */
 export const MAX_SEND_CONTENT_LENGTH = 2000;
 export const MAX_READ_CONTENT_LENGTH = 400;
+
+/**
+ * The content of a message sent with attachments and no text. The service requires content (1..2000
+ * characters), so it is a paperclip and the file names ("📎 a.png, b.log"): what a support engineer's console
+ * shows for such a message. The thread does not repeat it as text beside the attachments
+ * (`isAttachmentsContent`); the paperclip keeps a typed text that happens to equal a file name visible.
+ */
+export function attachmentsContent(attachments: readonly Attachment[]): string {
+  // Never a lone high surrogate at the 2000th unit.
+  return `📎 ${attachments.map((a) => a.name).join(', ')}`
+    .slice(0, MAX_SEND_CONTENT_LENGTH)
+    .replace(/[\uD800-\uDBFF]$/, '');
+}
+
+/** The message's text is only the stand-in for its attachments' names. */
+export const isAttachmentsContent = (message: { content: string; attachments: readonly Attachment[] }) =>
+  message.attachments.length > 0 && message.content === attachmentsContent(message.attachments);
+
+/** What a send posts: the text, or with attachments and no text, their stand-in. */
+export const sendContent = (content: string, attachments: readonly Attachment[] = []): string =>
+  content.trim() === '' && attachments.length > 0 ? attachmentsContent(attachments) : content;
 
 /**
  * Whether a message is from the support side: `replier_type` 1 (support engineer) or 2 (third party);

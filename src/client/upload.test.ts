@@ -217,6 +217,13 @@ describe('attachmentLimits', () => {
     });
   });
 
+  it('a fractional limit rounds down: "2.5" files is at most 2', () => {
+    expect(decodeLimits({ accessory_limit: { limit_count: '2.5', limit_size: '0.0000005' } })).toMatchObject({
+      maxCount: 2,
+      maxSizeBytes: 0,
+    });
+  });
+
   it("one caller's abort detaches only that caller", async () => {
     model.injectFault({ kind: 'latency', ms: 50 }, { endpoint: 'limits' });
     const controller = new AbortController();

@@ -99,11 +99,11 @@ function detached<T>(
 /**
  * A limit the wire sends as a string ("5", "10", " 20 MB"). "0" is a limit of nothing (the contract gives 0
  * no other meaning, and reading it as "unlimited" would upload what the service said it takes none of);
- * missing, unreadable or negative: not stated, so no limit.
+ * missing, unreadable or negative: not stated, so no limit. A fraction rounds down: at most what was stated.
  */
 function readLimit(value: unknown, scale = 1): number {
   const n = typeof value === 'number' ? value : Number.parseFloat(String(value ?? ''));
-  return n >= 0 ? Math.round(n * scale) : Number.POSITIVE_INFINITY;
+  return n >= 0 ? Math.floor(n * scale) : Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -143,7 +143,7 @@ export function attachmentMethods(request: Request, kit: AttachmentKit) {
   async function uploadAttachment(req: UploadAttachmentRequest): Promise<Attachment> {
     const file = req?.file;
     // Duck-typed: a Blob from another realm (an iframe, a test DOM) fails instanceof.
-    if (typeof file?.size !== 'number' || typeof file.stream !== 'function')
+    if (typeof file?.size !== 'number' || typeof file.arrayBuffer !== 'function')
       throw new TicketChatError('input', 'file: not a Blob');
     const name = checkString(req.fileName ?? (file as Partial<File>).name, 'fileName', MAX_FILE_NAME_LENGTH);
     const groupId = checkOptional(req.groupId, 'groupId');
@@ -172,11 +172,13 @@ export function attachmentMethods(request: Request, kit: AttachmentKit) {
       );
       return { body: stream, type, streaming: true };
     };
-    const whole: BodyMaker = () => ({ body, type, untimed: true });
+    // A Blob with no stream() (jsdom's) goes as bytes: this fetch may not take another realm's Blob.
+    const bytes = typeof file.stream === 'function' ? body : await body.arrayBuffer();
+    const whole: BodyMaker = () => ({ body: bytes, type, untimed: true });
 
     report(0);
     let answer: unknown;
-    if (streams !== false) {
+    if (streams !== false && bytes === body) {
       try {
         answer = await request('POST', '/accessorys', query, signal, 'json', streamed);
         streams = true;

@@ -40,6 +40,25 @@ describe('useSendMessage', () => {
     expect(result.current.thread.messages[1]?.fromSupport).toBe(false);
   });
 
+  test("attachments and no text: the content is their names' stand-in, cut at 2000, as every caller gets", async () => {
+    const { result } = renderThread();
+    await waitForInAct(() => expect(result.current.thread.messages).toHaveLength(1));
+    const long = 'n'.repeat(254);
+    const attachments = ['a.png', ...Array.from({ length: 9 }, (_, i) => `${i}${long}`)].map((name, i) => {
+      sim().accessories.set(`acc-${i}`, { id: `acc-${i}`, name, bytes: new Uint8Array(1) });
+      return { id: `acc-${i}`, name };
+    });
+    act(() => result.current.sender.send('', attachments.slice(0, 1)));
+    await waitForInAct(() => expect(view(result)).toEqual(['hello', '📎 a.png']));
+    act(() => result.current.sender.send('  ', attachments));
+    const stored = () => sim().ticket('c1')?.messages ?? [];
+    await waitForInAct(() => expect(stored()).toHaveLength(3));
+    expect(stored()[1]).toMatchObject({ content: '📎 a.png', attachments: [{ id: 'acc-0' }] });
+    expect(stored()[2]?.content).toHaveLength(2000);
+    expect(stored()[2]?.content.startsWith('📎 a.png, 0nnn')).toBe(true);
+    expect(stored()[2]?.attachments).toHaveLength(10);
+  });
+
   test('a failed send stays, marked failed; retry sends it again and it is replaced once', async () => {
     const { result } = renderThread();
     await waitForInAct(() => expect(result.current.thread.messages).toHaveLength(1));

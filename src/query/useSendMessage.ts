@@ -1,6 +1,7 @@
 import { hashKey, type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import type { TicketChatError } from '../client/errors.ts';
+import { sendContent } from '../client/model.ts';
 import type { Attachment } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
@@ -32,7 +33,10 @@ export type UseSendMessageResult = UseMutationResult<
   SendMessageVariables,
   { localKey: string }
 > & {
-  /** Shows the message at once as 'sending' and sends it. */
+  /**
+   * Shows the message at once as 'sending' and sends it. With attachments and no text, the content is their
+   * names (`📎 a.png, b.log`, the service requires content).
+   */
   send: (content: string, attachments?: Attachment[]) => void;
   /** Sends a failed local message again (its key is `ThreadMessage.key`). */
   retry: (localKey: string) => void;
@@ -148,7 +152,7 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
   );
   const send = useCallback(
     (content: string, attachments?: Attachment[]) =>
-      mutate(attachments ? { content, attachments } : { content }),
+      mutate(attachments ? { content: sendContent(content, attachments), attachments } : { content }),
     [mutate],
   );
   const retry = useCallback(

@@ -139,6 +139,41 @@ describe('attachments from the composer', () => {
     expect(field().element()).toHaveValue('');
   });
 
+  // Send in the same task as the pick: the file has not reached the upload UI yet (its chunk and the
+  // limits are still on their way). It must still go with the message, or nothing goes.
+  const pickThenSend = (host: HTMLElement, how: 'Enter' | 'button') => {
+    const input = fileInput(host) as HTMLInputElement;
+    input.files = dataTransferOf([textFile('trace.log', 500)]).files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    if (how === 'button') host.querySelector<HTMLButtonElement>('.tc-composer__send')?.click();
+    else
+      field()
+        .element()
+        .dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+  };
+  for (const how of ['Enter', 'button'] as const)
+    test(`Send (${how}) pressed right after a pick waits for that file and sends it with the text`, async () => {
+      const host = mount();
+      await userEvent.type(field(), 'see file');
+      pickThenSend(host, how);
+      await vi.waitFor(() => expect(sent()).toHaveLength(1));
+      expect(sent()[0]).toMatchObject({ content: 'see file' });
+      expect(sent()[0]?.attachments.map((a) => a.name)).toEqual(['trace.log']);
+      expect(pending(host)).toHaveLength(0);
+    });
+
+  test('Send pressed right after a pick whose upload fails sends nothing and keeps the text', async () => {
+    failUploads();
+    const host = mount();
+    await userEvent.type(field(), 'see file');
+    pickThenSend(host, 'Enter');
+    await expect
+      .element(page.getByText('A file failed to upload: retry or remove it to send.'))
+      .toBeVisible();
+    expect(field().element()).toHaveValue('see file');
+    expect(sent()).toHaveLength(0);
+  });
+
   test('remove aborts a running upload and the file is not sent', async () => {
     holdUploads();
     const host = mount();

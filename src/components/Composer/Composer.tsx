@@ -55,7 +55,7 @@ export interface ComposerProps {
   /**
    * Called with the message, trimmed, and the uploaded attachments; once it returns (the message is
    * accepted) the field and the draft clear and the field keeps focus. If it throws, the text stays.
-   * With attachments and no text, `content` is their names (the service requires content).
+   * With attachments and no text, `content` is '' (`useSendMessage` then sends their names, see `sendContent`).
    */
   onSend: (content: string, attachments?: Attachment[]) => void;
   /**
@@ -167,13 +167,22 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     },
     [],
   );
+  // Files were given to the store (or are on their way while its chunk loads): a send then goes through it.
+  const storeAsked = useRef(false);
+  // In call order (one chunk promise), so a Send pressed right after a pick reaches the store after the pick.
   const withStore = (use: (store: Uploads['store']) => void) => {
-    if (!uploaderRef.current) return;
-    void loadUploadUi().then((ui) => {
-      uploadsRef.current ??= { ui, store: ui.createAttachmentStore(() => uploaderRef.current, SHARED_KIT) };
-      setUploads(uploadsRef.current);
-      use(uploadsRef.current.store);
-    });
+    if (!uploaderRef.current && !uploadsRef.current) return;
+    storeAsked.current = true;
+    loadUploadUi().then(
+      (ui) => {
+        uploadsRef.current ??= { ui, store: ui.createAttachmentStore(() => uploaderRef.current, SHARED_KIT) };
+        setUploads(uploadsRef.current);
+        use(uploadsRef.current.store);
+      },
+      () => {
+        storeAsked.current = uploadsRef.current !== null;
+      },
+    );
   };
   const addFiles = (list: File[]) => list.length > 0 && canAttach && withStore((store) => store.add(list));
   const withStoreRef = useRef(withStore);
@@ -248,8 +257,11 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     clearDraft();
   };
   const send = () => {
-    // With files, the store sends once they are uploaded (with the text typed by then).
-    if (!blocked) uploads ? uploads.store.send(() => valueRef.current.trim(), finish) : finish(text);
+    // With files, the store sends once they are uploaded (with the text typed by then); it also decides
+    // "empty", as files picked just before may not have reached this render.
+    if (storeAsked.current && (!blocked || blocked === 'empty'))
+      withStore((store) => store.send(() => valueRef.current.trim(), finish));
+    else if (!blocked) finish(text);
     fieldRef.current?.focus();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { isAttachmentsContent } from '../../client/attachmentContent.ts';
+import { isAttachmentsContent } from '../../client/model.ts';
 import type { Attachment } from '../../client/types.ts';
 import type { ThreadMessage } from '../../query/types.ts';
 import { AttachmentChip } from '../AttachmentChip/AttachmentChip.tsx';

@@ -78,7 +78,34 @@ describe('createAttachmentStore', () => {
     expect(store.getSnapshot().items).toEqual([]);
   });
 
-  it('attachments and no text: the content is their names', async () => {
+  it('a send before the limits of just-added files are known waits for those files', async () => {
+    const { uploader, calls } = manualUploader();
+    const store = createAttachmentStore(() => uploader, SHARED_KIT);
+    store.add([file('a.txt')]);
+    const deliver = vi.fn();
+    store.send(() => 'see file', deliver);
+    await flush();
+    expect(deliver).not.toHaveBeenCalled();
+    calls[0]?.resolve({ id: 'u1', name: 'a.txt' });
+    await flush();
+    expect(deliver).toHaveBeenCalledWith('see file', [{ id: 'u1', name: 'a.txt' }]);
+  });
+
+  it('a send waiting for a file the limits then refuse sends nothing', async () => {
+    const { uploader } = manualUploader();
+    const store = createAttachmentStore(() => uploader, SHARED_KIT);
+    store.add([file('x.exe')]);
+    const deliver = vi.fn();
+    store.send(() => 'see file', deliver);
+    await flush();
+    expect(deliver).not.toHaveBeenCalled();
+    expect(store.getSnapshot()).toMatchObject({
+      waiting: false,
+      refusals: [{ kind: 'type', name: 'x.exe' }],
+    });
+  });
+
+  it('attachments and no text: the text is empty (the send adds their stand-in)', async () => {
     const { uploader, calls } = manualUploader();
     const store = createAttachmentStore(() => uploader, SHARED_KIT);
     store.add([file('a.txt'), file('b.png')]);
@@ -88,7 +115,7 @@ describe('createAttachmentStore', () => {
     await flush();
     const deliver = vi.fn();
     store.send(() => '', deliver);
-    expect(deliver).toHaveBeenCalledWith('📎 a.txt, b.png', [
+    expect(deliver).toHaveBeenCalledWith('', [
       { id: 'u1', name: 'a.txt' },
       { id: 'u2', name: 'b.png' },
     ]);

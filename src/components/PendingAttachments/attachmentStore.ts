@@ -58,8 +58,7 @@ export interface AttachmentStore {
   retry(key: string): void;
   /**
    * Sends the message now, or once the uploads are done (with `text()` as it is then): `deliver` gets the
-   * content (the file names when there is no text: the service requires content) and the attachments, and
-   * the list empties. If an upload fails meanwhile, nothing is sent.
+   * text (possibly empty: the send adds the attachments' stand-in) and the attachments, and the list empties. If an upload fails meanwhile, nothing is sent.
    */
   send(text: () => string, deliver: (content: string, attachments?: Attachment[]) => void): void;
   /** A drag event over the drop target (`dragend`: forget the drag); `files` are those of a drop. */
@@ -77,7 +76,7 @@ interface Entry extends PendingAttachment {
 /** `uploader()` is read at each upload, so a changed group id applies to the next one. */
 export function createAttachmentStore(
   uploader: () => AttachmentUploader | undefined,
-  { fileKindOf, attachmentsContent }: Pick<SharedKit, 'fileKindOf' | 'attachmentsContent'>,
+  { fileKindOf }: Pick<SharedKit, 'fileKindOf'>,
 ): AttachmentStore {
   const isImage = (file: File) => file.type.startsWith('image/') || fileKindOf(file.name) === 'image';
   let entries: Entry[] = [];
@@ -98,10 +97,12 @@ export function createAttachmentStore(
   const listeners = new Set<() => void>();
   let counter = 0;
   let disposed = false;
+  // Files given to `add` whose limits are still being fetched: a send waits for them too.
+  let adding = 0;
 
   function publish(): void {
     const items = entries.map(({ controller: _, ...item }) => item);
-    const busy = items.some((i) => i.status === 'checking' || i.status === 'uploading');
+    const busy = adding > 0 || items.some((i) => i.status === 'checking' || i.status === 'uploading');
     const failed = items.some((i) => i.status === 'failed');
     if (waiting && (failed || !busy)) {
       const held = waiting;
@@ -132,7 +133,7 @@ export function createAttachmentStore(
     drop(() => false);
     refusals = [];
     publish();
-    if (attachments.length) to(text || attachmentsContent(attachments), attachments);
+    if (attachments.length) to(text, attachments);
     else to(text);
   }
 
@@ -158,6 +159,7 @@ export function createAttachmentStore(
           // Only reachable when the limits were unknown at add time (their request had failed).
           entries = entries.filter((e) => e.key !== key);
           refusals = refused;
+          waiting = null;
           publish();
           return;
         }
@@ -189,10 +191,13 @@ export function createAttachmentStore(
     const api = uploader();
     if (!api) return;
     let limits: AttachmentLimits | null = null;
+    adding += 1;
     try {
       limits = await api.limits();
     } catch {
       // Unknown limits: each file asks again when it uploads (a failure there shows with a retry).
+    } finally {
+      adding -= 1;
     }
     if (disposed) return;
     let accepted: readonly File[] = files;
@@ -200,6 +205,8 @@ export function createAttachmentStore(
       const checked = checkLimits(files, limits, entries.length);
       accepted = checked.accepted;
       refusals = checked.refused;
+      // A file refused after Send was pressed: nothing goes without it (the text stays, the refusal shows).
+      if (refusals.length) waiting = null;
     } else refusals = [];
     const added: Entry[] = accepted.map((file) => ({
       key: `f${++counter}`,

@@ -490,6 +490,23 @@ describe('TicketChat', () => {
     },
   );
 
+  // jsdom's File has no stream(); Send in the same task as the pick, before the upload UI has the file.
+  test.each(['Enter', 'button'])('Send (%s) right after a pick sends the file with the text', async (how) => {
+    const { container } = await focusEmptyChat();
+    fireEvent.change(field(), { target: { value: 'see file' } });
+    const input = container.querySelector('input[type="file"]') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['hello'], 'a.txt', { type: 'text/plain' })] } });
+    if (how === 'Enter') fireEvent.keyDown(field(), { key: 'Enter' });
+    else fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(serverContents()).toEqual(['see file']));
+    expect(
+      sim()
+        .ticket('c1')
+        ?.messages[0]?.attachments.map((a) => a.name),
+    ).toEqual(['a.txt']);
+    await waitFor(() => expect(field()).toHaveValue(''));
+  });
+
   test('an attachment downloads with the token through an object URL that is revoked afterwards', async () => {
     sim().addTicket({
       id: 'c1',

@@ -3,7 +3,6 @@
  * a module that both the first load and a lazy chunk import is split by bundlers into a shared chunk of its
  * own, and every such chunk costs gzip context in the first load.
  */
-import { attachmentsContent } from '../../client/attachmentContent.ts';
 import { isTicketChatError } from '../../client/errors.ts';
 import { displayNameOf } from '../AttachmentChip/displayName.ts';
 import { FileIcon } from '../AttachmentChip/FileIcon.tsx';
@@ -16,6 +15,5 @@ export const SHARED_KIT = {
   displayNameOf,
   fileKindOf,
   isTicketChatError,
-  attachmentsContent,
 };
 export type SharedKit = typeof SHARED_KIT;
