@@ -50,30 +50,32 @@ const browser = () => ({
 });
 
 // Browser tests that run in all three engines. Chromium runs every browser test; Firefox ESR and WebKitGTK run
-// these, each set in a browser of its own: what scrolls, measures and formats dates (plain DOM), and the flows
-// driven by the engine's own input through `userEvent` (test/vitestEngines.ts): attachments (picker, paste,
-// drop, uploads), the lightbox's keys and focus, the composer's keys. Run in one browser after those, the
-// virtual-list scroll tests drifted in Firefox (2 of 3 runs).
-const everyEngine = {
-  '': [
-    'src/components/MessageThread/MessageThread.browser.test.tsx',
-    'src/components/i18n/**/*.browser.test.{ts,tsx}',
-    'test/reliability/threadDates.browser.test.tsx',
-  ],
-  '-input': [
-    'src/components/Composer/Composer.attachments.browser.test.tsx',
-    'src/components/Composer/Composer.keyboard.browser.test.tsx',
-    'src/components/ImagePreview/ImagePreview.browser.test.tsx',
-  ],
-};
-/** A project running one `everyEngine` set in Firefox ESR or WebKitGTK (test/vitestEngines.ts). */
-const otherEngine = (engine: 'firefox' | 'webkit', set: keyof typeof everyEngine, groupOrder: number) => ({
+// these: what scrolls, measures and formats dates (plain DOM), and the flows driven by the engine's own input
+// through `userEvent` (test/vitestEngines.ts): attachments (picker, paste, drop, uploads), the lightbox's keys
+// and focus, the composer's keys. Firefox runs both sets in one browser. WebKitGTK runs the input set in a
+// browser of its own: in one browser after the other files, its WebDriver input lost the tester frame
+// (NoSuchFrameError) or Tab left focus on the body (2 of 3 runs).
+const plainDom = [
+  'src/components/MessageThread/MessageThread.browser.test.tsx',
+  'src/components/i18n/**/*.browser.test.{ts,tsx}',
+  'test/reliability/threadDates.browser.test.tsx',
+];
+const engineInput = [
+  'src/components/Composer/Composer.attachments.browser.test.tsx',
+  'src/components/Composer/Composer.keyboard.browser.test.tsx',
+  'src/components/ImagePreview/ImagePreview.browser.test.tsx',
+];
+/** A project running browser tests in Firefox ESR or WebKitGTK (test/vitestEngines.ts). */
+const otherEngine = (
+  engine: 'firefox' | 'webkit',
+  { name, include, groupOrder }: { name: string; include: string[]; groupOrder: number },
+) => ({
   extends: true as const,
   test: {
-    name: `browser-${engine}${set}`,
+    name,
     globals: true,
     setupFiles: ['./test/setup.browser.ts'],
-    include: everyEngine[set],
+    include,
     browser: {
       enabled: true,
       // The provider launches Firefox headless and WebKit in a virtual display itself.
@@ -157,10 +159,13 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: path.join(root, '.storybook') })],
         test: { name: 'storybook', browser: browser(), sequence: { groupOrder: 2 } },
       },
-      otherEngine('firefox', '', 3),
-      otherEngine('firefox', '-input', 4),
-      otherEngine('webkit', '', 5),
-      otherEngine('webkit', '-input', 6),
+      otherEngine('firefox', {
+        name: 'browser-firefox',
+        include: [...plainDom, ...engineInput],
+        groupOrder: 3,
+      }),
+      otherEngine('webkit', { name: 'browser-webkit', include: plainDom, groupOrder: 4 }),
+      otherEngine('webkit', { name: 'browser-webkit-input', include: engineInput, groupOrder: 5 }),
     ],
   },
 });

@@ -10,6 +10,7 @@ import {
   useCallback,
   useImperativeHandle,
   useLayoutEffect,
+  useRef,
   useState,
 } from 'react';
 import type { RowsHandle } from './rowsHandle.ts';
@@ -55,6 +56,10 @@ export default function VirtualRows({
   // The "load older" area sits above the rows inside the same scroller: its height, observed (reading it
   // while rendering, or in every commit, would force a layout each time).
   const [scrollMargin, setScrollMargin] = useState(0);
+  // Changes of the virtualizer, and the last one React committed. A change re-renders us asynchronously
+  // (useFlushSync off), after any number of frames: until then the rows stand where they were.
+  const changesRef = useRef(0);
+  const committedRef = useRef(0);
   const virtualizer = useVirtualizer({
     count: rows.length,
     // Our own element's parent is the scroller: it exists when our layout effects run (the parent's ref
@@ -71,6 +76,9 @@ export default function VirtualRows({
     // viewport's, so the first render already holds the rows that stay (none from the top of the thread).
     initialOffset: () => Math.max(0, estimatedTotal(rows) - initialViewportHeight()),
     initialRect: { width: 0, height: initialViewportHeight() },
+    onChange: () => {
+      changesRef.current += 1;
+    },
   });
   useLayoutEffect(() => {
     const content = contentRef.current;
@@ -100,12 +108,18 @@ export default function VirtualRows({
         viewport.scrollTop = Math.max(0, item.start - offset);
         return true;
       },
+      isLayoutPending: () => changesRef.current !== committedRef.current,
     }),
     [virtualizer, rows, viewportRef],
   );
 
   const margin = virtualizer.options.scrollMargin;
   const items = virtualizer.getVirtualItems();
+  // What this render shows; a change during the commit (rows measured as they attach) stays pending.
+  const rendersChange = changesRef.current;
+  useLayoutEffect(() => {
+    committedRef.current = rendersChange;
+  });
   // The day of the top row, pinned like the plain list's sticky separators (which cannot stick here: each
   // row is positioned on its own). Not while a separator itself is the top row.
   const offset = virtualizer.scrollOffset ?? 0;

@@ -1,20 +1,13 @@
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ThreadMessage } from '../../query/types.ts';
 import type { RowsHandle } from './rowsHandle.ts';
+import { type SettleCount, settleStep } from './settle.ts';
 import { diffThread, type ThreadDiff } from './threadDiff.ts';
 
 /** "At the bottom" tolerates this much (sub-pixel rounding, zoom). */
 export const BOTTOM_SLACK_PX = 8;
 /** Scrolling up to within this distance of the top asks for older messages. */
 const LOAD_OLDER_ZONE_PX = 160;
-/**
- * After a change, virtual rows get measured over a few frames; hold the anchor until they stop, for at
- * most this many frames. Counted in frames, not milliseconds: measuring happens once a frame, so a busy
- * main thread (slow frames) needs as many frames as an idle one.
- */
-const SETTLE_MAX_FRAMES = 60;
-/** Frames without a size change that end settling early. */
-const QUIET_FRAMES = 3;
 /** Space kept above the "New messages" separator when a thread opens at it. */
 export const UNREAD_LANDING_MARGIN_PX = 8;
 /** Row key of the unread separator (threadLayout). */
@@ -147,27 +140,30 @@ export function useThreadScroll(options: ThreadScrollOptions) {
       resizedRef.current = false;
       // A newer change restarts the count; the older loop sees it is stale and stops.
       const run = ++settleRunRef.current;
-      let quiet = 0;
-      let frames = 0;
+      let count: SettleCount = { frames: 0, quiet: 0 };
       const tick = () => {
         if (!settlingRef.current || run !== settleRunRef.current) return;
-        quiet = resizedRef.current ? 0 : quiet + 1;
+        const layoutPending = handleRef.current?.isLayoutPending() ?? false;
+        const { done, ...next } = settleStep(count, { resized: resizedRef.current, layoutPending });
+        count = next;
         resizedRef.current = false;
-        frames += 1;
-        if (quiet < QUIET_FRAMES && frames < SETTLE_MAX_FRAMES) {
+        if (!done) {
           requestAnimationFrame(tick);
           return;
         }
         settlingRef.current = false;
         const viewport = viewportRef.current;
         if (!viewport) return;
+        // The last render may have moved rows without resizing anything (no observer call): place the
+        // anchor once more from the final layout before recording the view again.
+        restore();
         anchorRef.current = findAnchor(viewport);
         // An unread landing whose rows, measured, all fit after all: the usual pin.
         if (landing && atBottom(viewport)) setPinned(true);
       };
       requestAnimationFrame(tick);
     },
-    [viewportRef, setPinned],
+    [viewportRef, handleRef, restore, setPinned],
   );
 
   // Record the reader's position on every scroll. Capture phase: at the target, capture listeners run
