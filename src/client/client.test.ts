@@ -298,6 +298,26 @@ describe('exact wire quirks', () => {
     expect(sent).toEqual([null, long]);
   });
 
+  it('one malformed message costs nothing of its answer: the others are shown, the cursor advances', async () => {
+    const message = (content: unknown) => ({ content, create_time: '2020-07-09 00:00:00', replier_type: 1 });
+    server.use(
+      http.get(pollUrl, () =>
+        HttpResponse.json({
+          immsg: [
+            {
+              incident_id: 'c1',
+              message_list: [message('A-good'), null, message(404), { ...message('m9'), accessory_list: 'nope' }],
+            },
+          ],
+          last_message_time_id: 'after-the-bad-one',
+        }),
+      ),
+    );
+    const result = await client.pollMessages({ caseIds: ['c1'] });
+    expect(result.messages.map((m) => m.content)).toEqual(['A-good', '404', 'm9']);
+    expect(result.cursor).toBe('after-the-bad-one');
+  });
+
   it('nulls everywhere decode to safe defaults', async () => {
     server.use(
       http.get(pollUrl, () =>
