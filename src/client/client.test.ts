@@ -306,7 +306,12 @@ describe('exact wire quirks', () => {
           immsg: [
             {
               incident_id: 'c1',
-              message_list: [message('A-good'), null, message(404), { ...message('m9'), accessory_list: 'nope' }],
+              message_list: [
+                message('A-good'),
+                null,
+                message(404),
+                { ...message('m9'), accessory_list: 'nope' },
+              ],
             },
           ],
           last_message_time_id: 'after-the-bad-one',

@@ -74,7 +74,11 @@ describe('wire decoders', () => {
       ['good', '', 'true', null],
       ['good', '', '', null],
     ]);
-    expect(list.map((m) => m.accessory_list)).toEqual([[], [{ accessory_id: '7', file_actual_name: '' }], []]);
+    expect(list.map((m) => m.accessory_list)).toEqual([
+      [],
+      [{ accessory_id: '7', file_actual_name: '' }],
+      [],
+    ]);
     expect(body.last_message_time_id).toBe('next');
   });
 
