@@ -119,3 +119,12 @@ test('an integer code written as a digit string reads as that number; other stri
   expect(decodeError(() => decode(pollBody, { imstatus: [{ status: '1.5' }] })).kind).toBe('decode');
   expect(decodeError(() => decode(pollBody, { imstatus: [{ status: ' 1' }] })).kind).toBe('decode');
 });
+
+// Was: "7" was refused while -5 and 3.7 passed (attack2, minor).
+test('an unread count is a non-negative integer, a digit string too', () => {
+  const unread = (n: unknown) => decode(unreadBody, { imunread: [{ incident_id: 'c1', unread_num: n }] });
+  expect(unread('7').imunread[0]?.unread_num).toBe(7);
+  expect(unread(3).imunread[0]?.unread_num).toBe(3);
+  for (const bad of [-5, 3.7, '-1', 'x'])
+    expect(decodeError(() => unread(bad)).message).toBe('Bad imunread.0.unread_num in the response');
+});

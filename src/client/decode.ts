@@ -24,14 +24,6 @@ class Bad {
 /** An object as the decoders read one: any non-null object (an array too, as before the rewrite). */
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
-/** Missing or null → `fallback`; otherwise `test` must accept it. */
-const nullish =
-  <T, F>(test: (x: unknown) => x is T, fallback: F): Decoder<T | F> =>
-  (x) => {
-    if (x == null) return fallback;
-    if (!test(x)) throw new Bad();
-    return x;
-  };
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isNumber = (x: unknown): x is number => typeof x === 'number' && !Number.isNaN(x);
 /** Documented as string, sent as a number in the provider's own example. */
@@ -142,8 +134,15 @@ const wireMessage = object({
 export type WireMessage = ReturnType<typeof wireMessage>;
 const messageList = entries(wireMessage, true);
 
+/** A count: what `num` reads (a digit string too), missing as 0; a negative or fractional one is a wrong type. */
+const count: Decoder<number> = (x) => {
+  const n = num(x);
+  if (n !== null && (!Number.isInteger(n) || n < 0)) throw new Bad();
+  return n ?? 0;
+};
+
 export const unreadBody = object({
-  imunread: list(object({ ...status, unread_num: nullish(isNumber, 0) })),
+  imunread: list(object({ ...status, unread_num: count })),
 });
 
 export const pollBody = object({
