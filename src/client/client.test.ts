@@ -280,6 +280,49 @@ describe('exact wire quirks', () => {
     expect((await client.pollMessages({ caseIds: ['c1'] })).cursor).toBe('12345678901234567890');
   });
 
+  // Was: a cursor over 64 characters was accepted from the answer, then refused as `input` when sent back, so
+  // polling stopped for good (attack2 finding 1).
+  it('a cursor of any length goes back exactly as received, URL-encoded', async () => {
+    const long = `${'z'.repeat(300)}+/= &é`;
+    const sent: (string | null)[] = [];
+    server.use(
+      http.get(pollUrl, ({ request }) => {
+        sent.push(new URL(request.url).searchParams.get('last_message_time_id'));
+        return HttpResponse.json({ last_message_time_id: long });
+      }),
+    );
+    const first = await client.pollMessages({ caseIds: ['c1'] });
+    expect(first.cursor).toBe(long);
+    const second = await client.pollMessages({ caseIds: ['c1'], cursor: first.cursor! });
+    expect(second.cursor).toBe(long);
+    expect(sent).toEqual([null, long]);
+  });
+
+  it('one malformed message costs nothing of its answer: the others are shown, the cursor advances', async () => {
+    const message = (content: unknown) => ({ content, create_time: '2020-07-09 00:00:00', replier_type: 1 });
+    server.use(
+      http.get(pollUrl, () =>
+        HttpResponse.json({
+          immsg: [
+            {
+              incident_id: 'c1',
+              message_list: [
+                message('A-good'),
+                null,
+                message(404),
+                { ...message('m9'), accessory_list: 'nope' },
+              ],
+            },
+          ],
+          last_message_time_id: 'after-the-bad-one',
+        }),
+      ),
+    );
+    const result = await client.pollMessages({ caseIds: ['c1'] });
+    expect(result.messages.map((m) => m.content)).toEqual(['A-good', '404', 'm9']);
+    expect(result.cursor).toBe('after-the-bad-one');
+  });
+
   it('nulls everywhere decode to safe defaults', async () => {
     server.use(
       http.get(pollUrl, () =>
@@ -442,7 +485,7 @@ describe('input validation (no request is sent)', () => {
     ['caseIds[1]', 'an empty case id', (c) => c.listUnread({ caseIds: ['a', ''] })],
     ['caseIds[0]', 'a 65-char case id', (c) => c.pollMessages({ caseIds: [long] })],
     ['groupId', 'a 65-char groupId', (c) => c.pollMessages({ caseIds: ['a'], groupId: long })],
-    ['cursor', 'a 65-char cursor', (c) => c.pollMessages({ caseIds: ['a'], cursor: long })],
+    ['cursor', 'a cursor that is no string', (c) => c.pollMessages({ caseIds: ['a'], cursor: 7 as never })],
     ['content', 'empty content', (c) => c.sendMessage({ caseId: 'a', content: '' })],
     ['content', '2001-char content', (c) => c.sendMessage({ caseId: 'a', content: 'x'.repeat(2001) })],
     ['caseId', 'an empty caseId (send)', (c) => c.sendMessage({ caseId: '', content: 'x' })],

@@ -40,11 +40,12 @@ export function joinCursors(cursors: (string | null)[]): string | null {
 
 /**
  * The cursor each of `chunks` requests sends. A chunked cursor that does not fit the chunks (the case ids
- * changed) falls back to none for every chunk: messages may come again, none is skipped.
+ * changed) falls back to none for every chunk: messages may come again, none is skipped. A cursor is the
+ * service's own text and goes back exactly, whatever its length: only its type is checked.
  */
 export function splitCursor(cursor: string | undefined, chunks: number): (string | undefined)[] {
   if (cursor === undefined || typeof cursor !== 'string' || !cursor.startsWith(CHUNKED_CURSOR)) {
-    if (cursor !== undefined) checkString(cursor, 'cursor');
+    if (cursor !== undefined) checkCursor(cursor, 'cursor');
     return Array.from({ length: chunks }, () => cursor);
   }
   let parts: unknown;
@@ -56,9 +57,11 @@ export function splitCursor(cursor: string | undefined, chunks: number): (string
   if (!Array.isArray(parts) || parts.length !== chunks)
     return Array.from({ length: chunks }, () => undefined);
   return parts.map((part, i) =>
-    part == null || part === '' ? undefined : checkString(part, `cursor[${i}]`),
+    part == null || part === '' ? undefined : checkCursor(part, `cursor[${i}]`),
   );
 }
+
+const checkCursor = (value: unknown, name: string) => checkString(value, name, Number.POSITIVE_INFINITY);
 
 /** The service's limit of case ids per request. */
 const chunksOf = (caseIds: string[]): string[][] => {

@@ -48,15 +48,44 @@ describe('wire decoders', () => {
     expect(Object.keys(decode(olderBody, body)).sort()).toEqual(['count', 'message_list']);
   });
 
+  // Was: one malformed message made the whole answer a decode error, and every later poll failed the same
+  // way, so the good messages were never shown (attack2 finding 2).
+  it('a malformed message field is read, never fails the answer; entries that are no object are skipped', () => {
+    const good = { content: 'good', create_time: '2020-07-09 00:00:00', replier_type: 1 };
+    const body = decode(pollBody, {
+      immsg: [
+        {
+          incident_id: 'c1',
+          message_list: [
+            null,
+            { ...good, content: 404, replier_name: { html: '<b>x</b>' }, accessory_list: 'nope' },
+            'text',
+            [good],
+            { ...good, type: 'support', replier: true, accessory_list: [null, 'a', { accessory_id: 7 }] },
+            good,
+          ],
+        },
+      ],
+      last_message_time_id: 'next',
+    });
+    const list = body.immsg[0]?.message_list ?? [];
+    expect(list.map((m) => [m.content, m.replier_name, m.replier, m.type])).toEqual([
+      ['404', '', '', null],
+      ['good', '', 'true', null],
+      ['good', '', '', null],
+    ]);
+    expect(list.map((m) => m.accessory_list)).toEqual([
+      [],
+      [{ accessory_id: '7', file_actual_name: '' }],
+      [],
+    ]);
+    expect(body.last_message_time_id).toBe('next');
+  });
+
   it.each([
-    [
-      { immsg: [{ message_list: [{}, { content: 5 }] }] },
-      'Bad immsg.0.message_list.1.content in the response',
-    ],
-    [
-      { immsg: [{ message_list: [{ accessory_list: [null] }] }] },
-      'Bad immsg.0.message_list.0.accessory_list.0 in the response',
-    ],
+    [{ immsg: [{ message_list: 'x' }] }, 'Bad immsg.0.message_list in the response'],
+    [{ immsg: [null] }, 'Bad immsg.0 in the response'],
+    [{ immsg: [{ incident_id: 5, message_list: [] }] }, 'Bad immsg.0.incident_id in the response'],
     [{ imstatus: 'x' }, 'Bad imstatus in the response'],
     [{ last_message_time_id: true }, 'Bad last_message_time_id in the response'],
     // The first bad field in field order is the one named.
@@ -89,4 +118,13 @@ test('an integer code written as a digit string reads as that number; other stri
   expect(body.immsg[0]?.message_list[0]?.is_first_message).toBe(0);
   expect(decodeError(() => decode(pollBody, { imstatus: [{ status: '1.5' }] })).kind).toBe('decode');
   expect(decodeError(() => decode(pollBody, { imstatus: [{ status: ' 1' }] })).kind).toBe('decode');
+});
+
+// Was: "7" was refused while -5 and 3.7 passed (attack2, minor).
+test('an unread count is a non-negative integer, a digit string too', () => {
+  const unread = (n: unknown) => decode(unreadBody, { imunread: [{ incident_id: 'c1', unread_num: n }] });
+  expect(unread('7').imunread[0]?.unread_num).toBe(7);
+  expect(unread(3).imunread[0]?.unread_num).toBe(3);
+  for (const bad of [-5, 3.7, '-1', 'x'])
+    expect(decodeError(() => unread(bad)).message).toBe('Bad imunread.0.unread_num in the response');
 });

@@ -1,8 +1,15 @@
 /**
  * Wire decoders, hand-written (a schema library cost ~1.1 kB of every entry). Every field may be missing or
- * null, as the provider's own example shows; defaults sit in the decoders. A wrong TYPE is a `decode` error
- * naming the field path of the first bad field (never the body, never the token), never a TypeError later.
- * Output objects hold only the known fields (an own `__proto__` key of a parsed body is never copied).
+ * null, as the provider's own example shows; defaults sit in the decoders. Output objects hold only the known
+ * fields (an own `__proto__` key of a parsed body is never copied).
+ *
+ * Inside a message, one malformed field must not hide the answer's other messages (every later poll would
+ * fail the same way): a text field that is a number or boolean reads as its text, any other non-string as "";
+ * a code that is no integer reads as null (unknown); an accessory_list that is no array means no attachments;
+ * a message or attachment entry that is no object (null, a string, an array) is skipped. The answer's cursor
+ * is read from the envelope, so skipped entries are passed over for good. The ENVELOPE (lists, incident ids,
+ * statuses, counts, the cursor) stays strict: a wrong type there is a `decode` error naming the field path of
+ * the first bad field (never the body, never the token), never a TypeError later.
  */
 import { TicketChatError } from './errors.ts';
 
@@ -17,14 +24,6 @@ class Bad {
 /** An object as the decoders read one: any non-null object (an array too, as before the rewrite). */
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
-/** Missing or null → `fallback`; otherwise `test` must accept it. */
-const nullish =
-  <T, F>(test: (x: unknown) => x is T, fallback: F): Decoder<T | F> =>
-  (x) => {
-    if (x == null) return fallback;
-    if (!test(x)) throw new Bad();
-    return x;
-  };
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isNumber = (x: unknown): x is number => typeof x === 'number' && !Number.isNaN(x);
 /** Documented as string, sent as a number in the provider's own example. */
@@ -39,7 +38,6 @@ const maybe =
   };
 
 const str = maybe(isString);
-const text = nullish(isString, '');
 /**
  * The integer codes (status, type, replier_type, …): a number, or the same number written as a digit string
  * ("1"), which gateways in front of the service are seen to send; anything else is a decode error.
@@ -51,6 +49,18 @@ const num: Decoder<number | null> = (x) => {
   throw new Bad();
 };
 const strOrNum = maybe(isStringOrNumber);
+
+/** A message's text field: a number or boolean reads as its text, anything else that is no string as "". */
+const lenientText: Decoder<string> = (x) =>
+  typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
+/** A message's code: what `num` reads, else null (unknown). */
+const lenientNum: Decoder<number | null> = (x) => {
+  try {
+    return num(x);
+  } catch {
+    return null;
+  }
+};
 
 /** Names the key a failure happened under (outermost last, so each container prepends its own). */
 function under(error: unknown, key: string | number): unknown {
@@ -92,23 +102,47 @@ const list =
     });
   };
 
+/**
+ * The entries of a list that are objects (not arrays), each read by `item`, which must not fail; missing or
+ * null reads as []. Not an array: `[]` when `strict` is false, else a wrong type.
+ */
+const entries =
+  <T>(item: Decoder<T>, strict: boolean): Decoder<T[]> =>
+  (input) => {
+    if (input == null) return [];
+    if (!Array.isArray(input)) {
+      if (strict) throw new Bad();
+      return [];
+    }
+    const output: T[] = [];
+    for (const x of input) if (isObject(x) && !Array.isArray(x)) output.push(item(x));
+    return output;
+  };
+
 const status = { status: num, incident_id: str };
 
 const wireMessage = object({
-  type: num,
-  replier_type: num,
-  replier: text,
-  content: text,
-  create_time: text,
-  replier_name: text,
-  is_first_message: num,
-  accessory_list: list(object({ accessory_id: text, file_actual_name: text })),
+  type: lenientNum,
+  replier_type: lenientNum,
+  replier: lenientText,
+  content: lenientText,
+  create_time: lenientText,
+  replier_name: lenientText,
+  is_first_message: lenientNum,
+  accessory_list: entries(object({ accessory_id: lenientText, file_actual_name: lenientText }), false),
 });
 export type WireMessage = ReturnType<typeof wireMessage>;
-const messageList = list(wireMessage);
+const messageList = entries(wireMessage, true);
+
+/** A count: what `num` reads (a digit string too), missing as 0; a negative or fractional one is a wrong type. */
+const count: Decoder<number> = (x) => {
+  const n = num(x);
+  if (n !== null && (!Number.isInteger(n) || n < 0)) throw new Bad();
+  return n ?? 0;
+};
 
 export const unreadBody = object({
-  imunread: list(object({ ...status, unread_num: nullish(isNumber, 0) })),
+  imunread: list(object({ ...status, unread_num: count })),
 });
 
 export const pollBody = object({

@@ -44,6 +44,22 @@ export class TicketChatError extends Error {
   }
 }
 
+/**
+ * `text` with every copy of `token` replaced by `***`: as written, in any letter case, and with any of its
+ * characters percent-encoded (either hex case, once or twice: `%2B`, `%2b`, `%252B`). Every error text built
+ * from what the service sent passes here; the token never reaches a message, a log or the DOM.
+ */
+export function redactToken(text: string, token: string): string {
+  if (token === '') return text;
+  const encoder = new TextEncoder();
+  let pattern = '';
+  for (const c of token) {
+    const bytes = Array.from(encoder.encode(c), (b) => `%(?:25)?${b.toString(16).padStart(2, '0')}`);
+    pattern += `(?:${c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')}|${bytes.join('')})`;
+  }
+  return text.replace(new RegExp(pattern, 'gi'), '***');
+}
+
 export function isTicketChatError(value: unknown): value is TicketChatError {
   return value instanceof TicketChatError;
 }

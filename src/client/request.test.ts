@@ -175,6 +175,24 @@ describe('auth', () => {
   });
 });
 
+// Was: only the exact token was cut out, so an encoded or re-cased echo reached e.message and, for a send
+// refused inside HTTP 200, the DOM (attack2 finding 5).
+it.each([
+  ['percent-encoded', 'MIIT%2Btok%2Fen%3D%3Dabc'],
+  ['lower-case hex, twice encoded', 'MIIT%252btok%252fen%253d%253dabc'],
+  ['lower-cased', 'miit+tok/en==abc'],
+  ['upper-cased, partly encoded', 'MIIT+TOK%2FEN==ABC'],
+])('a %s echo of the token is redacted from error messages and codes', async (_label, echo) => {
+  const token = 'MIIT+tok/en==abc';
+  server.use(
+    http.post(`${API}/cases/c1/message`, () =>
+      HttpResponse.json({ error_code: `X.${echo}`, error_msg: `rejected for X-Auth-Token=${echo}.` }),
+    ),
+  );
+  const error = await errorOf(client({ token }).sendMessage({ caseId: 'c1', content: 'hi' }));
+  expect(error).toMatchObject({ kind: 'api', message: 'rejected for X-Auth-Token=***.', code: 'X.***' });
+});
+
 describe('HTTP and API errors', () => {
   it.each([
     [500, 'OSM.0004', true],

@@ -4,7 +4,7 @@
  * Positional arguments rather than a spec object: property names survive minification, parameters don't.
  */
 import { readErrorBody } from './decode.ts';
-import { TicketChatError } from './errors.ts';
+import { redactToken, TicketChatError } from './errors.ts';
 import type { TokenSource } from './types.ts';
 import { inputError } from './validate.ts';
 
@@ -200,7 +200,7 @@ export function createRequester(
     // error_code stringified; error_msg capped and scrubbed of the token.
     const { error_code: c, error_msg: m } = readErrorBody(parsed);
     // Both fields are server text that ends up in messages and logs: scrub the token from each, cap each.
-    const scrub = (text: string, max: number) => text.split(token).join('***').slice(0, max);
+    const scrub = (text: string, max: number) => redactToken(text, token).slice(0, max);
     const code = c == null ? undefined : scrub(String(c), 64);
     const message = m ? scrub(m, 500) : undefined;
     const throttled = THROTTLE.test(code ?? '');

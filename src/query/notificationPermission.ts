@@ -8,8 +8,13 @@ export async function requestNotificationPermission(): Promise<NotificationPermi
   if (typeof Notification === 'undefined') return 'unsupported';
   if (Notification.permission !== 'default') return Notification.permission;
   // Older Safari takes a callback and returns undefined.
+  // A browser (or policy) that throws instead still resolves: with the permission as it stands.
   return new Promise((resolve) => {
-    const answer = Notification.requestPermission(resolve);
-    if (answer) answer.then(resolve, () => resolve(Notification.permission));
+    try {
+      const answer = Notification.requestPermission(resolve);
+      if (answer) answer.then(resolve, () => resolve(Notification.permission));
+    } catch {
+      resolve(Notification.permission);
+    }
   });
 }

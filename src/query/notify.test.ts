@@ -123,6 +123,9 @@ describe('the title count', () => {
   it('formats the count before the title', () => {
     expect(titleWithCount('Portal', 0)).toBe('Portal');
     expect(titleWithCount('Portal', 12)).toBe('(12) Portal');
+    // Was uncapped ("(65535) Portal") while the badge said 99+ (attack2, minor).
+    expect(titleWithCount('Portal', 99)).toBe('(99) Portal');
+    expect(titleWithCount('Portal', 100)).toBe('(99+) Portal');
   });
 });
 
@@ -177,6 +180,28 @@ describe('the system notification', () => {
     arrive(reply('y'.repeat(500)));
     expect(FakeNotification.shown[0]?.options.body).toBe(`Li Wei: ${'y'.repeat(139)}…`);
     stopDefault();
+  });
+
+  // Was: non-strings went to the Notification unchecked, and a throwing function showed nothing (attack2, minor).
+  it.each([
+    ['non-strings', () => ({ title: 5, body: { x: 1 } }), '5', '[object Object]'],
+    ['a missing body', () => ({ title: 'T' }), 'T', 'Li Wei: Hi'],
+    [
+      'a function that throws',
+      () => {
+        throw new Error('portal bug');
+      },
+      'New reply from support',
+      'Li Wei: Hi',
+    ],
+  ])('a portal wording with %s still notifies, in text', (_label, wording, title, body) => {
+    FakeNotification.permission = 'granted';
+    const stop = start({ notify: { notificationText: wording as never } });
+    setVisibility('hidden');
+    arrive(reply('Hi'));
+    expect(FakeNotification.shown[0]?.title).toBe(title);
+    expect(FakeNotification.shown[0]?.options.body).toBe(body);
+    stop();
   });
 
   it('is left to the polling leader: a follower tab only counts in its title', () => {

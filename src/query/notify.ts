@@ -57,9 +57,9 @@ export function defaultNotificationText(language: string): (reply: NotifyReply) 
   });
 }
 
-/** "(2) Title"; the portal's own title without a count. */
+/** "(2) Title", "(99+) Title" above 99 (as the badge); the portal's own title without a count. */
 export const titleWithCount = (title: string, count: number): string =>
-  count > 0 ? `(${count}) ${title}` : title;
+  count > 0 ? `(${count > 99 ? '99+' : count}) ${title}` : title;
 
 // ---- the favicon
 
@@ -299,7 +299,7 @@ export function startNotify({
     if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
     burstNotified = true;
     const text = options()?.notificationText ?? defaultText;
-    const { title: heading, body } = text({
+    const reading: NotifyReply = {
       count,
       caseId: reply?.caseId ?? caseId ?? '',
       ...(reply
@@ -311,7 +311,15 @@ export function startNotify({
                 : reply.content,
           }
         : {}),
-    });
+    };
+    // The portal's wording: a field that is no string goes through String(), one that is missing (or a
+    // function that throws) takes the default's.
+    let { title: heading, body } = defaultText(reading);
+    try {
+      const worded: { title?: unknown; body?: unknown } | undefined = text(reading);
+      if (worded?.title != null) heading = String(worded.title);
+      if (worded?.body != null) body = String(worded.body);
+    } catch {}
     try {
       const shown = new Notification(heading, { body, tag, lang: language });
       shown.onclick = () => {

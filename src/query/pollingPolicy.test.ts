@@ -1,3 +1,4 @@
+import { createTicketChatClient } from '../client/createClient.ts';
 import { TicketChatError } from '../client/errors.ts';
 import {
   backoffDelay,
@@ -5,7 +6,10 @@ import {
   DEFAULT_MAX_BACKOFF_MS,
   delayAfterError,
   pollInterval,
+  pollingIntervalMs,
 } from './pollingPolicy.ts';
+import { threadQueryOptions } from './threadQueryOptions.ts';
+import { unreadBatchOptions } from './unreadQueries.ts';
 
 const MIN = 60_000;
 const policy = (intervalMs: number) => ({
@@ -69,5 +73,40 @@ describe('delayAfterError', () => {
     const limited = new TicketChatError('http', 'x', { retryAfterMs: 30_000 });
     expect(delayAfterError(limited, 1, 3_000, 60_000, 0)).toBe(30_000);
     expect(delayAfterError(new Error('network'), 1, 10 * MIN, 60_000, 0.5)).toBe(10 * MIN);
+  });
+});
+
+// Was: no lower bound (intervalMs 1 made 391 polls in 2 s) and 0, -1, NaN, Infinity polled about once
+// (attack2 finding 6).
+describe("the caller's interval", () => {
+  it.each([
+    [1, 1000],
+    [999, 1000],
+    [1000, 1000],
+    [4500, 4500],
+    [0, 3000],
+    [-1, 3000],
+    [Number.NaN, 3000],
+    [Number.POSITIVE_INFINITY, 3000],
+    [undefined, 3000],
+  ])('%s ms polls every %s ms', (asked, polled) => {
+    expect(pollingIntervalMs(asked, 3000)).toBe(polled);
+  });
+
+  it('is applied by the thread and unread-batch queries', () => {
+    const client = createTicketChatClient({ endpoint: 'http://api.test', token: 't' });
+    const fresh = () => ({ state: { error: null, errorUpdateCount: 0, errorUpdatedAt: 0 } }) as never;
+    for (const [asked, thread, batch] of [
+      [1, 1000, 1000],
+      [Number.NaN, 3000, 30_000],
+      [0, 3000, 30_000],
+    ] as const) {
+      const threadOptions = threadQueryOptions({ client, caseId: 'c1', intervalMs: asked });
+      const batchOptions = unreadBatchOptions({ client, intervalMs: asked });
+      expect([threadOptions.staleTime, batchOptions.staleTime]).toEqual([thread, batch]);
+      const interval = (o: { refetchInterval?: unknown }) =>
+        (o.refetchInterval as (q: never) => unknown)(fresh());
+      expect([interval(threadOptions), interval(batchOptions)]).toEqual([thread, batch]);
+    }
   });
 });

@@ -10,6 +10,17 @@ export interface PollingPolicy {
 }
 
 export const DEFAULT_CLOSED_INTERVAL_MS = 60_000;
+/** The shortest poll interval: a smaller one (seconds typed as ms) would hammer the service. */
+export const MIN_INTERVAL_MS = 1000;
+
+/**
+ * A caller's poll interval as polled: `fallback` (the default) when it is missing, not a number, not finite or
+ * not above 0; otherwise at least MIN_INTERVAL_MS (1000).
+ */
+export const pollingIntervalMs = (intervalMs: number | undefined, fallback: number): number =>
+  typeof intervalMs === 'number' && Number.isFinite(intervalMs) && intervalMs > 0
+    ? Math.max(MIN_INTERVAL_MS, intervalMs)
+    : fallback;
 export const DEFAULT_MAX_BACKOFF_MS = 60_000;
 
 /**

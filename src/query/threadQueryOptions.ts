@@ -2,7 +2,12 @@ import type { DataTag, QueryClient, UseQueryOptions } from '@tanstack/react-quer
 import type { TicketChatError } from '../client/errors.ts';
 import type { PollResult, TicketChatClient } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
-import { DEFAULT_CLOSED_INTERVAL_MS, DEFAULT_MAX_BACKOFF_MS, pollInterval } from './pollingPolicy.ts';
+import {
+  DEFAULT_CLOSED_INTERVAL_MS,
+  DEFAULT_MAX_BACKOFF_MS,
+  pollInterval,
+  pollingIntervalMs,
+} from './pollingPolicy.ts';
 import { mergePoll, type ThreadEntry } from './threadEntry.ts';
 import type { UnreadEntry } from './unreadQueries.ts';
 
@@ -10,7 +15,10 @@ export interface ThreadQueryParams {
   client: TicketChatClient;
   caseId: string;
   groupId?: string | undefined;
-  /** Poll interval while the page is visible, default 3000. */
+  /**
+   * Poll interval while the page is visible, default 3000; at least 1000 (a smaller one is raised to it), and
+   * 0, a negative or a non-finite value means the default.
+   */
   intervalMs?: number | undefined;
   /** Interval for closed tickets (status 3, 4, 12), default 60 000. */
   closedIntervalMs?: number | undefined;
@@ -53,12 +61,13 @@ export function threadQueryOptions({
   client,
   caseId,
   groupId,
-  intervalMs = 3000,
+  intervalMs: askedIntervalMs,
   closedIntervalMs = DEFAULT_CLOSED_INTERVAL_MS,
   maxBackoffMs = DEFAULT_MAX_BACKOFF_MS,
   queryClient,
   pollWhileHidden = false,
 }: ThreadQueryParams): ThreadQueryOptions {
+  const intervalMs = pollingIntervalMs(askedIntervalMs, 3000);
   const queryKey = ticketChatKeys.thread(caseId, groupId) as ThreadQueryOptions['queryKey'];
   const unreadKey = ticketChatKeys.unread(caseId, groupId);
   const ticketStatus = () => queryClient?.getQueryData<UnreadEntry>(unreadKey)?.status ?? undefined;

@@ -9,7 +9,7 @@ import { type Query, type QueryClient, queryOptions } from '@tanstack/react-quer
 import type { TicketChatError } from '../client/errors.ts';
 import type { TicketChatClient, UnreadCount } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
-import { DEFAULT_MAX_BACKOFF_MS, pollInterval } from './pollingPolicy.ts';
+import { DEFAULT_MAX_BACKOFF_MS, pollInterval, pollingIntervalMs } from './pollingPolicy.ts';
 
 export const DEFAULT_UNREAD_INTERVAL_MS = 30_000;
 /** Badges mounting within this window share their first request. */
@@ -65,16 +65,16 @@ function sameBatch(a: UnreadBatch, b: UnreadBatch): boolean {
 export interface UnreadBatchParams {
   client: TicketChatClient;
   groupId?: string | undefined;
-  /** Default 30 000; badges of a group poll at the smallest interval any of them asks for. */
+  /**
+   * Default 30 000; at least 1000 (a smaller one is raised to it), and 0, a negative or a non-finite value
+   * means the default. Badges of a group poll at the smallest interval any of them asks for.
+   */
   intervalMs?: number | undefined;
 }
 
 /** The group's batch query (observed by every badge of the group; fetched by none of them alone). */
-export function unreadBatchOptions({
-  client,
-  groupId,
-  intervalMs = DEFAULT_UNREAD_INTERVAL_MS,
-}: UnreadBatchParams) {
+export function unreadBatchOptions({ client, groupId, intervalMs: askedIntervalMs }: UnreadBatchParams) {
+  const intervalMs = pollingIntervalMs(askedIntervalMs, DEFAULT_UNREAD_INTERVAL_MS);
   return queryOptions<
     UnreadBatch,
     TicketChatError,

@@ -13,7 +13,7 @@ import { useOlderMessages } from './useOlderMessages.ts';
 
 export interface UseInstantMessagesOptions {
   groupId?: string | undefined;
-  /** Poll interval while the page is visible, default 3000. Closed tickets poll at the longer of `closedIntervalMs` (60 s) and `intervalMs`. */
+  /** Poll interval while the page is visible, default 3000, at least 1000. Closed tickets poll at the longer of `closedIntervalMs` (60 s) and `intervalMs`. */
   intervalMs?: number | undefined;
   /** Default true. Disabled: no request. */
   enabled?: boolean | undefined;

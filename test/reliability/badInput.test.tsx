@@ -79,11 +79,6 @@ const badCalls: BadCall[] = [
     call: (c) => c.pollMessages({ caseIds: ['case-1'], groupId: id65 }),
   },
   {
-    name: 'pollMessages: 65-char cursor',
-    argument: 'cursor',
-    call: (c) => c.pollMessages({ caseIds: ['case-1'], cursor: '1'.repeat(65) }),
-  },
-  {
     name: 'pollMessages: cursor not a string',
     argument: 'cursor',
     call: (c) =>

@@ -450,14 +450,8 @@ describe('decoder fuzz: every method resolves well-typed or rejects with TicketC
     expect(`${error.code} ${error.message}`).not.toContain('fuzz-token');
   });
 
-  it('null items in wire lists are a decode error, not a TypeError', async () => {
-    for (const body of [
-      '{"imunread":[null]}',
-      '{"immsg":[null]}',
-      '{"imstatus":[null]}',
-      '{"immsg":[{"incident_id":"c1","message_list":[null]}]}',
-      '{"immsg":[{"incident_id":"c1","message_list":[{"content":"x","accessory_list":[null]}]}]}',
-    ]) {
+  it('null items in envelope lists are a decode error, not a TypeError', async () => {
+    for (const body of ['{"imunread":[null]}', '{"immsg":[null]}', '{"imstatus":[null]}']) {
       served = { status: 200, body, contentType: 'application/json', retryAfter: null };
       const call = body.includes('imunread')
         ? client.listUnread({ caseIds: ['c1'] })
@@ -469,6 +463,18 @@ describe('decoder fuzz: every method resolves well-typed or rejects with TicketC
       expect(error, body).toBeInstanceOf(TicketChatError);
       expect((error as TicketChatError).kind, body).toBe('decode');
     }
+  });
+
+  // A null message or attachment is skipped: the answer's other messages still show (attack2 finding 2).
+  it('null items in a message list or an attachment list are skipped', async () => {
+    served = {
+      status: 200,
+      body: '{"immsg":[{"incident_id":"c1","message_list":[null,{"content":"x","accessory_list":[null]}]}]}',
+      contentType: 'application/json',
+      retryAfter: null,
+    };
+    const { messages } = await client.pollMessages({ caseIds: ['c1'] });
+    expect(messages.map((m) => [m.content, m.attachments])).toEqual([['x', []]]);
   });
 
   it('prototype pollution in a body does not reach Object.prototype', async () => {

@@ -10,7 +10,7 @@ export interface CaseUnreadBadgeProps {
   max?: number | undefined;
   /** Language of the accessible name. Default: the client's language. */
   locale?: string | undefined;
-  /** Poll interval; badges of one group share one request at the smallest interval asked. Default 30 000. */
+  /** Poll interval; badges of one group share one request at the smallest interval asked. Default 30 000, at least 1000. */
   intervalMs?: number | undefined;
   className?: string | undefined;
   /** Called with any error thrown while rendering the badge; a compact alert with a Retry takes its place. */

@@ -107,7 +107,12 @@ function MainAlert(props: ChatAlertsProps) {
           </div>
         </div>
       ) : view.state === 'invalid' ? (
-        <ThreadAlert message={strings.chatInvalidTicket} locale={locale} />
+        <ThreadAlert
+          message={
+            view.error.message.startsWith('groupId') ? strings.chatInvalidGroup : strings.chatInvalidTicket
+          }
+          locale={locale}
+        />
       ) : (
         view.state === 'error' && (
           <ThreadAlert

@@ -507,6 +507,17 @@ describe('TicketChat', () => {
     await waitFor(() => expect(field()).toHaveValue(''));
   });
 
+  // Was: the alert blamed the ticket number (attack2 finding 8).
+  test('an invalid group id names the group id, not the ticket number', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    onTestFinished(() => logged.mockRestore());
+    sim().addTicket({ id: 'c1', status: 1 });
+    renderChat({ caseId: 'c1', groupId: 'g'.repeat(65) });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/^This ticket can't be shown \(invalid group id\)\.$/);
+    expect(sim().requests).toEqual([]);
+  });
+
   test('an attachment downloads with the token through an object URL that is revoked afterwards', async () => {
     sim().addTicket({
       id: 'c1',

@@ -28,7 +28,7 @@ export { MessageThread };
 export interface TicketChatProps {
   caseId: string;
   groupId?: string | undefined;
-  /** Poll interval of the thread while the page is visible, default 3000 ms. */
+  /** Poll interval of the thread while the page is visible, default 3000 ms, at least 1000 (≤ 0 or not finite: the default). */
   intervalMs?: number | undefined;
   /** Language of the texts, e.g. 'en-US' or 'zh-cn'. Default: the client's language. */
   locale?: string | undefined;

@@ -82,8 +82,10 @@ export interface TicketChatStrings {
   /** A poll failed in a way retrying later will not fix by itself; `detail` is the server's message. */
   chatLoadFailed: (detail: string) => string;
   chatDecodeFailed: string;
-  /** The case id (or group id) cannot be valid: a mistake of the page, not something to retry. */
+  /** The case id cannot be valid: a mistake of the page, not something to retry. */
   chatInvalidTicket: string;
+  /** The group id cannot be valid (as chatInvalidTicket). */
+  chatInvalidGroup: string;
   olderFailed: string;
   downloadFailed: (name: string) => string;
   /** Said politely once a download has been handed to the browser. */
@@ -145,6 +147,7 @@ export const enUS: TicketChatStrings = {
   chatLoadFailed: (detail) => `Couldn't update the conversation: ${detail}`,
   chatDecodeFailed: "Couldn't read the server's answer. New messages may be missing.",
   chatInvalidTicket: "This ticket can't be shown (invalid ticket number).",
+  chatInvalidGroup: "This ticket can't be shown (invalid group id).",
   olderFailed: "Couldn't load earlier messages.",
   downloadFailed: (name) => `Couldn't download ${name}.`,
   downloaded: (name) => `Downloaded ${name}`,
@@ -194,6 +197,7 @@ export const zhCN: TicketChatStrings = {
   chatLoadFailed: (detail) => `无法更新对话：${detail}`,
   chatDecodeFailed: '无法解析服务器的响应，可能缺少新消息。',
   chatInvalidTicket: '无法显示此工单（工单编号无效）。',
+  chatInvalidGroup: '无法显示此工单（群组编号无效）。',
   olderFailed: '无法加载更早的消息。',
   downloadFailed: (name) => `无法下载 ${name}。`,
   downloaded: (name) => `已下载 ${name}`,
