@@ -4,10 +4,10 @@ import { TicketChatError } from './errors.ts';
 import type { messageMethods } from './messageMethods.ts';
 import { MAX_SEND_CONTENT_LENGTH } from './model.ts';
 import { createRequester, type Query } from './request.ts';
-import { resolveTimeZone } from './timeZone.ts';
 import type { TicketChatClient, TicketChatClientOptions, UnreadCount } from './types.ts';
 import type { attachmentMethods } from './upload.ts';
 import { checkCaseIds, checkIds, checkOptional, checkPathId, checkString, inputError } from './validate.ts';
+import { resolveTimeZone } from './zone.ts';
 
 export type Request = ReturnType<typeof createRequester>;
 

@@ -8,9 +8,9 @@ import { decode, olderBody, pollBody, topLevelNumberText } from './decode.ts';
 import { TicketChatError } from './errors.ts';
 import { finishMessages, toMessage } from './messages.ts';
 import type { Query } from './request.ts';
-import type { ResolvedTimeZone } from './timeZone.ts';
 import type { ChatStatus, Message, TicketChatClient } from './types.ts';
 import { checkCaseIds, checkLimit, checkPathId, checkString, inputError } from './validate.ts';
+import type { ResolvedTimeZone } from './zone.ts';
 
 /**
  * Polling more than 100 tickets takes one request per 100 ids, and each answer has its own cursor. Merging

@@ -2,8 +2,9 @@
 import type { WireMessage } from './decode.ts';
 import { assignKeys } from './messageKey.ts';
 import { isFromSupport } from './model.ts';
-import { parseWallClock, type ResolvedTimeZone } from './timeZone.ts';
+import { parseWallClock } from './timeZone.ts';
 import type { Message } from './types.ts';
+import type { ResolvedTimeZone } from './zone.ts';
 
 type Unkeyed = Omit<Message, 'key'>;
 
