@@ -38,19 +38,19 @@ const maybe =
     return x as T | null | undefined;
   };
 
-const str = maybe(isString);
-const text = nullish(isString, '');
+export const str = maybe(isString);
+export const text = nullish(isString, '');
 /**
  * The integer codes (status, type, replier_type, …): a number, or the same number written as a digit string
  * ("1"), which gateways in front of the service are seen to send; anything else is a decode error.
  */
-const num: Decoder<number | null> = (x) => {
+export const num: Decoder<number | null> = (x) => {
   if (x == null) return null;
   if (isNumber(x)) return x;
   if (typeof x === 'string' && /^\d{1,5}$/.test(x)) return Number(x);
   throw new Bad();
 };
-const strOrNum = maybe(isStringOrNumber);
+export const strOrNum = maybe(isStringOrNumber);
 
 /** Names the key a failure happened under (outermost last, so each container prepends its own). */
 function under(error: unknown, key: string | number): unknown {
@@ -62,7 +62,7 @@ type Shape = Record<string, Decoder<unknown>>;
 type Output<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> };
 
 /** An object of exactly these fields, read in this order (the first bad one is the one named). */
-const object =
+export const object =
   <S extends Shape>(shape: S): Decoder<Output<S>> =>
   (input) => {
     if (!isObject(input)) throw new Bad();
@@ -78,7 +78,7 @@ const object =
   };
 
 /** Missing or null reads as a new []. */
-const list =
+export const list =
   <T>(item: Decoder<T>): Decoder<T[]> =>
   (input) => {
     if (input == null) return [];
@@ -92,32 +92,11 @@ const list =
     });
   };
 
-const status = { status: num, incident_id: str };
-
-const wireMessage = object({
-  type: num,
-  replier_type: num,
-  replier: text,
-  content: text,
-  create_time: text,
-  replier_name: text,
-  is_first_message: num,
-  accessory_list: list(object({ accessory_id: text, file_actual_name: text })),
-});
-export type WireMessage = ReturnType<typeof wireMessage>;
-const messageList = list(wireMessage);
+export const status = { status: num, incident_id: str };
 
 export const unreadBody = object({
   imunread: list(object({ ...status, unread_num: nullish(isNumber, 0) })),
 });
-
-export const pollBody = object({
-  imstatus: list(object(status)),
-  immsg: list(object({ incident_id: str, message_list: messageList })),
-  last_message_time_id: strOrNum,
-});
-
-export const olderBody = object({ count: num, message_list: messageList });
 
 /** Both fields (null when missing or of a wrong type), or neither when the body is no object. */
 export interface ErrorBody {
@@ -146,38 +125,4 @@ export function decode<T>(decoder: Decoder<T>, body: unknown): T {
     if (!(error instanceof Bad)) throw error;
     throw new TicketChatError('decode', `Bad ${error.keys.join('.') || 'body'} in the response`);
   }
-}
-
-/**
- * The source text of a NUMBER that is the value of top-level `key` in the JSON object `text`, or undefined.
- * `JSON.parse` rounds integers above 2^53 (…235 → …236), so a numeric cursor is read from the text itself.
- * A small scanner (strings and nesting skipped properly), not a regex: message content may mention the key.
- */
-export function topLevelNumberText(text: string, key: string): string | undefined {
-  let depth = 0;
-  let i = 0;
-  let expectKey = false;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      if (depth === 1 && expectKey) {
-        // JSON.parse handles escapes in the key (a key spelled with \u escapes still matches).
-        const name = JSON.parse(text.slice(i, j + 1)) as string;
-        const after = /^\s*:\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(j + 1, j + 120));
-        if (name === key) return after?.[1];
-      }
-      expectKey = false;
-      i = j + 1;
-      continue;
-    }
-    if (c === '{' || c === '[') {
-      depth++;
-      expectKey = c === '{' && depth === 1;
-    } else if (c === '}' || c === ']') depth--;
-    else if (c === ',' && depth === 1) expectKey = true;
-    i++;
-  }
-  return undefined;
 }

@@ -4,8 +4,9 @@
  */
 
 import type { PerChunk, Request } from './createClient.ts';
-import { decode, olderBody, pollBody, topLevelNumberText } from './decode.ts';
+import { decode } from './decode.ts';
 import { TicketChatError } from './errors.ts';
+import { olderBody, pollBody, topLevelNumberText } from './messageBodies.ts';
 import { finishMessages, toMessage } from './messages.ts';
 import type { Query } from './request.ts';
 import type { ChatStatus, Message, TicketChatClient } from './types.ts';

@@ -1,5 +1,5 @@
 /** Wire messages → `Message`: times read in the client's zone, oldest first, keys per answer. */
-import type { WireMessage } from './decode.ts';
+import type { WireMessage } from './messageBodies.ts';
 import { assignKeys } from './messageKey.ts';
 import { isFromSupport } from './model.ts';
 import { parseWallClock } from './timeZone.ts';
