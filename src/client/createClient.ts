@@ -2,11 +2,10 @@
 import { decode, unreadBody } from './decode.ts';
 import { TicketChatError } from './errors.ts';
 import type { messageMethods } from './messageMethods.ts';
-import { MAX_SEND_CONTENT_LENGTH } from './model.ts';
 import { createRequester, type Query } from './request.ts';
 import type { TicketChatClient, TicketChatClientOptions, UnreadCount } from './types.ts';
 import type { attachmentMethods } from './upload.ts';
-import { checkCaseIds, checkIds, checkOptional, checkPathId, checkString, inputError } from './validate.ts';
+import { checkCaseIds, checkOptional, checkPathId, checkString, inputError } from './validate.ts';
 import { resolveTimeZone } from './zone.ts';
 
 export type Request = ReturnType<typeof createRequester>;
@@ -81,8 +80,8 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
     );
   };
 
-  // Upload, limits and signed URLs, polling and older pages load on first use; the limits answer is kept in
-  // this client's copy.
+  // Upload, limits and signed URLs, polling, older pages, sending and mark-read load on first use (a page of
+  // unread badges needs none of them); the limits answer is kept in this client's copy.
   const attachmentMethodsOnce: () => Promise<ReturnType<typeof attachmentMethods>> = loadOnce(
     () =>
       import('./upload.ts').then((m) =>
@@ -93,7 +92,7 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
   const messageMethodsOnce: () => Promise<ReturnType<typeof messageMethods>> = loadOnce(
     () =>
       import('./messageMethods.ts').then((m) =>
-        m.messageMethods({ request, perChunk, zone, groupQuery, casePath }),
+        m.messageMethods({ request, perChunk, zone, groupOf, groupQuery, casePath }),
       ),
     'message',
   );
@@ -126,23 +125,8 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
     pollMessages: (req) => messageMethodsOnce().then((m) => m.pollMessages(req)),
     loadOlderMessages: (req) => messageMethodsOnce().then((m) => m.loadOlderMessages(req)),
 
-    async sendMessage(req) {
-      const caseId = checkPathId(req?.caseId, 'caseId');
-      const content = checkString(req.content, 'content', MAX_SEND_CONTENT_LENGTH);
-      const groupId = groupOf(req);
-      const ids = req.attachmentIds === undefined ? undefined : checkIds(req.attachmentIds, 'attachmentIds');
-      // Undefined fields are left out by JSON.stringify.
-      const message = { content, accessory_ids: ids?.length ? ids : undefined };
-      const path = casePath(caseId, 'message');
-      await request('POST', path, [], req.signal, 'void', { message, group_id: groupId });
-    },
-
-    async markRead(req) {
-      const caseId = checkPathId(req?.caseId, 'caseId');
-      const groupId = groupOf(req);
-      const path = casePath(caseId, 'instant-messages/unread');
-      await request('POST', path, [], req.signal, 'void', { group_id: groupId });
-    },
+    sendMessage: (req) => messageMethodsOnce().then((m) => m.sendMessage(req)),
+    markRead: (req) => messageMethodsOnce().then((m) => m.markRead(req)),
 
     async downloadAttachment(req) {
       const id = checkPathId(req?.attachmentId, 'attachmentId');

@@ -1,6 +1,7 @@
 /**
  * The message methods: polling (split per 100 case ids, cursors per chunk) and older pages, with the wire
- * messages turned into `Message`s. Loaded on first use: a page that only shows unread badges never needs them.
+ * messages turned into `Message`s, sending and mark-read. Loaded on first use: a page that only shows unread
+ * badges never needs them.
  */
 
 import type { PerChunk, Request } from './createClient.ts';
@@ -8,9 +9,10 @@ import { decode } from './decode.ts';
 import { TicketChatError } from './errors.ts';
 import { olderBody, pollBody, topLevelNumberText } from './messageBodies.ts';
 import { finishMessages, toMessage } from './messages.ts';
+import { MAX_SEND_CONTENT_LENGTH } from './model.ts';
 import type { Query } from './request.ts';
 import type { ChatStatus, Message, TicketChatClient } from './types.ts';
-import { checkCaseIds, checkLimit, checkPathId, checkString, inputError } from './validate.ts';
+import { checkCaseIds, checkIds, checkLimit, checkPathId, checkString, inputError } from './validate.ts';
 import type { ResolvedTimeZone } from './zone.ts';
 
 /**
@@ -53,6 +55,7 @@ export interface MessageKit {
   request: Request;
   perChunk: PerChunk;
   zone: ResolvedTimeZone;
+  groupOf: (req: { groupId?: string | undefined }) => string | undefined;
   groupQuery: (req: { groupId?: string | undefined }) => Query;
   casePath: (caseId: string, rest: string) => string;
 }
@@ -61,9 +64,10 @@ export function messageMethods({
   request,
   perChunk,
   zone,
+  groupOf,
   groupQuery,
   casePath,
-}: MessageKit): Pick<TicketChatClient, 'pollMessages' | 'loadOlderMessages'> {
+}: MessageKit): Pick<TicketChatClient, 'pollMessages' | 'loadOlderMessages' | 'sendMessage' | 'markRead'> {
   const toMessages = (wires: ReturnType<typeof olderBody>['message_list'], caseId: string) =>
     wires.map((wire) => toMessage(wire, caseId, zone));
 
@@ -132,6 +136,24 @@ export function messageMethods({
       const path = casePath(caseId, 'instant-messages/more');
       const body = decode(olderBody, await request('GET', path, query, req.signal, 'json'));
       return { messages: finishMessages(toMessages(body.message_list, caseId)), count: body.count };
+    },
+
+    async sendMessage(req) {
+      const caseId = checkPathId(req?.caseId, 'caseId');
+      const content = checkString(req.content, 'content', MAX_SEND_CONTENT_LENGTH);
+      const groupId = groupOf(req);
+      const ids = req.attachmentIds === undefined ? undefined : checkIds(req.attachmentIds, 'attachmentIds');
+      // Undefined fields are left out by JSON.stringify.
+      const message = { content, accessory_ids: ids?.length ? ids : undefined };
+      const path = casePath(caseId, 'message');
+      await request('POST', path, [], req.signal, 'void', { message, group_id: groupId });
+    },
+
+    async markRead(req) {
+      const caseId = checkPathId(req?.caseId, 'caseId');
+      const groupId = groupOf(req);
+      const path = casePath(caseId, 'instant-messages/unread');
+      await request('POST', path, [], req.signal, 'void', { group_id: groupId });
     },
   };
 }
