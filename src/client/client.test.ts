@@ -8,9 +8,10 @@ import {
   TEST_TOKEN,
 } from '../../simulator/index.ts';
 import { API, installServer, rejectionOf } from '../../test/support/msw.ts';
-import { CHUNKED_CURSOR, createTicketChatClient, joinCursors, splitCursor } from './createClient.ts';
+import { createTicketChatClient } from './createClient.ts';
 import { TicketChatError } from './errors.ts';
 import { messageBaseKey } from './messageKey.ts';
+import { CHUNKED_CURSOR, joinCursors, splitCursor } from './messageMethods.ts';
 import type { TicketChatClient } from './types.ts';
 
 const { server, log } = installServer();

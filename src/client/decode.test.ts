@@ -1,5 +1,6 @@
-import { decode, olderBody, pollBody, readErrorBody, unreadBody } from './decode.ts';
+import { decode, readErrorBody, unreadBody } from './decode.ts';
 import { TicketChatError } from './errors.ts';
+import { olderBody, pollBody } from './messageBodies.ts';
 
 function decodeError(run: () => unknown): TicketChatError {
   try {

@@ -37,24 +37,24 @@ const maybe =
     return x as T | null | undefined;
   };
 
-const str = maybe(isString);
+export const str = maybe(isString);
 /**
  * The integer codes (status, type, replier_type, …): a number, or the same number written as a digit string
  * ("1"), which gateways in front of the service are seen to send; anything else is a decode error.
  */
-const num: Decoder<number | null> = (x) => {
+export const num: Decoder<number | null> = (x) => {
   if (x == null) return null;
   if (isNumber(x)) return x;
   if (typeof x === 'string' && /^\d{1,5}$/.test(x)) return Number(x);
   throw new Bad();
 };
-const strOrNum = maybe(isStringOrNumber);
+export const strOrNum = maybe(isStringOrNumber);
 
 /** A message's text field: a number or boolean reads as its text, anything else that is no string as "". */
-const lenientText: Decoder<string> = (x) =>
+export const lenientText: Decoder<string> = (x) =>
   typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
 /** A message's code: what `num` reads, else null (unknown). */
-const lenientNum: Decoder<number | null> = (x) => {
+export const lenientNum: Decoder<number | null> = (x) => {
   try {
     return num(x);
   } catch {
@@ -72,7 +72,7 @@ type Shape = Record<string, Decoder<unknown>>;
 type Output<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> };
 
 /** An object of exactly these fields, read in this order (the first bad one is the one named). */
-const object =
+export const object =
   <S extends Shape>(shape: S): Decoder<Output<S>> =>
   (input) => {
     if (!isObject(input)) throw new Bad();
@@ -88,7 +88,7 @@ const object =
   };
 
 /** Missing or null reads as a new []. */
-const list =
+export const list =
   <T>(item: Decoder<T>): Decoder<T[]> =>
   (input) => {
     if (input == null) return [];
@@ -106,7 +106,7 @@ const list =
  * The entries of a list that are objects (not arrays), each read by `item`, which must not fail; missing or
  * null reads as []. Not an array: `[]` when `strict` is false, else a wrong type.
  */
-const entries =
+export const entries =
   <T>(item: Decoder<T>, strict: boolean): Decoder<T[]> =>
   (input) => {
     if (input == null) return [];
@@ -119,20 +119,7 @@ const entries =
     return output;
   };
 
-const status = { status: num, incident_id: str };
-
-const wireMessage = object({
-  type: lenientNum,
-  replier_type: lenientNum,
-  replier: lenientText,
-  content: lenientText,
-  create_time: lenientText,
-  replier_name: lenientText,
-  is_first_message: lenientNum,
-  accessory_list: entries(object({ accessory_id: lenientText, file_actual_name: lenientText }), false),
-});
-export type WireMessage = ReturnType<typeof wireMessage>;
-const messageList = entries(wireMessage, true);
+export const status = { status: num, incident_id: str };
 
 /** A count: what `num` reads (a digit string too), missing as 0; a negative or fractional one is a wrong type. */
 const count: Decoder<number> = (x) => {
@@ -144,14 +131,6 @@ const count: Decoder<number> = (x) => {
 export const unreadBody = object({
   imunread: list(object({ ...status, unread_num: count })),
 });
-
-export const pollBody = object({
-  imstatus: list(object(status)),
-  immsg: list(object({ incident_id: str, message_list: messageList })),
-  last_message_time_id: strOrNum,
-});
-
-export const olderBody = object({ count: num, message_list: messageList });
 
 /** Both fields (null when missing or of a wrong type), or neither when the body is no object. */
 export interface ErrorBody {
@@ -180,38 +159,4 @@ export function decode<T>(decoder: Decoder<T>, body: unknown): T {
     if (!(error instanceof Bad)) throw error;
     throw new TicketChatError('decode', `Bad ${error.keys.join('.') || 'body'} in the response`);
   }
-}
-
-/**
- * The source text of a NUMBER that is the value of top-level `key` in the JSON object `text`, or undefined.
- * `JSON.parse` rounds integers above 2^53 (…235 → …236), so a numeric cursor is read from the text itself.
- * A small scanner (strings and nesting skipped properly), not a regex: message content may mention the key.
- */
-export function topLevelNumberText(text: string, key: string): string | undefined {
-  let depth = 0;
-  let i = 0;
-  let expectKey = false;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      if (depth === 1 && expectKey) {
-        // JSON.parse handles escapes in the key (a key spelled with \u escapes still matches).
-        const name = JSON.parse(text.slice(i, j + 1)) as string;
-        const after = /^\s*:\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(j + 1, j + 120));
-        if (name === key) return after?.[1];
-      }
-      expectKey = false;
-      i = j + 1;
-      continue;
-    }
-    if (c === '{' || c === '[') {
-      depth++;
-      expectKey = c === '{' && depth === 1;
-    } else if (c === '}' || c === ']') depth--;
-    else if (c === ',' && depth === 1) expectKey = true;
-    i++;
-  }
-  return undefined;
 }

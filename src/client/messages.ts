@@ -1,9 +1,10 @@
 /** Wire messages → `Message`: times read in the client's zone, oldest first, keys per answer. */
-import type { WireMessage } from './decode.ts';
+import type { WireMessage } from './messageBodies.ts';
 import { assignKeys } from './messageKey.ts';
 import { isFromSupport } from './model.ts';
-import { parseWallClock, type ResolvedTimeZone } from './timeZone.ts';
+import { parseWallClock } from './timeZone.ts';
 import type { Message } from './types.ts';
+import type { ResolvedTimeZone } from './zone.ts';
 
 type Unkeyed = Omit<Message, 'key'>;
 

@@ -1,4 +1,5 @@
-import { parseWallClock, resolveTimeZone } from './timeZone.ts';
+import { parseWallClock } from './timeZone.ts';
+import { resolveTimeZone } from './zone.ts';
 
 const iso = (text: string, zone: string) => parseWallClock(text, zone)?.toISOString() ?? null;
 

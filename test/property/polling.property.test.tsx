@@ -36,6 +36,11 @@ import {
   steppingCursor,
 } from '../support/hostileService.ts';
 
+// The message methods are a lazy chunk. Loading it takes real time, which this suite's fake clock does not
+// wait for: the first scenario would run seconds of faults and token expiry before its first request exists.
+// A page loads it in milliseconds, well inside one poll interval, so it is loaded before any scenario.
+await import('../../src/client/messageMethods.ts');
+
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 100);
 const INTERVAL = 3000;
 const SCHEDULE_MS = 20_000;

@@ -9,15 +9,22 @@ const { sim } = installSimulator();
 test('pollMessages aborted while the token is being fetched sends no request and rejects', async () => {
   sim().addTicket({ id: 'c1', messages: [{ content: 'hi' }] });
   let release!: (token: string) => void;
-  const client = makeClient({ token: () => new Promise<string>((r) => (release = r)) });
+  let asked!: () => void;
+  const tokenAsked = new Promise<void>((r) => (asked = r));
+  const client = makeClient({
+    token: () => {
+      asked();
+      return new Promise<string>((r) => (release = r));
+    },
+  });
   const controller = new AbortController();
   const pending = client.pollMessages({ caseIds: ['c1'], signal: controller.signal });
   const settled = pending.then(
     () => 'resolved',
     (error: unknown) => error,
   );
+  await tokenAsked;
   controller.abort(); // e.g. the thread unmounted / caseId changed during a token refresh
-  await new Promise((r) => setTimeout(r, 0));
   release(TEST_TOKEN);
   expect(await settled).toMatchObject({ name: 'TicketChatError', code: 'ABORTED', retryable: false });
   expect(pollRequests(sim())).toHaveLength(0);
