@@ -17,7 +17,7 @@ import { TicketChatError } from './errors.ts';
 export type Decoder<T> = (input: unknown) => T;
 
 /** A wrong type somewhere below; each container on the way up prepends its key, so success pays nothing. */
-class Bad {
+export class Bad {
   keys: (string | number)[] = [];
 }
 
@@ -49,18 +49,6 @@ export const num: Decoder<number | null> = (x) => {
   throw new Bad();
 };
 export const strOrNum = maybe(isStringOrNumber);
-
-/** A message's text field: a number or boolean reads as its text, anything else that is no string as "". */
-export const lenientText: Decoder<string> = (x) =>
-  typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
-/** A message's code: what `num` reads, else null (unknown). */
-export const lenientNum: Decoder<number | null> = (x) => {
-  try {
-    return num(x);
-  } catch {
-    return null;
-  }
-};
 
 /** Names the key a failure happened under (outermost last, so each container prepends its own). */
 function under(error: unknown, key: string | number): unknown {
@@ -100,23 +88,6 @@ export const list =
         throw under(error, index);
       }
     });
-  };
-
-/**
- * The entries of a list that are objects (not arrays), each read by `item`, which must not fail; missing or
- * null reads as []. Not an array: `[]` when `strict` is false, else a wrong type.
- */
-export const entries =
-  <T>(item: Decoder<T>, strict: boolean): Decoder<T[]> =>
-  (input) => {
-    if (input == null) return [];
-    if (!Array.isArray(input)) {
-      if (strict) throw new Bad();
-      return [];
-    }
-    const output: T[] = [];
-    for (const x of input) if (isObject(x) && !Array.isArray(x)) output.push(item(x));
-    return output;
   };
 
 export const status = { status: num, incident_id: str };

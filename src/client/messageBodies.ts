@@ -2,7 +2,37 @@
  * The decoders of the message answers (poll, older page) and the reading of a numeric cursor from the source
  * text: loaded with the message methods. The rules of every decoder are in `decode.ts`.
  */
-import { entries, lenientNum, lenientText, list, num, object, status, str, strOrNum } from './decode.ts';
+import { Bad, type Decoder, list, num, object, status, str, strOrNum } from './decode.ts';
+
+// The lenient message decoders live here, with the only answers that use them (see decode.ts for the rule).
+/** A message's text field: a number or boolean reads as its text, anything else that is no string as "". */
+const lenientText: Decoder<string> = (x) =>
+  typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : '';
+/** A message's code: what `num` reads, else null (unknown). */
+const lenientNum: Decoder<number | null> = (x) => {
+  try {
+    return num(x);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The entries of a list that are objects (not arrays), each read by `item`, which must not fail; missing or
+ * null reads as []. Not an array: `[]` when `strict` is false, else a wrong type.
+ */
+const entries =
+  <T>(item: Decoder<T>, strict: boolean): Decoder<T[]> =>
+  (input) => {
+    if (input == null) return [];
+    if (!Array.isArray(input)) {
+      if (strict) throw new Bad();
+      return [];
+    }
+    const output: T[] = [];
+    for (const x of input) if (typeof x === 'object' && x !== null && !Array.isArray(x)) output.push(item(x));
+    return output;
+  };
 
 // Inside a message the decoder is lenient (see decode.ts): one malformed message must not hide its answer.
 const wireMessage = object({
