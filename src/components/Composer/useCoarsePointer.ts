@@ -1,13 +1,26 @@
 import { useSyncExternalStore } from 'react';
 
 const COARSE = '(pointer: coarse)';
+// One list for the subscription and the snapshot: a list's `matches` and its change events come from the same
+// evaluation, while a fresh `matchMedia` may already see a value whose event the subscribed list has not sent.
+let list: MediaQueryList | null | undefined;
 const media = (): MediaQueryList | null =>
-  typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(COARSE) : null;
+  (list ??=
+    typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+      ? window.matchMedia(COARSE)
+      : null);
 
 function subscribe(onChange: () => void): () => void {
-  const list = media();
-  list?.addEventListener('change', onChange);
-  return () => list?.removeEventListener('change', onChange);
+  const subscribed = media();
+  subscribed?.addEventListener('change', onChange);
+  // Also asked again on the reader's next pointer press or focus: Chromium's emulation toggle (device mode)
+  // was seen to flip `matches` without a change event reaching this list.
+  const recheck = ['pointerdown', 'focusin'] as const;
+  for (const type of recheck) window.addEventListener(type, onChange, { capture: true, passive: true });
+  return () => {
+    subscribed?.removeEventListener('change', onChange);
+    for (const type of recheck) window.removeEventListener(type, onChange, { capture: true });
+  };
 }
 const isCoarse = (): boolean => media()?.matches ?? false;
 
