@@ -1,14 +1,8 @@
 import { useSyncExternalStore } from 'react';
 
 const COARSE = '(pointer: coarse)';
-// One list for the subscription and the snapshot: a list's `matches` and its change events come from the same
-// evaluation, while a fresh `matchMedia` may already see a value whose event the subscribed list has not sent.
-let list: MediaQueryList | null | undefined;
 const media = (): MediaQueryList | null =>
-  (list ??=
-    typeof window !== 'undefined' && typeof window.matchMedia === 'function'
-      ? window.matchMedia(COARSE)
-      : null);
+  typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(COARSE) : null;
 
 function subscribe(onChange: () => void): () => void {
   const subscribed = media();
