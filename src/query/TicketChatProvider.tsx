@@ -1,5 +1,14 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  startTransition,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { isTicketChatError } from '../client/errors.ts';
 import type { TicketChatClient } from '../client/types.ts';
 import { crossTabSupported } from './crossTab.ts';
@@ -104,7 +113,10 @@ export function TicketChatProvider({
   // Created once, used only when neither a prop nor an enclosing provider supplies a client (cheap if unused).
   const [fallback] = useState(createTicketChatQueryClient);
   const qc = queryClient ?? ambient ?? fallback;
-  const [isLeader, setLeader] = useState(!crossTab);
+  const [isLeader, setLeaderNow] = useState(!crossTab);
+  // A transition: an urgent context change would make React client-render every chat whose hydration
+  // still waits for its chunk (the server's thread replaced by the skeleton until the chunk arrives).
+  const [setLeader] = useState(() => (leader: boolean) => startTransition(() => setLeaderNow(leader)));
   const [leaderThreads] = useState(createLeaderThreads);
 
   useEffect(() => resumeBadgesAfterSignIn(qc), [qc]);
@@ -135,7 +147,7 @@ export function TicketChatProvider({
         }),
       () => setLeader(true),
     );
-  }, [crossTab, crossTabChannel, qc, client, leaderThreads, notifying]);
+  }, [crossTab, crossTabChannel, qc, client, leaderThreads, notifying, setLeader]);
 
   const value = useMemo<TicketChatContextValue>(
     () => ({
