@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type MouseEvent, type ReactNode } from 'react';
-import { getCoreStrings } from '../i18n/coreStrings.ts';
+import { getBadgeStrings } from '../i18n/badgeStrings.ts';
 import type { TicketChatStrings } from '../i18n/strings.ts';
 import { ThreadAlert } from '../MessageThread/ThreadAlert.tsx';
 
@@ -70,7 +70,7 @@ export class ChatErrorBoundary extends Component<ChatErrorBoundaryProps, State> 
     return (
       <ThreadAlert
         className="tc-error-boundary"
-        message={getCoreStrings(locale)[this.props.message ?? 'renderFailed']}
+        message={getBadgeStrings(locale)[this.props.message ?? 'renderFailed']}
         onRetry={this.retry}
         locale={locale}
         compact={compact}

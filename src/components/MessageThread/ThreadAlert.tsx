@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { getCoreStrings } from '../i18n/coreStrings.ts';
+import { getBadgeStrings } from '../i18n/badgeStrings.ts';
 
 export interface ThreadAlertProps {
   /** What went wrong, already in the user's language. */
@@ -44,15 +44,15 @@ export function ThreadAlert(props: ThreadAlertProps) {
       <span className={compact ? 'tc-visually-hidden' : 'tc-thread-alert__message'}>{message}</span>
       {onRetry && (
         <button type="button" className="tc-thread-alert__retry" onClick={onRetry}>
-          {retryLabel ?? getCoreStrings(locale).retry}
+          {retryLabel ?? getBadgeStrings(locale).retry}
         </button>
       )}
       {onDismiss && (
         <button
           type="button"
           className="tc-thread-alert__dismiss"
-          aria-label={getCoreStrings(locale).dismiss}
-          title={getCoreStrings(locale).dismiss}
+          aria-label={getBadgeStrings(locale).dismiss}
+          title={getBadgeStrings(locale).dismiss}
           onClick={onDismiss}
         >
           <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">

@@ -1,4 +1,4 @@
-import { getCoreStrings } from '../i18n/coreStrings.ts';
+import { getBadgeStrings } from '../i18n/badgeStrings.ts';
 
 export interface UnreadBadgeProps {
   /** Unread count; 0, negative or not a number renders nothing. */
@@ -29,7 +29,7 @@ export function UnreadBadge({ count, max = 99, locale, className }: UnreadBadgeP
       <span className="tc-unread-badge__count" aria-hidden="true">
         {shown}
       </span>
-      <span className="tc-visually-hidden">{getCoreStrings(locale).unreadMessages(n)}</span>
+      <span className="tc-visually-hidden">{getBadgeStrings(locale).unreadMessages(n)}</span>
     </span>
   );
 }

@@ -3,13 +3,13 @@ import { resolveLocale } from './localeTag.ts';
 import type { TicketChatStrings } from './strings.ts';
 
 /**
- * The strings of what a first load shows: the badges, the ticket status, the chat's header, its skeleton
- * the error boundary's alert, and the label of `AttachmentChip` (the root exports it statically). Part of every catalog (strings.ts spreads them); kept apart so that a page
- * with only badges, or a chat whose thread has not loaded yet, does not load the whole catalog.
+ * The strings of what a chat's first load shows besides the badge's and the error boundary's (those are in
+ * badgeStrings.ts): the ticket status, the chat's header, its skeleton, and the label of `AttachmentChip` (the
+ * root exports it statically). Part of every catalog (strings.ts spreads them); kept apart so that a chat whose
+ * thread has not loaded yet does not load the whole catalog, and a page of badges loads none of them.
  */
 export type TicketChatCoreStrings = Pick<
   TicketChatStrings,
-  | 'unreadMessages'
   | 'statusPendingAcceptance'
   | 'statusInProgress'
   | 'statusAwaitingConfirmation'
@@ -19,10 +19,6 @@ export type TicketChatCoreStrings = Pick<
   | 'statusAwaitingFeedback'
   | 'statusUnknown'
   | 'threadLoading'
-  | 'retry'
-  | 'dismiss'
-  | 'renderFailed'
-  | 'unreadFailed'
   | 'chatTitle'
   | 'ticketNumber'
   | 'liveChatAvailable'
@@ -33,13 +29,7 @@ export type TicketChatCoreStrings = Pick<
   | 'downloadAttachment'
 >;
 
-// Every English noun here takes a plain "-s": the plural rule yields just the suffix.
-const enPlural = new Intl.PluralRules('en-US');
-export const enPluralSuffix = (count: number): string => (enPlural.select(count) === 'one' ? '' : 's');
-const s = enPluralSuffix;
-
 export const enUSCore: TicketChatCoreStrings = {
-  unreadMessages: (n) => `${n} unread message${s(n)}`,
   statusPendingAcceptance: 'Pending acceptance',
   statusInProgress: 'In progress',
   statusAwaitingConfirmation: 'Awaiting your confirmation',
@@ -49,10 +39,6 @@ export const enUSCore: TicketChatCoreStrings = {
   statusAwaitingFeedback: 'Awaiting feedback',
   statusUnknown: 'Unknown status',
   threadLoading: 'Loading messages…',
-  retry: 'Retry',
-  dismiss: 'Dismiss',
-  renderFailed: "Couldn't show the conversation.",
-  unreadFailed: "Couldn't show the unread count.",
   chatTitle: 'Support chat',
   ticketNumber: (id) => `Ticket ${id}`,
   liveChatAvailable: 'Live chat available',
@@ -64,7 +50,6 @@ export const enUSCore: TicketChatCoreStrings = {
 };
 
 export const zhCNCore: TicketChatCoreStrings = {
-  unreadMessages: (n) => `${n} 条未读消息`,
   statusPendingAcceptance: '待受理',
   statusInProgress: '处理中',
   statusAwaitingConfirmation: '待您确认',
@@ -74,10 +59,6 @@ export const zhCNCore: TicketChatCoreStrings = {
   statusAwaitingFeedback: '待反馈',
   statusUnknown: '未知状态',
   threadLoading: '正在加载消息…',
-  retry: '重试',
-  dismiss: '关闭',
-  renderFailed: '无法显示对话。',
-  unreadFailed: '无法显示未读消息数。',
   chatTitle: '在线沟通',
   ticketNumber: (id) => `工单 ${id}`,
   liveChatAvailable: '在线沟通可用',

@@ -1,12 +1,13 @@
-import { enUSCore, enPluralSuffix as s, zhCNCore } from './coreStrings.ts';
+import { enUSBadge, enPluralSuffix as s, zhCNBadge } from './badgeStrings.ts';
+import { enUSCore, zhCNCore } from './coreStrings.ts';
 
 /**
  * The user-visible strings of every component, one object per locale.
  * To add a string: add a typed key to `TicketChatStrings`, then a value in `enUS` and `zhCN`
  * (the compiler refuses a catalog that misses a key). Values that depend on a number or a name are
  * functions, so plural rules and word order stay in the catalog, not in components. The strings a first
- * load shows (badges, status, the chat's header and skeleton) are in coreStrings.ts; this module holds the
- * rest and loads with the thread and the composer.
+ * load shows are in badgeStrings.ts (the badge, the error boundary's alert) and coreStrings.ts (status, the
+ * chat's header and skeleton); this module holds the rest and loads with the thread and the composer.
  */
 export interface TicketChatStrings {
   /** Accessible name of the unread badge (the visible text may be capped, this never is). */
@@ -118,6 +119,7 @@ const enNewMessages = (n: number) => `${n} new message${s(n)}`;
 const zhNewMessages = (n: number) => `${n} 条新消息`;
 
 export const enUS: TicketChatStrings = {
+  ...enUSBadge,
   ...enUSCore,
   threadLabel: 'Messages',
   threadEmpty: 'No messages yet. Send one to start the conversation.',
@@ -168,6 +170,7 @@ export const enUS: TicketChatStrings = {
 };
 
 export const zhCN: TicketChatStrings = {
+  ...zhCNBadge,
   ...zhCNCore,
   threadLabel: '消息',
   threadEmpty: '暂无消息，发送一条消息开始对话。',
