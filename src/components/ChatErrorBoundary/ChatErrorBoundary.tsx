@@ -1,7 +1,7 @@
 import { Component, type ErrorInfo, type MouseEvent, type ReactNode } from 'react';
 import { getBadgeStrings } from '../i18n/badgeStrings.ts';
 import type { TicketChatStrings } from '../i18n/strings.ts';
-import { ThreadAlert } from '../MessageThread/ThreadAlert.tsx';
+import { RetryAlert } from '../MessageThread/RetryAlert.tsx';
 
 /** What `onError` receives besides the error: React's component stack, where the engine gives one. */
 export interface ChatErrorInfo {
@@ -68,7 +68,7 @@ export class ChatErrorBoundary extends Component<ChatErrorBoundaryProps, State> 
     if (!this.state.error) return this.props.children;
     const { locale, compact } = this.props;
     return (
-      <ThreadAlert
+      <RetryAlert
         className="tc-error-boundary"
         message={getBadgeStrings(locale)[this.props.message ?? 'renderFailed']}
         onRetry={this.retry}

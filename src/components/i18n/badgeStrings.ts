@@ -9,7 +9,7 @@ import type { TicketChatStrings } from './strings.ts';
  */
 export type TicketChatBadgeStrings = Pick<
   TicketChatStrings,
-  'unreadMessages' | 'retry' | 'dismiss' | 'renderFailed' | 'unreadFailed'
+  'unreadMessages' | 'retry' | 'renderFailed' | 'unreadFailed'
 >;
 
 // Every English noun here takes a plain "-s": the plural rule yields just the suffix.
@@ -19,7 +19,6 @@ export const enPluralSuffix = (count: number): string => (enPlural.select(count)
 export const enUSBadge: TicketChatBadgeStrings = {
   unreadMessages: (n) => `${n} unread message${enPluralSuffix(n)}`,
   retry: 'Retry',
-  dismiss: 'Dismiss',
   renderFailed: "Couldn't show the conversation.",
   unreadFailed: "Couldn't show the unread count.",
 };
@@ -27,7 +26,6 @@ export const enUSBadge: TicketChatBadgeStrings = {
 export const zhCNBadge: TicketChatBadgeStrings = {
   unreadMessages: (n) => `${n} 条未读消息`,
   retry: '重试',
-  dismiss: '关闭',
   renderFailed: '无法显示对话。',
   unreadFailed: '无法显示未读消息数。',
 };
