@@ -128,6 +128,9 @@ export default defineConfig({
     // .ci/run asks for a JSON report to print its closing "N passed, N failed" line.
     reporters: process.env.TEST_REPORT_JSON ? ['default', 'json'] : ['default'],
     outputFile: process.env.TEST_REPORT_JSON ? { json: process.env.TEST_REPORT_JSON } : {},
+    // How long `expect.element` / `expect.poll` wait for a condition (default 1 s): a mount, a lazy chunk and
+    // a few requests take longer than that on a busy 2-core CI machine in WebKit. A budget, not a measure.
+    expect: { poll: { timeout: 5000 } },
     projects: [
       {
         extends: true,

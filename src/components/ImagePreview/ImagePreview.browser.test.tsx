@@ -30,6 +30,10 @@ async function seedImages() {
   });
 }
 
+// A first poll, the thread's chunk, then an access URL and a download per image: seconds on a busy machine
+// (WebKit under CI load took 1.5 s), not the one second vi.waitFor allows by default.
+const chain = { timeout: 5000 };
+
 const thumbnails = (host: HTMLElement) => [...host.querySelectorAll<HTMLButtonElement>('button.tc-thumb')];
 
 describe('image attachments in the thread', () => {
@@ -37,11 +41,11 @@ describe('image attachments in the thread', () => {
     await seedImages();
     const host = mount();
     await expect.element(page.getByRole('button', { name: 'View image before.png' })).toBeVisible();
-    await vi.waitFor(() => expect(host.querySelectorAll('button.tc-thumb img')).toHaveLength(2));
+    await vi.waitFor(() => expect(host.querySelectorAll('button.tc-thumb img')).toHaveLength(2), chain);
     const img = host.querySelector<HTMLImageElement>('button.tc-thumb img');
     expect(img?.alt).toBe('before.png');
     expect(img?.src).toMatch(/\/osm\/sim-signed-files\/img-1\?/);
-    await vi.waitFor(() => expect(img?.complete && img.naturalWidth).toBe(2));
+    await vi.waitFor(() => expect(img?.complete && img.naturalWidth).toBe(2), chain);
     await expect.element(page.getByRole('button', { name: 'Download trace.log' })).toBeVisible();
     // The token is in no URL and nowhere in the DOM.
     expect(host.innerHTML).not.toContain(TEST_TOKEN);
@@ -51,12 +55,12 @@ describe('image attachments in the thread', () => {
     await seedImages();
     state.sim.injectFault({ kind: 'http', status: 500 }, { endpoint: 'accessUrl', times: 10 });
     const host = mount();
-    await vi.waitFor(() => expect(host.querySelectorAll('button.tc-thumb img')).toHaveLength(2));
+    await vi.waitFor(() => expect(host.querySelectorAll('button.tc-thumb img')).toHaveLength(2), chain);
     const img = host.querySelector<HTMLImageElement>('button.tc-thumb img');
     expect(img?.src).toMatch(/^blob:/);
     const downloads = state.sim.requests.filter((r) => r.endpoint === 'download');
     expect(downloads.every((r) => r.hadToken)).toBe(true);
-    await vi.waitFor(() => expect(img?.naturalWidth).toBe(2));
+    await vi.waitFor(() => expect(img?.naturalWidth).toBe(2), chain);
   });
 
   test('the lightbox: opens on click, arrows move, Esc closes and focus returns to the thumbnail', async () => {
@@ -96,8 +100,7 @@ describe('image attachments in the thread', () => {
     const host = mount();
     const input = host.querySelector<HTMLInputElement>('input[type="file"]') as HTMLInputElement;
     await userEvent.upload(input, pngFile('crash.png'));
-    // An upload, a send and the poll that brings the server copy: seconds on a busy machine, not one.
-    const chain = { timeout: 5000 };
+    // An upload, a send and the poll that brings the server copy.
     await vi.waitFor(() => expect(host.querySelector('[data-status="done"]')).not.toBeNull(), chain);
     await userEvent.type(page.getByRole('textbox', { name: 'Message' }), 'It crashes here{Enter}');
     await vi.waitFor(
