@@ -92,9 +92,11 @@ export function providerFor(
  * A "tab" for cross-tab tests: a provider with its own client and QueryClient on `channel` (two of them in
  * one document talk through BroadcastChannel like two tabs). The QueryClient is cleared when the test ends.
  */
-export function crossTabOn(channel: string, { notify = false }: { notify?: boolean } = {}) {
+export function crossTabOn(
+  channel: string,
+  { notify = false, client = makeClient() }: { notify?: boolean; client?: TicketChatClient } = {},
+) {
   const queryClient = createTicketChatQueryClient();
-  const client = makeClient();
   const wrapper = ({ children }: { children: ReactNode }) => (
     <TicketChatProvider
       client={client}

@@ -1,9 +1,21 @@
-import { useQuery } from '@tanstack/react-query';
+import { hashKey, QueryObserver, useQuery } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { onTestFinished } from 'vitest';
-import { crossTabOn, installSimulator, pollRequests, setVisibility } from '../../test/harness.tsx';
+import {
+  crossTabOn,
+  installSimulator,
+  makeClient,
+  pollRequests,
+  setVisibility,
+} from '../../test/harness.tsx';
 import { installLocks } from '../../test/support/locks.ts';
-import { useTicketChatContext } from './TicketChatProvider.tsx';
+import type { TicketChatClient } from '../client/types.ts';
+import { startCrossTab } from './crossTabSync.ts';
+import { ticketChatKeys } from './keys.ts';
+import { createLeaderThreads } from './leaderThreads.ts';
+import { createTicketChatQueryClient, useTicketChatContext } from './TicketChatProvider.tsx';
+import type { ThreadEntry } from './threadEntry.ts';
+import { threadQueryOptions } from './threadQueryOptions.ts';
 import { useInstantMessages } from './useInstantMessages.ts';
 import { useSendMessage } from './useSendMessage.ts';
 import { useUnread } from './useUnread.ts';
@@ -277,4 +289,134 @@ describe.runIf(typeof BroadcastChannel !== 'undefined')('cross-tab polling', () 
     await realSecond();
     expect(follower.result.current.thread.messages.map((m) => m.content)).toEqual(['hello', 'thanks']);
   }, 15_000);
+
+  test('a first poll of a new tab that has not left when the leader covers its thread is never sent', async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+    const channel = `tc-test-${Math.random()}`;
+    // Long intervals: the leader polls once at mount, then nothing within this test.
+    const view = () => ({
+      thread: useInstantMessages('c1', { intervalMs: 60_000 }),
+      ctx: useTicketChatContext(),
+    });
+    const ha = renderHook(view, { wrapper: crossTabOn(channel).wrapper });
+    onTestFinished(() => ha.unmount());
+    await waitFor(
+      () => {
+        expect(ha.result.current.ctx.isPollingLeader).toBe(true);
+        expect(ha.result.current.thread.messages).toHaveLength(1);
+      },
+      { timeout: 5000 },
+    );
+    // Tab B opens; its first poll waits, as behind the lazily loaded message code (a slow chunk), until
+    // after the leader's word.
+    const { slow, load, waiting } = slowFirstPolls();
+    const hb = renderHook(view, { wrapper: crossTabOn(channel, { client: slow }).wrapper });
+    onTestFinished(() => hb.unmount());
+    const thread = hashKey(ticketChatKeys.thread('c1'));
+    await waitFor(
+      () => {
+        expect(hb.result.current.ctx.leaderThreads.has(thread)).toBe(true);
+        expect(hb.result.current.thread.messages.map((m) => m.content)).toEqual(['hello']);
+      },
+      { timeout: 5000 },
+    );
+    expect(waiting).toHaveLength(1); // B's own first poll, asked before it heard the leader
+    const polls = pollRequests(sim()).length;
+    load();
+    await act(() => Promise.allSettled(waiting));
+    // The leader covers the thread and B has its messages: B's poll is not sent (it would duplicate the
+    // leader's); nothing B shows is lost.
+    expect(pollRequests(sim()).length).toBe(polls);
+    expect(hb.result.current.thread.messages.map((m) => m.content)).toEqual(['hello']);
+    expect(hb.result.current.thread.error).toBeNull();
+  }, 15_000);
+
+  test("a new tab's poll goes on when the leader covers a thread it has not announced (no view yet)", async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+    const channel = `tc-test-${Math.random()}`;
+    const ha = renderHook(
+      () => ({ thread: useInstantMessages('c1', { intervalMs: 60_000 }), ctx: useTicketChatContext() }),
+      { wrapper: crossTabOn(channel).wrapper },
+    );
+    onTestFinished(() => ha.unmount());
+    await waitFor(() => expect(ha.result.current.thread.messages).toHaveLength(1), { timeout: 5000 });
+    // Tab B prefetches the thread (as TicketChat does while its chunk loads): no view observes it, so B's
+    // announcement does not name it and the leader sends it nothing, but covers it (it shows it itself).
+    const { slow, load, waiting } = slowFirstPolls();
+    const b = crossTabOn(channel, { client: slow });
+    const prefetched = b.queryClient.prefetchQuery(
+      threadQueryOptions({ client: slow, queryClient: b.queryClient, caseId: 'c1' }),
+    );
+    const hb = renderHook(() => useTicketChatContext(), { wrapper: b.wrapper });
+    onTestFinished(() => hb.unmount());
+    await waitFor(
+      () => expect(hb.result.current.leaderThreads.has(hashKey(ticketChatKeys.thread('c1')))).toBe(true),
+      {
+        timeout: 5000,
+      },
+    );
+    expect(waiting).toHaveLength(1);
+    load();
+    await act(() => prefetched);
+    // Its own poll was the only way to the thread: it went out and its answer is there.
+    expect(b.queryClient.getQueryData<ThreadEntry>(ticketChatKeys.thread('c1'))?.server).toHaveLength(1);
+  }, 15_000);
+
+  test('what a new tab starts showing before any tab has answered its hello is announced', async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+    sim().addTicket({ id: 'c2', messages: [{ content: 'only in B' }] });
+    const channel = `tc-test-${Math.random()}`;
+    const ha = renderHook(
+      () => ({ thread: useInstantMessages('c1', { intervalMs: 60_000 }), ctx: useTicketChatContext() }),
+      { wrapper: crossTabOn(channel).wrapper },
+    );
+    onTestFinished(() => ha.unmount());
+    await waitFor(() => expect(ha.result.current.ctx.isPollingLeader).toBe(true), { timeout: 5000 });
+    // Tab B says hello, and in the same task (before the leader's reply can arrive) a view of a thread
+    // only B shows mounts.
+    const queryClient = createTicketChatQueryClient();
+    const client = makeClient();
+    const leaderThreads = createLeaderThreads();
+    const stop = startCrossTab(queryClient, client, channel, () => undefined, leaderThreads);
+    const view = new QueryObserver(queryClient, {
+      ...threadQueryOptions({ client, queryClient, caseId: 'c2' }),
+      enabled: false,
+    });
+    const unsubscribe = view.subscribe(() => undefined);
+    onTestFinished(() => {
+      unsubscribe();
+      stop();
+      queryClient.clear();
+    });
+    // The leader hears of it and polls it for B.
+    await waitFor(() => expect(leaderThreads.has(hashKey(ticketChatKeys.thread('c2')))).toBe(true), {
+      timeout: 5000,
+    });
+    await waitFor(
+      () =>
+        expect(
+          queryClient.getQueryData<ThreadEntry>(ticketChatKeys.thread('c2'))?.server.map((m) => m.content),
+        ).toEqual(['only in B']),
+      { timeout: 5000 },
+    );
+  }, 15_000);
 });
+
+/** A client whose polls wait (as behind a slow chunk of message code) until `load()`. */
+function slowFirstPolls() {
+  let load: () => void = () => undefined;
+  const loaded = new Promise<void>((resolve) => {
+    load = resolve;
+  });
+  const real = makeClient();
+  const waiting: Promise<unknown>[] = [];
+  const slow: TicketChatClient = {
+    ...real,
+    pollMessages: (request) => {
+      const call = loaded.then(() => real.pollMessages(request));
+      waiting.push(call);
+      return call;
+    },
+  };
+  return { slow, load, waiting };
+}

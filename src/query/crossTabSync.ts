@@ -102,7 +102,8 @@ const intervalOf = (observers: readonly { options: { staleTime?: unknown } }[], 
  * - Every tab announces the threads and badges it shows (on start, and when its views mount or unmount);
  *   the leader polls the union (its own views + observers for the others') and says which threads it
  *   covers; a follower's views poll only what the leader does not cover (see useInstantMessages), its
- *   badges never (the leader holds them).
+ *   badges never (the leader holds them). A poll it started before it heard that (a new tab's first) is
+ *   dropped when the leader says it covers the thread.
  * - Ticket-chat queries' changes travel as deltas: for a thread the server messages it did not have + the
  *   cursor and small fields (a receiver merges them with `mergePoll`: replays add nothing, its own sends
  *   settle); for an unread entry the entry; errors as plain fields (data kept) until the next success.
@@ -400,7 +401,10 @@ export function startCrossTab(
     if (m.type === 'shows') {
       const before = peers.get(m.tab);
       peers.set(m.tab, { threads: m.threads, unread: m.unread, batches: m.batches });
+      // A reply to this tab's hello may carry the first peer: what changed since the hello (views that
+      // mounted while no peer was known, so nothing was posted) goes out now.
       if (m.hello) announce('reply');
+      else if (!before) announce('change');
       if (!leading) return;
       // A tab that now shows a thread or badge gets what this tab has of it.
       const had = new Set(
@@ -425,6 +429,17 @@ export function startCrossTab(
       // A resignation counts only from the tab that covered last (it may arrive after the next leader's word).
       if (m.hashes.length > 0) {
         leaderTab = m.tab;
+        // A poll this tab started before it heard the leader (a new tab's first, maybe still waiting for
+        // the lazily loaded message code) is dropped once the leader's messages are here (a thread this
+        // tab announced): the leader's answers come here too. Revert keeps them (setQueryData updated
+        // the state it reverts to). Without them (a prefetch no view observes yet, so not announced) the
+        // poll is this tab's only way to its thread and goes on.
+        if (!leading)
+          for (const hash of m.hashes) {
+            const query = leaderThreads.has(hash) ? undefined : cache.get(hash);
+            if (query?.state.fetchStatus === 'fetching' && query.state.data !== undefined)
+              void queryClient.cancelQueries({ queryKey: query.queryKey, exact: true });
+          }
         leaderThreads.set(m.hashes);
       } else if (m.tab === leaderTab) {
         leaderTab = undefined;

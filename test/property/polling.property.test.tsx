@@ -36,11 +36,6 @@ import {
   steppingCursor,
 } from '../support/hostileService.ts';
 
-// The message methods are a lazy chunk. Loading it takes real time, which this suite's fake clock does not
-// wait for: the first scenario would run seconds of faults and token expiry before its first request exists.
-// A page loads it in milliseconds, well inside one poll interval, so it is loaded before any scenario.
-await import('../../src/client/messageMethods.ts');
-
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 100);
 const INTERVAL = 3000;
 const SCHEDULE_MS = 20_000;
@@ -246,6 +241,17 @@ async function runScenario(s: Scenario): Promise<void> {
     });
   }
 
+  // The first poll leaves once the client has loaded its lazy message code (the chunk a page loads on first
+  // use): real time, which the fake clock would race past, running the whole schedule before any request
+  // exists. A page loads it within milliseconds, before its first timer fires, so the schedule starts when
+  // the first request is on its way; each client loads it through its own path.
+  const firstRequest = new Promise<void>((resolve) => {
+    const onFirst = () => {
+      server.server.events.removeListener('request:start', onFirst);
+      resolve();
+    };
+    server.server.events.on('request:start', onFirst);
+  });
   let token = TEST_TOKEN;
   const client = makeClient({ token: () => token, timeoutMs: 2000 });
   const { wrapper, queryClient } = providerFor(client, createTicketChatQueryClient());
@@ -264,6 +270,8 @@ async function runScenario(s: Scenario): Promise<void> {
     },
     { wrapper },
   );
+
+  await firstRequest;
 
   const events: Event[] = [];
   for (const p of s.posts) {
