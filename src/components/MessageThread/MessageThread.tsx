@@ -69,7 +69,10 @@ export interface MessageThreadProps {
   className?: string | undefined;
   /** Fixed clock (tests, stories); default the live time, checked every minute for a new day. */
   now?: Date | undefined;
-  /** Virtualize when the thread has more rows than this. Default 200. */
+  /**
+   * Virtualize when the thread has more rows (messages and separators) than this: at or below it every row
+   * is in the DOM (a short thread that about fits the view), above it the rows near the view. Default 40.
+   */
   virtualizeAfter?: number | undefined;
   /** Same sender within this window (and day) forms a group. Default 5 minutes. */
   groupWindowMs?: number | undefined;
