@@ -378,6 +378,30 @@ describe('long threads', () => {
     expect(viewport.querySelectorAll('[data-message-key]').length).toBeLessThan(40);
   });
 
+  it('keeps the row holding the focus rendered while the reader scrolls away, and only while it does', async () => {
+    const thread = makeThread(151).map((m, i) =>
+      i === 150 ? { ...m, content: 'Steps: https://help.example.com/kb/1' } : m,
+    );
+    const last = thread[150] as ThreadMessage;
+    const { viewport, host } = await mount({ messages: thread, locale: 'en', timeZone: 'UTC' });
+    await vi.waitFor(() => expect(host.querySelector('.tc-thread')).toHaveAttribute('data-mode', 'virtual'));
+    await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
+    const link = viewport.querySelector<HTMLAnchorElement>(`[data-message-key="${last.key}"] a`);
+    link?.focus();
+    expect(document.activeElement).toBe(link);
+    await scrollTo(viewport, 0);
+    await vi.waitFor(() =>
+      expect(viewport.querySelector(`[data-message-key="${thread[0]?.key}"]`)).not.toBeNull(),
+    );
+    await frames(4);
+    expect(link?.isConnected).toBe(true);
+    expect(document.activeElement).toBe(link);
+    // Focus elsewhere: the row is let go like any other out of view.
+    viewport.focus();
+    await scrollTo(viewport, 40);
+    await vi.waitFor(() => expect(viewport.querySelector(`[data-message-key="${last.key}"]`)).toBeNull());
+  });
+
   it('does not load the virtualizer for a short thread', async () => {
     const { host } = await mount({ messages: makeThread(20), locale: 'en' });
     expect(host.querySelector('.tc-thread')).toHaveAttribute('data-mode', 'plain');

@@ -3,7 +3,7 @@
  * ~10 kB; most ticket threads never need it). Sizes are measured per row and cached by row key, so they
  * survive prepends; anchorTo 'end' keeps the visible row in place when older rows are inserted above.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import {
   type ReactNode,
   type RefObject,
@@ -56,6 +56,38 @@ export default function VirtualRows({
   // The "load older" area sits above the rows inside the same scroller: its height, observed (reading it
   // while rendering, or in every commit, would force a layout each time).
   const [scrollMargin, setScrollMargin] = useState(0);
+  // The row holding the focus stays rendered wherever the reader scrolls (a link, a Retry): unmounting it
+  // would drop the focus to <body>. By key: a prepend moves its index.
+  const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  const focusedIndex = focusedKey === null ? -1 : rows.findIndex((r) => r.key === focusedKey);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  useLayoutEffect(() => {
+    const content = contentRef.current;
+    if (!content) return;
+    const onFocusIn = (event: FocusEvent) => {
+      const row = (event.target as Element).closest<HTMLElement>('[data-index]');
+      const key = row ? rowsRef.current[Number(row.dataset.index)]?.key : undefined;
+      if (key !== undefined) setFocusedKey(key);
+    };
+    const onFocusOut = (event: FocusEvent) => {
+      if (!content.contains(event.relatedTarget as Node | null)) setFocusedKey(null);
+    };
+    content.addEventListener('focusin', onFocusIn);
+    content.addEventListener('focusout', onFocusOut);
+    return () => {
+      content.removeEventListener('focusin', onFocusIn);
+      content.removeEventListener('focusout', onFocusOut);
+    };
+  }, [contentRef]);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (focusedIndex < 0 || indexes.includes(focusedIndex)) return indexes;
+      return [...indexes, focusedIndex].sort((a, b) => a - b);
+    },
+    [focusedIndex],
+  );
   // Changes of the virtualizer, and the last one React committed. A change re-renders us asynchronously
   // (useFlushSync off), after any number of frames: until then the rows stand where they were.
   const changesRef = useRef(0);
@@ -67,6 +99,7 @@ export default function VirtualRows({
     getScrollElement: () => contentRef.current?.parentElement ?? viewportRef.current,
     estimateSize,
     getItemKey,
+    rangeExtractor,
     overscan: 4,
     scrollMargin,
     anchorTo: 'end',
