@@ -3,6 +3,7 @@ import { within } from '@testing-library/dom';
 import { type ComponentProps, createRef } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
+import { server } from 'vitest/browser';
 import { contrast, luminance } from '../../../test/colors.ts';
 import { customer, engineer, makeMessage, makeThread } from '../../../test/support/messages.ts';
 import type { ThreadMessage } from '../../query/types.ts';
@@ -378,29 +379,40 @@ describe('long threads', () => {
     expect(viewport.querySelectorAll('[data-message-key]').length).toBeLessThan(40);
   });
 
-  it('keeps the row holding the focus rendered while the reader scrolls away, and only while it does', async () => {
-    const thread = makeThread(151).map((m, i) =>
-      i === 150 ? { ...m, content: 'Steps: https://help.example.com/kb/1' } : m,
-    );
-    const last = thread[150] as ThreadMessage;
-    const { viewport, host } = await mount({ messages: thread, locale: 'en', timeZone: 'UTC' });
-    await vi.waitFor(() => expect(host.querySelector('.tc-thread')).toHaveAttribute('data-mode', 'virtual'));
-    await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
-    const link = viewport.querySelector<HTMLAnchorElement>(`[data-message-key="${last.key}"] a`);
-    link?.focus();
-    expect(document.activeElement).toBe(link);
-    await scrollTo(viewport, 0);
-    await vi.waitFor(() =>
-      expect(viewport.querySelector(`[data-message-key="${thread[0]?.key}"]`)).not.toBeNull(),
-    );
-    await frames(4);
-    expect(link?.isConnected).toBe(true);
-    expect(document.activeElement).toBe(link);
-    // Focus elsewhere: the row is let go like any other out of view.
-    viewport.focus();
-    await scrollTo(viewport, 40);
-    await vi.waitFor(() => expect(viewport.querySelector(`[data-message-key="${last.key}"]`)).toBeNull());
-  });
+  // Not in WebKitGTK: there a script's scrollTop write on the scroller is undone before the next frame while
+  // a link inside it has the focus (also without the kept row), so the test cannot scroll away.
+  it.skipIf(server.browser === 'webkit')(
+    'keeps the row holding the focus rendered while the reader scrolls away, and only while it does',
+    async () => {
+      const thread = makeThread(151).map((m, i) =>
+        i === 150 ? { ...m, content: 'Steps: https://help.example.com/kb/1' } : m,
+      );
+      const last = thread[150] as ThreadMessage;
+      const { viewport, host } = await mount({ messages: thread, locale: 'en', timeZone: 'UTC' });
+      await vi.waitFor(() =>
+        expect(host.querySelector('.tc-thread')).toHaveAttribute('data-mode', 'virtual'),
+      );
+      await vi.waitFor(() => expect(distanceFromBottom(viewport)).toBeLessThanOrEqual(8));
+      const link = await vi.waitFor(() => {
+        const found = viewport.querySelector<HTMLAnchorElement>(`[data-message-key="${last.key}"] a`);
+        expect(found).not.toBeNull();
+        return found as HTMLAnchorElement;
+      });
+      link.focus();
+      expect(document.activeElement).toBe(link);
+      // Far up: the rows around the focused one leave the DOM.
+      await scrollTo(viewport, viewport.scrollTop - 3000);
+      const neighbour = `[data-message-key="${thread[148]?.key}"]`;
+      await vi.waitFor(() => expect(viewport.querySelector(neighbour)).toBeNull());
+      await frames(4);
+      expect(link.isConnected).toBe(true);
+      expect(document.activeElement).toBe(link);
+      // Focus elsewhere: the row is let go like any other out of view.
+      viewport.focus();
+      await scrollTo(viewport, 600);
+      await vi.waitFor(() => expect(viewport.querySelector(`[data-message-key="${last.key}"]`)).toBeNull());
+    },
+  );
 
   it('does not load the virtualizer for a short thread', async () => {
     const { host } = await mount({ messages: makeThread(20), locale: 'en' });

@@ -41,6 +41,14 @@ function estimatedTotal(rows: readonly ThreadRow[]): number {
   return total;
 }
 
+/** Index of the row holding the focus, -1 when the focus is not in a row. */
+function focusedRowIndex(content: HTMLElement | null, rows: readonly ThreadRow[]): number {
+  const active = typeof document === 'undefined' ? null : document.activeElement;
+  if (!content || !active || !content.contains(active)) return -1;
+  const key = active.closest<HTMLElement>('[data-row-key]')?.dataset.rowKey;
+  return key === undefined ? -1 : rows.findIndex((row) => row.key === key);
+}
+
 const initialViewportHeight = () => (typeof window === 'undefined' ? 0 : window.innerHeight);
 
 export default function VirtualRows({
@@ -57,36 +65,19 @@ export default function VirtualRows({
   // while rendering, or in every commit, would force a layout each time).
   const [scrollMargin, setScrollMargin] = useState(0);
   // The row holding the focus stays rendered wherever the reader scrolls (a link, a Retry): unmounting it
-  // would drop the focus to <body>. By key: a prepend moves its index.
-  const [focusedKey, setFocusedKey] = useState<string | null>(null);
-  const focusedIndex = focusedKey === null ? -1 : rows.findIndex((r) => r.key === focusedKey);
+  // would drop the focus to <body>. Asked whenever the range changes, while that row is still in the DOM;
+  // by its key, as a prepend moves its index. (No focus events: an engine whose window is not focused
+  // moves the focus without them.)
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
-  useLayoutEffect(() => {
-    const content = contentRef.current;
-    if (!content) return;
-    const onFocusIn = (event: FocusEvent) => {
-      const row = (event.target as Element).closest<HTMLElement>('[data-index]');
-      const key = row ? rowsRef.current[Number(row.dataset.index)]?.key : undefined;
-      if (key !== undefined) setFocusedKey(key);
-    };
-    const onFocusOut = (event: FocusEvent) => {
-      if (!content.contains(event.relatedTarget as Node | null)) setFocusedKey(null);
-    };
-    content.addEventListener('focusin', onFocusIn);
-    content.addEventListener('focusout', onFocusOut);
-    return () => {
-      content.removeEventListener('focusin', onFocusIn);
-      content.removeEventListener('focusout', onFocusOut);
-    };
-  }, [contentRef]);
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
-      if (focusedIndex < 0 || indexes.includes(focusedIndex)) return indexes;
-      return [...indexes, focusedIndex].sort((a, b) => a - b);
+      const focused = focusedRowIndex(contentRef.current, rowsRef.current);
+      if (focused < 0 || indexes.includes(focused)) return indexes;
+      return [...indexes, focused].sort((a, b) => a - b);
     },
-    [focusedIndex],
+    [contentRef],
   );
   // Changes of the virtualizer, and the last one React committed. A change re-renders us asynchronously
   // (useFlushSync off), after any number of frames: until then the rows stand where they were.
