@@ -1,6 +1,6 @@
 /**
- * The virtualized list, loaded with a dynamic import only once a thread grows long (the virtualizer is
- * ~10 kB; most ticket threads never need it). Sizes are measured per row and cached by row key, so they
+ * The virtualized list, loaded with a dynamic import only once a thread has more rows than about fit a
+ * view (MessageThread's virtualizeAfter; the virtualizer is ~10 kB, a short ticket never needs it). Sizes are measured per row and cached by row key, so they
  * survive prepends; anchorTo 'end' keeps the visible row in place when older rows are inserted above.
  */
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
