@@ -202,7 +202,7 @@ the same generated messages (two senders, 5–40 words each, 97 s apart, so seve
   a frame). Day separators and sender groups are switched on (${'`disableDateSeparator={false}`'},
   ${'`shouldGroupByUser`'}) because ours shows both. Every request other than the page's own is refused and
   would fail the run; none is made.
-- **ticket-chat** ${'`MessageThread`'} (the built ${'`dist/`'}): every row in the DOM up to 200 rows, virtualized
+- **ticket-chat** ${'`MessageThread`'} (the built ${'`dist/`'}): every row in the DOM up to 40 rows (messages and separators), virtualized
   (@tanstack/react-virtual, a lazily loaded chunk that the warm-up pass loads) above.
 - **chatscope** ${'`MessageList`'}, used as documented (${'`messages.map(m => <Message model=… />)`'}); it does not
   virtualize: a second row for scale.

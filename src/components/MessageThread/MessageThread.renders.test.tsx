@@ -33,6 +33,8 @@ function thread(n: number, start = START): ThreadMessage[] {
   );
 }
 const fixedNow = new Date('2024-03-02T12:00:00Z');
+// Every row in the DOM (jsdom lays nothing out, so the virtual list would render few): what memo skips.
+const plainList = { locale: 'en', timeZone: 'UTC', now: fixedNow, virtualizeAfter: 200 } as const;
 const groupOf = (key: string) =>
   document.querySelector(`[data-message-key="${key}"]`)?.getAttribute('data-group');
 
@@ -61,16 +63,14 @@ function rowsRenderedAgain(messages: ThreadMessage[], busy: string[], nextBusy: 
 describe('MessageThread re-renders only rows that changed', () => {
   it('appending one message to 150 renders the new row and at most the previous last one', () => {
     const messages = thread(150); // t147–t149: one customer group
-    const { rerender } = render(
-      <MessageThread messages={messages} locale="en" timeZone="UTC" now={fixedNow} />,
-    );
+    const { rerender } = render(<MessageThread messages={messages} {...plainList} />);
     expect(rendered.length).toBe(151); // 150 messages and a day separator
     expect(groupOf('t149')).toBe('last');
 
     // Same sender as t149, 97 s later: joins its group, so t149 becomes 'middle'.
     const joining = makeMessage({ ...customer, key: 'new-1', createdAt: new Date(START + 150 * 97_000) });
     rendered = [];
-    rerender(<MessageThread messages={[...messages, joining]} locale="en" timeZone="UTC" now={fixedNow} />);
+    rerender(<MessageThread messages={[...messages, joining]} {...plainList} />);
     expect(rendered.sort()).toEqual(['new-1', 't149']);
     expect(groupOf('t149')).toBe('middle');
     expect(groupOf('new-1')).toBe('last');
@@ -78,9 +78,7 @@ describe('MessageThread re-renders only rows that changed', () => {
     // Another sender: nothing earlier changes.
     const other = makeMessage({ ...engineer, key: 'new-2', createdAt: new Date(START + 151 * 97_000) });
     rendered = [];
-    rerender(
-      <MessageThread messages={[...messages, joining, other]} locale="en" timeZone="UTC" now={fixedNow} />,
-    );
+    rerender(<MessageThread messages={[...messages, joining, other]} {...plainList} />);
     expect(rendered).toEqual(['new-2']);
     expect(groupOf('new-1')).toBe('last');
   });
@@ -102,7 +100,9 @@ describe('MessageThread re-renders only rows that changed', () => {
     try {
       // 150 messages of 2 March (UTC) up to 23:56, and the viewer is in UTC.
       const messages = thread(150, Date.UTC(2024, 2, 2, 23, 56) - 149 * 97_000);
-      const { getByText } = render(<MessageThread messages={messages} locale="en" timeZone="UTC" />);
+      const { getByText } = render(
+        <MessageThread messages={messages} locale="en" timeZone="UTC" virtualizeAfter={200} />,
+      );
       expect(getByText('Today')).toBeInTheDocument();
       rendered = [];
       await act(() => vi.advanceTimersByTimeAsync(60_000));

@@ -22,7 +22,7 @@ import type { RowsHandle } from './rowsHandle.ts';
 import { type StableLayout, updateThreadLayout } from './stableLayout.ts';
 import { ThreadRowView } from './ThreadRowView.tsx';
 import type { ThreadDiff } from './threadDiff.ts';
-import type { ThreadRow } from './threadLayout.ts';
+import { rowsBeforeVirtualizer, type ThreadRow } from './threadLayout.ts';
 import { useDayClock } from './useDayClock.ts';
 import { useThreadScroll } from './useThreadScroll.ts';
 import { useViewerTimeZone } from './useViewerTimeZone.ts';
@@ -69,7 +69,10 @@ export interface MessageThreadProps {
   className?: string | undefined;
   /** Fixed clock (tests, stories); default the live time, checked every minute for a new day. */
   now?: Date | undefined;
-  /** Virtualize when the thread has more rows than this. Default 200. */
+  /**
+   * Virtualize when the thread has more rows (messages and separators) than this: at or below it every row
+   * is in the DOM (a short thread that about fits the view), above it the rows near the view. Default 40.
+   */
   virtualizeAfter?: number | undefined;
   /** Same sender within this window (and day) forms a group. Default 5 minutes. */
   groupWindowMs?: number | undefined;
@@ -80,7 +83,7 @@ export interface MessageThreadProps {
   onError?: ((error: unknown, info: ChatErrorInfo) => void) | undefined;
 }
 
-const DEFAULT_VIRTUALIZE_AFTER = 200;
+const DEFAULT_VIRTUALIZE_AFTER = 40;
 
 /** The busy ids among one message's attachments, joined ('' for almost every row). */
 function busyIdsOf(message: ThreadMessage, busy: ReadonlySet<string>): string {
@@ -181,7 +184,7 @@ const ThreadView = forwardRef<
   useLayoutEffect(() => {
     if (mode !== targetMode) setMode(targetMode);
   }, [mode, targetMode]);
-  const shownRows = mode === 'plain' && wantsVirtual ? rows.slice(-virtualizeAfter) : rows;
+  const shownRows = mode === 'plain' && wantsVirtual ? rowsBeforeVirtualizer(rows, virtualizeAfter) : rows;
 
   const sayRef = useRef<((text: string) => void) | null>(null);
   const onBatch = useCallback(

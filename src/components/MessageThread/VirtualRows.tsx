@@ -1,9 +1,9 @@
 /**
- * The virtualized list, loaded with a dynamic import only once a thread grows long (the virtualizer is
- * ~10 kB; most ticket threads never need it). Sizes are measured per row and cached by row key, so they
+ * The virtualized list, loaded with a dynamic import only once a thread has more rows than about fit a
+ * view (MessageThread's virtualizeAfter; the virtualizer is ~10 kB, a short ticket never needs it). Sizes are measured per row and cached by row key, so they
  * survive prepends; anchorTo 'end' keeps the visible row in place when older rows are inserted above.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import {
   type ReactNode,
   type RefObject,
@@ -41,6 +41,14 @@ function estimatedTotal(rows: readonly ThreadRow[]): number {
   return total;
 }
 
+/** Index of the row holding the focus, -1 when the focus is not in a row. */
+function focusedRowIndex(content: HTMLElement | null, rows: readonly ThreadRow[]): number {
+  const active = typeof document === 'undefined' ? null : document.activeElement;
+  if (!content || !active || !content.contains(active)) return -1;
+  const key = active.closest<HTMLElement>('[data-row-key]')?.dataset.rowKey;
+  return key === undefined ? -1 : rows.findIndex((row) => row.key === key);
+}
+
 const initialViewportHeight = () => (typeof window === 'undefined' ? 0 : window.innerHeight);
 
 export default function VirtualRows({
@@ -56,6 +64,21 @@ export default function VirtualRows({
   // The "load older" area sits above the rows inside the same scroller: its height, observed (reading it
   // while rendering, or in every commit, would force a layout each time).
   const [scrollMargin, setScrollMargin] = useState(0);
+  // The row holding the focus stays rendered wherever the reader scrolls (a link, a Retry): unmounting it
+  // would drop the focus to <body>. Asked whenever the range changes, while that row is still in the DOM;
+  // by its key, as a prepend moves its index. (No focus events: an engine whose window is not focused
+  // moves the focus without them.)
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      const focused = focusedRowIndex(contentRef.current, rowsRef.current);
+      if (focused < 0 || indexes.includes(focused)) return indexes;
+      return [...indexes, focused].sort((a, b) => a - b);
+    },
+    [contentRef],
+  );
   // Changes of the virtualizer, and the last one React committed. A change re-renders us asynchronously
   // (useFlushSync off), after any number of frames: until then the rows stand where they were.
   const changesRef = useRef(0);
@@ -67,6 +90,7 @@ export default function VirtualRows({
     getScrollElement: () => contentRef.current?.parentElement ?? viewportRef.current,
     estimateSize,
     getItemKey,
+    rangeExtractor,
     overscan: 4,
     scrollMargin,
     anchorTo: 'end',

@@ -1,6 +1,12 @@
 import { customer, engineer, makeMessage } from '../../../test/support/messages.ts';
 import { isFromSupport } from '../../client/model.ts';
-import { continueThreadLayout, getThreadLayout, type MessageRow, sideOf } from './threadLayout.ts';
+import {
+  continueThreadLayout,
+  getThreadLayout,
+  type MessageRow,
+  rowsBeforeVirtualizer,
+  sideOf,
+} from './threadLayout.ts';
 
 const at = (iso: string) => new Date(iso);
 const now = at('2024-03-02T06:00:00Z'); // 14:00 in Shanghai on 2 March
@@ -148,5 +154,37 @@ describe('getThreadLayout', () => {
     expect(separators[0]?.key).toBe('day:2024-03-01');
     const resumed = continueThreadLayout(getThreadLayout(msgs.slice(0, 3), options), msgs, 3, options);
     expect(resumed.map((r) => r.key)).toEqual(whole.map((r) => r.key));
+  });
+});
+
+describe('rowsBeforeVirtualizer', () => {
+  const thread = (n: number, unreadAt?: number) =>
+    getThreadLayout(
+      Array.from({ length: n }, (_, i) =>
+        makeMessage({ ...engineer, key: `m${i}`, createdAt: new Date(Date.UTC(2024, 2, 2, 1, i)) }),
+      ),
+      { timeZone: 'UTC', now, unreadFromKey: unreadAt === undefined ? null : `m${unreadAt}` },
+    );
+  const keys = (rows: readonly { key: string }[]) => rows.map((r) => r.key);
+
+  it('keeps a thread within the limit whole', () => {
+    const rows = thread(10);
+    expect(rowsBeforeVirtualizer(rows, 40)).toBe(rows);
+  });
+
+  it('shows the newest rows of a longer thread', () => {
+    expect(keys(rowsBeforeVirtualizer(thread(100), 3))).toEqual(['m97', 'm98', 'm99']);
+  });
+
+  it('reaches back to an unread separator older than those rows, and no further', () => {
+    expect(keys(rowsBeforeVirtualizer(thread(100, 95), 3))).toEqual([
+      'unread',
+      'm95',
+      'm96',
+      'm97',
+      'm98',
+      'm99',
+    ]);
+    expect(keys(rowsBeforeVirtualizer(thread(100, 98), 4))).toEqual(['m97', 'unread', 'm98', 'm99']);
   });
 });

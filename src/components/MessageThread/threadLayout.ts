@@ -159,3 +159,20 @@ export function continueThreadLayout(
   }
   return rows;
 }
+
+/**
+ * The rows the plain list shows while the virtualizer loads: the newest `limit`, and every row from the
+ * unread separator on when it is older (the thread opens there: a separator not in the DOM could not be
+ * landed on, and the view would sit at the end, where the reader seems to have seen everything).
+ */
+export function rowsBeforeVirtualizer(rows: readonly ThreadRow[], limit: number): readonly ThreadRow[] {
+  if (rows.length <= limit) return rows;
+  let start = rows.length - limit;
+  for (let i = start - 1; i >= 0; i--) {
+    if (rows[i]?.kind === 'unread') {
+      start = i;
+      break;
+    }
+  }
+  return rows.slice(start);
+}
