@@ -2,15 +2,10 @@
  * Each message method's arguments, checked and read: called by the client before the method's code loads
  * (bad input is an `input` error even when that code cannot load) and by the method itself.
  */
+import { MAX_SEND_CONTENT_LENGTH } from './model.ts';
 import type { Query } from './request.ts';
 import type { LoadOlderRequest, MarkReadRequest, PollMessagesRequest, SendMessageRequest } from './types.ts';
 import { checkCaseIds, checkIds, checkLimit, checkOptional, checkPathId, checkString } from './validate.ts';
-
-/**
- * The send endpoint accepts up to 2000 characters (re-exported by model.ts with the other content rules;
- * defined here so that checking a send before its code loads does not bring model.ts into the first load).
- */
-export const MAX_SEND_CONTENT_LENGTH = 2000;
 
 export const groupOf = (req: { groupId?: string | undefined }): string | undefined =>
   checkOptional(req.groupId, 'groupId');

@@ -3,11 +3,10 @@
  * limits, how cursors and message times compare, and the time an older page is asked from. The query
  * layer and the components import them from here.
  */
-import { MAX_SEND_CONTENT_LENGTH } from './messageArgs.ts';
 import type { Attachment, Message } from './types.ts';
 
-/** The send endpoint accepts up to 2000 characters (messageArgs.ts); the read schema caps `content` at 400. */
-export { MAX_SEND_CONTENT_LENGTH };
+/** The send endpoint accepts up to 2000 characters; the read schema caps `content` at 400. */
+export const MAX_SEND_CONTENT_LENGTH = 2000;
 export const MAX_READ_CONTENT_LENGTH = 400;
 
 /**
