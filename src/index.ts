@@ -9,6 +9,7 @@ export {
   type AttachmentLimitsRequest,
   type AttachmentUrlRequest,
   type ChatStatus,
+  CODE_LOAD_FAILED,
   createTicketChatClient,
   type DownloadAttachmentRequest,
   isTicketChatError,

@@ -1,8 +1,9 @@
 /** `createTicketChatClient`: validated arguments in, decoded data or a `TicketChatError` out. */
 import { decode, unreadBody } from './decode.ts';
-import { TicketChatError } from './errors.ts';
+import { CODE_LOAD_FAILED, TicketChatError } from './errors.ts';
+import { groupQuery, markReadArgs, olderArgs, pollArgs, sendArgs } from './messageArgs.ts';
 import type { messageMethods } from './messageMethods.ts';
-import { createRequester, type Query } from './request.ts';
+import { createRequester, MAX_TIMER, type Query } from './request.ts';
 import type { TicketChatClient, TicketChatClientOptions, UnreadCount } from './types.ts';
 import type { attachmentMethods } from './upload.ts';
 import { checkCaseIds, checkOptional, checkPathId, checkString, inputError } from './validate.ts';
@@ -23,26 +24,55 @@ export type PerChunk = <T>(
 ) => Promise<T[]>;
 
 /**
- * Code loaded on first use, once per client; a failed load is a retryable `network` error and the next call
- * loads it again.
+ * `promise` as one caller's wait (others may share it, so it is never cancelled): rejects at once when
+ * `signal` aborts, and with `late()` after `ms` when given.
  */
-function loadOnce<T>(load: () => Promise<T>, what: string): () => Promise<T> {
-  let loaded: Promise<T> | undefined;
-  return () =>
-    (loaded ??= load().catch((cause: unknown) => {
-      loaded = undefined;
-      throw new TicketChatError('network', `Could not load the ${what} code`, { cause });
-    }));
+export function detached<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  ms = Number.POSITIVE_INFINITY,
+  late?: () => TicketChatError,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(TicketChatError.aborted(signal as AbortSignal));
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort);
+    const timer = ms <= MAX_TIMER ? setTimeout(() => reject(late?.()), ms) : undefined;
+    promise.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    });
+  });
 }
 
-const groupOf = (req: { groupId?: string | undefined }): string | undefined =>
-  checkOptional(req.groupId, 'groupId');
-const groupQuery = (req: { groupId?: string | undefined }): Query => {
-  const groupId = groupOf(req);
-  return groupId === undefined ? [] : [['group_id', groupId]];
-};
-/** The path below /v2/servicerequest of one case, its id encoded. */
-const casePath = (caseId: string, rest: string): string => `/cases/${encodeURIComponent(caseId)}/${rest}`;
+/**
+ * Code loaded on first use, once per client. Waiting for it is part of the call: the caller's abort ends the
+ * wait at once, and so does `timeoutMs`, as for a request. A failed or late load is a `CODE_LOAD_FAILED`
+ * error (nothing was sent); the next call loads again after a failure, and a late load still completes.
+ */
+function loadOnce<T>(
+  load: () => Promise<T>,
+  what: string,
+  timeoutMs: number,
+): (signal: AbortSignal | undefined) => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  const failed = (problem: string, cause?: unknown) =>
+    new TicketChatError('network', `The library's ${what} code ${problem}`, {
+      code: CODE_LOAD_FAILED,
+      cause,
+    });
+  return (signal) => {
+    // An abort before the call: no download.
+    if (!signal?.aborted)
+      loaded ??= load().catch((cause: unknown) => {
+        loaded = undefined;
+        throw failed('could not load', cause);
+      });
+    return detached(loaded as Promise<T>, signal, timeoutMs, () =>
+      failed(`did not load within ${timeoutMs} ms`),
+    );
+  };
+}
 
 export function createTicketChatClient(options: TicketChatClientOptions): TicketChatClient {
   if (typeof options !== 'object' || options === null) throw inputError('options', 'not an object');
@@ -82,20 +112,22 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
 
   // Upload, limits and signed URLs, polling, older pages, sending and mark-read load on first use (a page of
   // unread badges needs none of them); the limits answer is kept in this client's copy.
-  const attachmentMethodsOnce: () => Promise<ReturnType<typeof attachmentMethods>> = loadOnce(
+  const attachmentMethodsOnce: (
+    signal: AbortSignal | undefined,
+  ) => Promise<ReturnType<typeof attachmentMethods>> = loadOnce(
     () =>
       import('./upload.ts').then((m) =>
-        m.attachmentMethods(request, { TicketChatError, checkString, checkOptional, checkPathId }),
+        m.attachmentMethods(request, { TicketChatError, checkString, checkOptional, checkPathId, detached }),
       ),
     'attachment',
+    timeoutMs,
   );
-  const messageMethodsOnce: () => Promise<ReturnType<typeof messageMethods>> = loadOnce(
-    () =>
-      import('./messageMethods.ts').then((m) =>
-        m.messageMethods({ request, perChunk, zone, groupOf, groupQuery, casePath }),
-      ),
-    'message',
-  );
+  const messageMethodsOnce: (signal: AbortSignal | undefined) => Promise<ReturnType<typeof messageMethods>> =
+    loadOnce(
+      () => import('./messageMethods.ts').then((m) => m.messageMethods({ request, perChunk, zone })),
+      'message',
+      timeoutMs,
+    );
 
   return {
     language,
@@ -122,11 +154,24 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
       return answers.flat();
     },
 
-    pollMessages: (req) => messageMethodsOnce().then((m) => m.pollMessages(req)),
-    loadOlderMessages: (req) => messageMethodsOnce().then((m) => m.loadOlderMessages(req)),
+    // Arguments are checked before the code loads: bad input is `input` whether or not it can load.
+    async pollMessages(req) {
+      pollArgs(req);
+      return (await messageMethodsOnce(req.signal)).pollMessages(req);
+    },
+    async loadOlderMessages(req) {
+      olderArgs(req);
+      return (await messageMethodsOnce(req.signal)).loadOlderMessages(req);
+    },
 
-    sendMessage: (req) => messageMethodsOnce().then((m) => m.sendMessage(req)),
-    markRead: (req) => messageMethodsOnce().then((m) => m.markRead(req)),
+    async sendMessage(req) {
+      sendArgs(req);
+      return (await messageMethodsOnce(req.signal)).sendMessage(req);
+    },
+    async markRead(req) {
+      markReadArgs(req);
+      return (await messageMethodsOnce(req.signal)).markRead(req);
+    },
 
     async downloadAttachment(req) {
       const id = checkPathId(req?.attachmentId, 'attachmentId');
@@ -140,8 +185,8 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
       )) as Blob;
     },
 
-    uploadAttachment: (req) => attachmentMethodsOnce().then((m) => m.uploadAttachment(req)),
-    attachmentLimits: (req) => attachmentMethodsOnce().then((m) => m.attachmentLimits(req)),
-    attachmentUrl: (req) => attachmentMethodsOnce().then((m) => m.attachmentUrl(req)),
+    uploadAttachment: (req) => attachmentMethodsOnce(req?.signal).then((m) => m.uploadAttachment(req)),
+    attachmentLimits: (req) => attachmentMethodsOnce(req?.signal).then((m) => m.attachmentLimits(req)),
+    attachmentUrl: (req) => attachmentMethodsOnce(req?.signal).then((m) => m.attachmentUrl(req)),
   };
 }

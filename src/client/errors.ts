@@ -1,3 +1,9 @@
+/**
+ * `code` of the error for the library's own code that did not arrive (its chunk failed to load, or took longer
+ * than `timeoutMs`): kind `network`, retryable, and nothing was sent, so a retry is safe.
+ */
+export const CODE_LOAD_FAILED = 'CODE_LOAD_FAILED';
+
 export type TicketChatErrorKind = 'auth' | 'http' | 'api' | 'network' | 'timeout' | 'decode' | 'input';
 
 export interface TicketChatErrorOptions {

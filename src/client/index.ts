@@ -4,7 +4,7 @@
  */
 export { createTicketChatClient } from './createClient.ts';
 export type { TicketChatErrorKind, TicketChatErrorOptions } from './errors.ts';
-export { isTicketChatError, TicketChatError } from './errors.ts';
+export { CODE_LOAD_FAILED, isTicketChatError, TicketChatError } from './errors.ts';
 export type {
   Attachment,
   AttachmentLimits,

@@ -7,12 +7,12 @@
 import type { PerChunk, Request } from './createClient.ts';
 import { decode } from './decode.ts';
 import { TicketChatError } from './errors.ts';
+import { markReadArgs, olderArgs, pollArgs, sendArgs } from './messageArgs.ts';
 import { olderBody, pollBody, topLevelNumberText } from './messageBodies.ts';
 import { finishMessages, toMessage } from './messages.ts';
-import { MAX_SEND_CONTENT_LENGTH } from './model.ts';
 import type { Query } from './request.ts';
 import type { ChatStatus, Message, TicketChatClient } from './types.ts';
-import { checkCaseIds, checkIds, checkLimit, checkPathId, checkString, inputError } from './validate.ts';
+import { checkString, inputError } from './validate.ts';
 import type { ResolvedTimeZone } from './zone.ts';
 
 /**
@@ -58,30 +58,26 @@ export interface MessageKit {
   request: Request;
   perChunk: PerChunk;
   zone: ResolvedTimeZone;
-  groupOf: (req: { groupId?: string | undefined }) => string | undefined;
-  groupQuery: (req: { groupId?: string | undefined }) => Query;
-  casePath: (caseId: string, rest: string) => string;
 }
+
+/** The path below /v2/servicerequest of one case, its id encoded. */
+const casePath = (caseId: string, rest: string): string => `/cases/${encodeURIComponent(caseId)}/${rest}`;
 
 export function messageMethods({
   request,
   perChunk,
   zone,
-  groupOf,
-  groupQuery,
-  casePath,
 }: MessageKit): Pick<TicketChatClient, 'pollMessages' | 'loadOlderMessages' | 'sendMessage' | 'markRead'> {
   const toMessages = (wires: ReturnType<typeof olderBody>['message_list'], caseId: string) =>
     wires.map((wire) => toMessage(wire, caseId, zone));
 
   return {
     async pollMessages(req) {
-      const caseIds = checkCaseIds(req?.caseIds);
+      const { caseIds, group } = pollArgs(req);
       const cursors = splitCursor(
         req.cursor == null || req.cursor === '' ? undefined : req.cursor,
         Math.ceil(caseIds.length / 100),
       );
-      const group = groupQuery(req);
       const answers = await perChunk(
         caseIds,
         '/cases/instant-messages',
@@ -125,10 +121,7 @@ export function messageMethods({
     },
 
     async loadOlderMessages(req) {
-      const caseId = checkPathId(req?.caseId, 'caseId');
-      const createTime = checkString(req.before?.createTime, 'before.createTime');
-      const limit = checkLimit(req.limit);
-      const group = groupQuery(req);
+      const { caseId, createTime, limit, group } = olderArgs(req);
       // `type` is required by the server; a message that arrived without one is sent as 0 (customer).
       const query: Query = [
         ['create_time', createTime],
@@ -142,10 +135,7 @@ export function messageMethods({
     },
 
     async sendMessage(req) {
-      const caseId = checkPathId(req?.caseId, 'caseId');
-      const content = checkString(req.content, 'content', MAX_SEND_CONTENT_LENGTH);
-      const groupId = groupOf(req);
-      const ids = req.attachmentIds === undefined ? undefined : checkIds(req.attachmentIds, 'attachmentIds');
+      const { caseId, content, groupId, ids } = sendArgs(req);
       // Undefined fields are left out by JSON.stringify.
       const message = { content, accessory_ids: ids?.length ? ids : undefined };
       const path = casePath(caseId, 'message');
@@ -153,8 +143,7 @@ export function messageMethods({
     },
 
     async markRead(req) {
-      const caseId = checkPathId(req?.caseId, 'caseId');
-      const groupId = groupOf(req);
+      const { caseId, groupId } = markReadArgs(req);
       const path = casePath(caseId, 'instant-messages/unread');
       await request('POST', path, [], req.signal, 'void', { group_id: groupId });
     },

@@ -37,7 +37,7 @@ export type BodyMaker = (restartTimer: () => void) => {
 const THROTTLE = /^APIGW?\.0308$/;
 const THROTTLE_MS = 5000;
 // setTimeout fires at once beyond this; treat longer timeouts as none.
-const MAX_TIMER = 2_147_483_647;
+export const MAX_TIMER = 2_147_483_647;
 
 /**
  * A URL resolved against the page, so an endpoint may be a bare path ("/osm") in a browser. Where there is no

@@ -13,7 +13,10 @@ export interface TicketChatClientOptions {
   timeZone?: string | undefined;
   /** Default: globalThis.fetch, looked up at call time (so MSW and polyfills installed later still apply). */
   fetch?: typeof fetch | undefined;
-  /** Per-request timeout in milliseconds, default 15 000. */
+  /**
+   * The longest wait, in milliseconds, for one step of a call, default 15 000: each HTTP request (an upload
+   * that is still sending restarts it), and, on a method's first use, loading its code (`CODE_LOAD_FAILED`).
+   */
   timeoutMs?: number | undefined;
 }
 

@@ -4,6 +4,7 @@
  */
 // Types only: code the first load already has (errors, argument checks) comes in through `attachmentMethods`'
 // arguments, so the first load is not split into extra shared chunks (each costs gzip context).
+import type { detached } from './createClient.ts';
 import type { TicketChatError as TicketChatErrorClass } from './errors.ts';
 import type { BodyMaker, Query } from './request.ts';
 import type {
@@ -21,6 +22,7 @@ export interface AttachmentKit {
   checkString: typeof checkString;
   checkOptional: typeof checkOptional;
   checkPathId: typeof checkPathId;
+  detached: typeof detached;
 }
 
 type Request = (
@@ -81,21 +83,6 @@ export function multipartBody(file: Blob, fileName: string, formData: string) {
   };
 }
 
-/** Rejects when `signal` aborts, without cancelling `promise` (which others may share). */
-function detached<T>(
-  promise: Promise<T>,
-  signal: AbortSignal | undefined,
-  TicketChatError: typeof TicketChatErrorClass,
-): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(TicketChatError.aborted(signal));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
 /**
  * A limit the wire sends as a string ("5", "10", " 20 MB"). "0" is a limit of nothing (the contract gives 0
  * no other meaning, and reading it as "unlimited" would upload what the service said it takes none of);
@@ -134,7 +121,7 @@ export function decodeLimits(body: unknown): AttachmentLimits | null {
 
 /** The three methods, bound to one client's requester; the limits answer is kept for the client's life. */
 export function attachmentMethods(request: Request, kit: AttachmentKit) {
-  const { TicketChatError, checkString, checkOptional, checkPathId } = kit;
+  const { TicketChatError, checkString, checkOptional, checkPathId, detached } = kit;
   const decodeError = (field: string) => new TicketChatError('decode', `Bad ${field} in the response`);
   let limits: Promise<AttachmentLimits> | undefined;
   // Learned per client: whether streaming bodies reach the service (Chromium refuses them over HTTP/1.1).
@@ -215,7 +202,7 @@ export function attachmentMethods(request: Request, kit: AttachmentKit) {
         limits = undefined;
         throw error;
       });
-    return detached(limits, req?.signal, TicketChatError);
+    return detached(limits, req?.signal);
   }
 
   async function attachmentUrl(req: AttachmentUrlRequest): Promise<string> {

@@ -7,8 +7,9 @@ import {
   providerFor,
   waitForInAct,
 } from '../../test/harness.tsx';
+import { CODE_LOAD_FAILED, TicketChatError } from '../client/errors.ts';
 import { useInstantMessages } from './useInstantMessages.ts';
-import { useSendMessage } from './useSendMessage.ts';
+import { sendFailureOf, useSendMessage } from './useSendMessage.ts';
 import { useUnread } from './useUnread.ts';
 
 const { sim } = installQueryHarness();
@@ -135,5 +136,16 @@ describe('useAutoMarkRead', () => {
     });
     await advance(5000);
     expect(sim().requests.filter((r) => r.endpoint === 'markRead')).toHaveLength(0);
+  });
+});
+
+describe('sendFailureOf', () => {
+  test('a send whose code did not load is known not to have left: failed, and safe to send again by itself', () => {
+    const notLoaded = new TicketChatError('network', "The library's message code could not load", {
+      code: CODE_LOAD_FAILED,
+    });
+    expect(sendFailureOf(notLoaded)).toEqual({ reason: 'offline', resendable: true });
+    // A lost connection may have delivered it: the next poll decides, no resend.
+    expect(sendFailureOf(new TicketChatError('network', 'Network error'))).toEqual({ reason: 'offline' });
   });
 });

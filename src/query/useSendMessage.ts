@@ -1,6 +1,6 @@
 import { hashKey, type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import type { TicketChatError } from '../client/errors.ts';
+import { CODE_LOAD_FAILED, type TicketChatError } from '../client/errors.ts';
 import { sendContent } from '../client/model.ts';
 import type { Attachment } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
@@ -53,6 +53,8 @@ const outcomeUnknown = (error: TicketChatError) => error.kind === 'network' || e
 
 /** What the user is told about a failed send: the service's own words only for an `api` answer. */
 export function sendFailureOf(error: TicketChatError): SendFailure {
+  // The library's code did not load: nothing left this page, so it is safe to send again by itself.
+  if (error.code === CODE_LOAD_FAILED) return { reason: 'offline', resendable: true };
   if (outcomeUnknown(error)) return { reason: 'offline' };
   // A 429/503 or a throttling answer is a refusal before storing; another 5xx may have stored it.
   const refusedBusy =

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CODE_LOAD_FAILED, type TicketChatError } from '../../client/errors.ts';
 import type { TicketChatStrings } from '../i18n/strings.ts';
 import type { ChatView } from './chatView.ts';
 
@@ -22,6 +23,15 @@ function useSecondsUntil(at: number | null): number | null {
 }
 
 /**
+ * What the line says for a failure polling retries by itself, by its cause: the network failed, the service
+ * said 5xx/429/throttled, or the library's own code did not load (the API may be fine: never "connection lost").
+ */
+export function connectionProblem(error: TicketChatError, strings: TicketChatStrings): string {
+  if (error.code === CODE_LOAD_FAILED) return strings.codeLoadFailed;
+  return error.kind === 'http' ? strings.serviceBusy : strings.reconnecting;
+}
+
+/**
  * The connection line: always mounted (screen readers pick up its text when it appears). While
  * reconnecting it says so once, politely; when the next try is (a countdown kept out of the live region)
  * and a "Retry now" button.
@@ -35,8 +45,7 @@ export function ConnectionStatus({ view, strings, onRetryNow }: ConnectionStatus
       {reconnecting && (
         <div className="tc-chat__connection-banner">
           <span className="tc-chat__spinner" aria-hidden="true" />
-          {/* The network failed, or the service said 5xx/429/throttled: "connection lost" only for the first. */}
-          <span>{view.error.kind === 'http' ? strings.serviceBusy : strings.reconnecting}</span>
+          <span>{connectionProblem(view.error, strings)}</span>
           {seconds !== null && (
             <span className="tc-chat__next-try" aria-live="off">
               {strings.nextTryIn(seconds)}

@@ -76,6 +76,8 @@ export interface TicketChatStrings {
   reconnecting: string;
   /** The service answered 5xx, 429 or throttled: polling retries by itself, later. */
   serviceBusy: string;
+  /** The library's own code did not load (`CODE_LOAD_FAILED`): polling retries by itself. */
+  codeLoadFailed: string;
   /** When the next automatic try is, while reconnecting. */
   nextTryIn: (seconds: number) => string;
   /** Tries at once instead of waiting for the back-off. */
@@ -145,6 +147,7 @@ export const enUS: TicketChatStrings = {
   announceSendFailed: 'Message not sent.',
   reconnecting: 'Connection lost. Reconnecting…',
   serviceBusy: 'The service is busy. Retrying…',
+  codeLoadFailed: "Part of the chat couldn't load. Retrying… (reloading the page may help)",
   nextTryIn: (seconds) => (seconds <= 1 ? 'Trying again now' : `Next try in ${seconds} s`),
   retryNow: 'Retry now',
   chatLoadFailed: (detail) => `Couldn't update the conversation: ${detail}`,
@@ -197,6 +200,7 @@ export const zhCN: TicketChatStrings = {
   announceSendFailed: '消息未发送。',
   reconnecting: '连接已断开，正在重新连接…',
   serviceBusy: '服务繁忙，正在重试…',
+  codeLoadFailed: '部分聊天功能未能加载，正在重试…（刷新页面可能有帮助）',
   nextTryIn: (seconds) => (seconds <= 1 ? '正在重试' : `${seconds} 秒后重试`),
   retryNow: '立即重试',
   chatLoadFailed: (detail) => `无法更新对话：${detail}`,
