@@ -1,12 +1,11 @@
 /** `createTicketChatClient`: validated arguments in, decoded data or a `TicketChatError` out. */
 import { decode, unreadBody } from './decode.ts';
 import { CODE_LOAD_FAILED, TicketChatError } from './errors.ts';
-import { groupQuery, markReadArgs, olderArgs, pollArgs, sendArgs } from './messageArgs.ts';
 import type { messageMethods } from './messageMethods.ts';
 import { createRequester, MAX_TIMER, type Query } from './request.ts';
 import type { TicketChatClient, TicketChatClientOptions, UnreadCount } from './types.ts';
 import type { attachmentMethods } from './upload.ts';
-import { checkCaseIds, checkOptional, checkPathId, checkString, inputError } from './validate.ts';
+import { checkCaseIds, checkOptional, checkPathId, checkString, groupQuery, inputError } from './validate.ts';
 import { resolveTimeZone } from './zone.ts';
 
 export type Request = ReturnType<typeof createRequester>;
@@ -154,24 +153,12 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
       return answers.flat();
     },
 
-    // Arguments are checked before the code loads: bad input is `input` whether or not it can load.
-    async pollMessages(req) {
-      pollArgs(req);
-      return (await messageMethodsOnce(req.signal)).pollMessages(req);
-    },
-    async loadOlderMessages(req) {
-      olderArgs(req);
-      return (await messageMethodsOnce(req.signal)).loadOlderMessages(req);
-    },
+    // Arguments are checked by the loaded code (messageArgs.ts), which the first load does not carry.
+    pollMessages: (req) => messageMethodsOnce(req?.signal).then((m) => m.pollMessages(req)),
+    loadOlderMessages: (req) => messageMethodsOnce(req?.signal).then((m) => m.loadOlderMessages(req)),
 
-    async sendMessage(req) {
-      sendArgs(req);
-      return (await messageMethodsOnce(req.signal)).sendMessage(req);
-    },
-    async markRead(req) {
-      markReadArgs(req);
-      return (await messageMethodsOnce(req.signal)).markRead(req);
-    },
+    sendMessage: (req) => messageMethodsOnce(req?.signal).then((m) => m.sendMessage(req)),
+    markRead: (req) => messageMethodsOnce(req?.signal).then((m) => m.markRead(req)),
 
     async downloadAttachment(req) {
       const id = checkPathId(req?.attachmentId, 'attachmentId');

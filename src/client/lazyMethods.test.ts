@@ -72,17 +72,25 @@ describe('while the message code is loading', () => {
     expect(chunk.loads).toBe(0);
   });
 
-  it('bad input is an input error at once, before the code loads', async () => {
+  it('bad input is an input error once the code is there; no request goes out', async () => {
+    // Checked by the loaded code (the client's first load does not carry the message checks).
     const client = await makeClient();
+    chunk.release();
     for (const call of [
       () => client.pollMessages({ caseIds: [] }),
       () => client.sendMessage({ caseId: 'c1', content: '' }),
       () => client.sendMessage({ caseId: '', content: 'hi' }),
       () => client.markRead({ caseId: '..' }),
       () => client.loadOlderMessages({ caseId: 'c1', before: { createTime: '', type: 0 } }),
+      // @ts-expect-error: a careless caller's missing argument is an input error too, never a TypeError.
+      () => client.pollMessages(undefined),
     ])
-      expect(await settledSoon(call())).toMatchObject({ kind: 'input', retryable: false });
-    expect(chunk.loads).toBe(0);
+      expect(await rejectionOf(call())).toMatchObject({
+        name: 'TicketChatError',
+        kind: 'input',
+        retryable: false,
+      });
+    expect(chunk.loads).toBe(1);
     expect(log).toEqual([]);
   });
 
@@ -111,7 +119,7 @@ describe('while the message code is loading', () => {
 });
 
 describe('when the message code cannot load', () => {
-  it('a send is CODE_LOAD_FAILED (nothing sent), bad input still input, and the next call loads again', async () => {
+  it('a send is CODE_LOAD_FAILED (nothing sent), so is any call meanwhile, and the next call loads again', async () => {
     chunk.fail = true;
     const client = await makeClient();
     const error = await rejectionOf(client.sendMessage({ caseId: 'c1', content: 'hello' }));
@@ -122,7 +130,9 @@ describe('when the message code cannot load', () => {
       retryable: true,
       message: "The library's message code could not load",
     });
-    expect(await rejectionOf(client.pollMessages({ caseIds: [] }))).toMatchObject({ kind: 'input' });
+    expect(await rejectionOf(client.pollMessages({ caseIds: [] }))).toMatchObject({
+      code: 'CODE_LOAD_FAILED',
+    });
     expect(log).toEqual([]);
     chunk.fail = false;
     chunk.release();

@@ -1,19 +1,18 @@
 /**
- * Each message method's arguments, checked and read: called by the client before the method's code loads
- * (bad input is an `input` error even when that code cannot load) and by the method itself.
+ * Each message method's arguments, checked and read by the method (in the lazily loaded message code: the
+ * client's first load stays small; while that code cannot load, a call fails with `CODE_LOAD_FAILED`).
  */
 import { MAX_SEND_CONTENT_LENGTH } from './model.ts';
-import type { Query } from './request.ts';
 import type { LoadOlderRequest, MarkReadRequest, PollMessagesRequest, SendMessageRequest } from './types.ts';
-import { checkCaseIds, checkIds, checkLimit, checkOptional, checkPathId, checkString } from './validate.ts';
-
-export const groupOf = (req: { groupId?: string | undefined }): string | undefined =>
-  checkOptional(req.groupId, 'groupId');
-
-export const groupQuery = (req: { groupId?: string | undefined }): Query => {
-  const groupId = groupOf(req);
-  return groupId === undefined ? [] : [['group_id', groupId]];
-};
+import {
+  checkCaseIds,
+  checkIds,
+  checkLimit,
+  checkPathId,
+  checkString,
+  groupOf,
+  groupQuery,
+} from './validate.ts';
 
 // The cursor is read with the polling code (splitCursor): it is only ever what a poll returned.
 export const pollArgs = (req: PollMessagesRequest) => ({

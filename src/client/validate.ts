@@ -3,6 +3,7 @@
  * argument ("caseIds[2]: longer than 64 characters").
  */
 import { TicketChatError } from './errors.ts';
+import type { Query } from './request.ts';
 
 export const inputError = (name: string, problem: string): TicketChatError =>
   new TicketChatError('input', `${name}: ${problem}`);
@@ -58,3 +59,11 @@ export function checkLimit(value: unknown): number {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 100) return value;
   throw inputError('limit', 'not an integer in 1..100');
 }
+
+export const groupOf = (req: { groupId?: string | undefined }): string | undefined =>
+  checkOptional(req.groupId, 'groupId');
+
+export const groupQuery = (req: { groupId?: string | undefined }): Query => {
+  const groupId = groupOf(req);
+  return groupId === undefined ? [] : [['group_id', groupId]];
+};
