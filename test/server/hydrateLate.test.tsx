@@ -4,7 +4,7 @@ import { dehydrate, hydrate, QueryClient } from '@tanstack/react-query';
 import { fireEvent } from '@testing-library/react';
 import axe from 'axe-core';
 import { setupServer } from 'msw/node';
-import { type ReactNode, useEffect, useState } from 'react';
+import { createContext, type ReactNode, startTransition, useEffect, useState } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { createHandlers, createServiceModel, TEST_BASE_URL, TEST_TOKEN } from '../../simulator/index.ts';
@@ -279,4 +279,84 @@ test('a thread the server put in the cache is not fetched before the chunk: a re
     timeout: 4000,
   });
   expect(errors).toEqual([]);
+});
+
+// What the README asks of a portal: a context of its own changing above the chat while the chunk loads.
+const PageContext = createContext(0);
+function ChangingContext(props: { transition: boolean; children: ReactNode }) {
+  const [value, setValue] = useState(0);
+  const { transition } = props;
+  useEffect(() => {
+    if (transition) startTransition(() => setValue(1));
+    else setValue(1);
+  }, [transition]);
+  return <PageContext.Provider value={value}>{props.children}</PageContext.Provider>;
+}
+
+describe('a context of the page changing while the chunk loads (the README claims)', () => {
+  const run = async ({ transition, preload }: { transition: boolean; preload: boolean }) => {
+    const { html, state } = await serverHtml();
+    const { fresh, release } = await browserPackage();
+    if (preload) {
+      const loaded = fresh.preloadTicketChat();
+      await release();
+      await loaded;
+    }
+    const freshClient = fresh.createTicketChatClient({
+      endpoint: TEST_BASE_URL,
+      token: TEST_TOKEN,
+      language: 'en-us',
+    });
+    const queryClient = clientCache(state);
+    const page = hydrateInBrowser(
+      html,
+      <ChangingContext transition={transition}>
+        <fresh.TicketChatProvider client={freshClient} queryClient={queryClient} crossTab={false}>
+          <fresh.CaseUnreadBadge caseId={CASE} />
+          <fresh.TicketChat caseId={CASE} intervalMs={100} timeZone="UTC" locale="en-us" />
+        </fresh.TicketChatProvider>
+      </ChangingContext>,
+    );
+    // Hydrated outside the chat (the badge observes its query), the context changed with it.
+    await vi.waitFor(() =>
+      expect(
+        queryClient
+          .getQueryCache()
+          .find({ queryKey: ticketChatKeys.unread(CASE) })
+          ?.getObserversCount(),
+      ).toBeGreaterThan(0),
+    );
+    return { ...page, release };
+  };
+
+  test('urgent: React drops the server messages for the skeleton until the chunk arrives', async () => {
+    const { container, release } = await run({ transition: false, preload: false });
+    await vi.waitFor(() => expect(container.querySelector('.tc-thread-skeleton')).not.toBeNull());
+    expect(rows(container)).toBe(0);
+    await release();
+    await vi.waitFor(() => expect(rows(container)).toBeGreaterThan(1));
+  });
+
+  test('in a transition: the server messages stay and hydrate', async () => {
+    const { container, errors, release } = await run({ transition: true, preload: false });
+    const serverRows = rows(container);
+    expect(serverRows).toBeGreaterThan(1);
+    expect(container.querySelector('.tc-thread-skeleton')).toBeNull();
+    await release();
+    await vi.waitFor(() =>
+      expect(container.querySelector('.tc-composer__send')?.getAttribute('type')).toBe('submit'),
+    );
+    expect(rows(container)).toBe(serverRows);
+    expect(errors).toEqual([]);
+  });
+
+  test('urgent after `await preloadTicketChat()` before hydrateRoot: the server messages stay', async () => {
+    const { container, errors } = await run({ transition: false, preload: true });
+    await vi.waitFor(() =>
+      expect(container.querySelector('.tc-composer__send')?.getAttribute('type')).toBe('submit'),
+    );
+    expect(rows(container)).toBeGreaterThan(1);
+    expect(container.querySelector('.tc-thread-skeleton')).toBeNull();
+    expect(errors).toEqual([]);
+  });
 });

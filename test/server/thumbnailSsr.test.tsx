@@ -3,6 +3,7 @@
 // thumbnail is a lazy chunk of its own; the preload must cover it on the first render of a fresh process.
 import { QueryClient } from '@tanstack/react-query';
 import { setupServer } from 'msw/node';
+import { Suspense } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createHandlers, createServiceModel, TEST_BASE_URL, TEST_TOKEN } from '../../simulator/index.ts';
 import { createTicketChatClient } from '../../src/client/createClient.ts';
@@ -35,4 +36,37 @@ test("the first renderToString holds the image's thumbnail, not a client-render 
   expect(html).not.toContain('<!--$!-->');
   expect(html).toMatch(/class="tc-thumb[^"]*"[^>]*>(?!<\/span>)/);
   expect(html).not.toContain('data-loading=""></span>');
+});
+
+test('renderToString before the preload is done throws, or inside a Suspense boundary of the page gives its fallback', async () => {
+  // A freshly started server: the package's import starts the chunk's load, the render comes before it is done.
+  let release = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  vi.resetModules();
+  vi.doMock('../../src/components/TicketChat/TicketChat.tsx', async (original) => {
+    await arrived;
+    return original();
+  });
+  onTestFinished(() => {
+    release();
+    vi.doUnmock('../../src/components/TicketChat/TicketChat.tsx');
+  });
+  const fresh = await import('../../src/index.ts');
+  const client = fresh.createTicketChatClient({
+    endpoint: TEST_BASE_URL,
+    token: TEST_TOKEN,
+    language: 'en-us',
+  });
+  const chat = (
+    <fresh.TicketChatProvider client={client} queryClient={new QueryClient()} crossTab={false}>
+      <fresh.TicketChat caseId="img-1" timeZone="UTC" locale="en-us" />
+    </fresh.TicketChatProvider>
+  );
+  expect(() => renderToString(chat)).toThrow(/suspended/i);
+  const html = renderToString(<Suspense fallback={<p>page fallback</p>}>{chat}</Suspense>);
+  expect(html).toContain('<!--$!-->');
+  expect(html).toContain('page fallback');
+  expect(html).not.toContain('tc-chat');
 });
