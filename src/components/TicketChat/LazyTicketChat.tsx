@@ -1,5 +1,5 @@
 import { hashKey, useQueryClient } from '@tanstack/react-query';
-import { memo, Suspense, useCallback, useEffect, useId, useRef } from 'react';
+import { memo, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { caseIdProblem } from '../../client/validate.ts';
 import { ticketChatKeys } from '../../query/keys.ts';
 import { useTicketChatContext, useTicketChatLocale } from '../../query/TicketChatProvider.tsx';
@@ -16,6 +16,7 @@ import {
   ChatChunkServerGate,
   forgetChunkFailure,
   loadedChatChunk,
+  retryChatChunk,
   useChatChunk,
   useChunkFailureWhileHydrating,
 } from './chatChunk.ts';
@@ -34,8 +35,7 @@ function LoadedView(props: TicketChatProps) {
 
 // Memoized: while the boundary still hydrates (its chunk loading), any update that reaches it makes React
 // 18 and 19 throw the server's HTML away and show the fallback (unless the update is a transition). A
-// re-render of the portal with the same props (callbacks compared by presence, see useSteadyProps) must
-// not reach it.
+// re-render of the portal with the same props (its callbacks may be new functions) must not reach it.
 const ChatBody = memo(function ChatBody(props: TicketChatProps) {
   return (
     <Suspense fallback={<TicketChatShell {...props} />}>
@@ -44,44 +44,24 @@ const ChatBody = memo(function ChatBody(props: TicketChatProps) {
   );
 });
 
-type Callback = (...args: never[]) => void;
-const callbackNames = ['onAttachmentClick', 'onSignIn', 'onError'] as const;
-
-/** The props with each callback replaced by one that is the same across renders and calls the latest. */
-function useSteadyProps(props: TicketChatProps): TicketChatProps {
-  const latest = useRef(props);
-  useIsomorphicLayoutEffect(() => {
-    latest.current = props;
-  });
-  const steady = useRef<Partial<Record<(typeof callbackNames)[number], Callback>>>({});
-  const steadyOf = useCallback((name: (typeof callbackNames)[number]) => {
-    steady.current[name] ??= (...args: never[]) => (latest.current[name] as Callback | undefined)?.(...args);
-    return steady.current[name];
-  }, []);
-  const result: Record<string, unknown> = { ...props };
-  for (const name of callbackNames) if (props[name]) result[name] = steadyOf(name);
-  return result as unknown as TicketChatProps;
-}
-
 /**
  * A failed chunk load while the chat hydrates the server's HTML: the messages stay (the boundary keeps
  * waiting), this alert says so beside them, and its Retry loads the chunk again.
  */
-function ChatChunkFailure(props: Pick<TicketChatProps, 'onError'> & { locale: string }) {
+function ChatChunkFailure(props: { locale: string; onError: NonNullable<TicketChatProps['onError']> }) {
   const failure = useChunkFailureWhileHydrating();
   const { onError } = props;
-  const error = failure?.error;
   useEffect(() => {
-    if (error !== undefined) onError?.(error, {});
-  }, [error, onError]);
-  if (!failure) return null;
+    if (failure) onError(failure.error, {});
+  }, [failure, onError]);
   return (
-    <RetryAlert
-      className="tc-chat__load-failed"
-      message={getCoreStrings(props.locale).chatCodeFailed}
-      onRetry={failure.retry}
-      locale={props.locale}
-    />
+    failure && (
+      <RetryAlert
+        message={getCoreStrings(props.locale).chatCodeFailed}
+        onRetry={retryChatChunk}
+        locale={props.locale}
+      />
+    )
   );
 }
 
@@ -90,8 +70,20 @@ function ChatChunkFailure(props: Pick<TicketChatProps, 'onError'> & { locale: st
  * thread, composer. Must be inside `<TicketChatProvider>`. The header and a skeleton of the thread and the
  * composer render at once; the thread query and the chunk with the rest start together at mount.
  */
-export function TicketChat(rawProps: TicketChatProps) {
-  const props = useSteadyProps(rawProps);
+export function TicketChat(props: TicketChatProps) {
+  // The callbacks ChatBody gets: the same functions at every render, calling the latest props' (read when
+  // called, never while rendering).
+  const latest = useRef(props);
+  useIsomorphicLayoutEffect(() => {
+    latest.current = props;
+  });
+  const [steady] = useState<Required<Pick<TicketChatProps, 'onAttachmentClick' | 'onSignIn' | 'onError'>>>(
+    () => ({
+      onAttachmentClick: (attachment, message) => latest.current.onAttachmentClick?.(attachment, message),
+      onSignIn: () => latest.current.onSignIn?.(),
+      onError: (error, info) => latest.current.onError?.(error, info),
+    }),
+  );
   const { language } = useTicketChatLocale();
   const { caseId, groupId, intervalMs } = props;
   const { client, isPollingLeader, leaderThreads } = useTicketChatContext();
@@ -119,9 +111,14 @@ export function TicketChat(rawProps: TicketChatProps) {
       locale={locale}
       resetKey={`${caseId}\n${groupId}`}
     >
-      <ChatChunkFailure locale={locale} onError={props.onError} />
+      <ChatChunkFailure locale={locale} onError={steady.onError} />
       <ChatChunkServerGate />
-      <ChatBody {...props} />
+      <ChatBody
+        {...props}
+        onAttachmentClick={props.onAttachmentClick && steady.onAttachmentClick}
+        onSignIn={props.onSignIn && steady.onSignIn}
+        onError={props.onError && steady.onError}
+      />
     </ChatErrorBoundary>
   );
 }

@@ -10,11 +10,6 @@ let loading: Promise<void> | undefined;
 // A failed load, until a Retry loads again: thrown to an error boundary by a browser's own render, shown
 // beside the chat (ChatChunkFailure) by a view still hydrating the server's HTML.
 let failed: { error: unknown } | undefined;
-// Settles when a load succeeds, however many failed before: what a hydrating view waits on.
-let arrive = () => {};
-const arrival = new Promise<void>((resolve) => {
-  arrive = resolve;
-});
 const listeners = new Set<() => void>();
 const changed = () => {
   for (const listener of listeners) listener();
@@ -34,7 +29,6 @@ export function preloadTicketChat(): Promise<void> {
       if (typeof window === 'undefined') await module.preloadThumbnail().catch(() => {});
       chunk = module;
       failed = undefined;
-      arrive();
       changed();
     },
     (error: unknown) => {
@@ -82,7 +76,15 @@ export function useChatChunk(): ChatChunk | undefined {
     pending?.then(arrived, arrived);
   }, [pending]);
   if (chunk) return chunk;
-  if (failed && fromServer) throw arrival;
+  // Settles at the next change: a Retry's load (pending again), its success or failure.
+  if (failed && fromServer)
+    throw new Promise<void>((resolve) => {
+      const once = () => {
+        listeners.delete(once);
+        resolve();
+      };
+      listeners.add(once);
+    });
   if (failed) throw failed.error;
   if (fromServer) throw pending;
   return undefined;
@@ -99,22 +101,20 @@ const noFailure = () => undefined;
 
 /**
  * The failed load of a chat hydrating the server's HTML, for an alert beside that chat (which keeps the
- * server's messages): the error, and a retry that loads the chunk again (hydration then goes on). Always
- * undefined where the chat did not come from a server's HTML: its error boundary shows the failure.
+ * server's messages; `retryChatChunk` lets hydration go on). Always undefined where the chat did not come
+ * from a server's HTML: its error boundary shows the failure.
  */
-export function useChunkFailureWhileHydrating(): { error: unknown; retry: () => void } | undefined {
-  const fromServer = useServerRendered();
+export function useChunkFailureWhileHydrating(): { error: unknown } | undefined {
   // Whether this chat was hydrated, decided at its first render (a server's or the hydration's).
-  const [hydrated] = useState(fromServer);
+  const [hydrated] = useState(useServerRendered());
   const current = useSyncExternalStore(subscribe, failure, noFailure);
-  if (!hydrated || !current) return undefined;
-  return {
-    error: current.error,
-    retry: () => {
-      forgetChunkFailure(current.error);
-      preloadTicketChat().catch(() => {});
-    },
-  };
+  return hydrated ? current : undefined;
+}
+
+/** Forgets the failure and loads the chunk again. */
+export function retryChatChunk(): void {
+  if (failed) forgetChunkFailure(failed.error);
+  preloadTicketChat().catch(() => {});
 }
 
 /**

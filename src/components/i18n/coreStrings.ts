@@ -48,7 +48,7 @@ export const enUSCore: TicketChatCoreStrings = {
   composerHint: 'Enter to send, Shift+Enter for a new line',
   send: 'Send',
   downloadAttachment: (name) => `Download ${name}`,
-  chatCodeFailed: "Couldn't finish loading the chat: messages can't be sent yet.",
+  chatCodeFailed: "The chat didn't finish loading.",
 };
 
 export const zhCNCore: TicketChatCoreStrings = {
@@ -69,7 +69,7 @@ export const zhCNCore: TicketChatCoreStrings = {
   composerHint: '按 Enter 发送，Shift+Enter 换行',
   send: '发送',
   downloadAttachment: (name) => `下载 ${name}`,
-  chatCodeFailed: '聊天未能完成加载，暂时无法发送消息。',
+  chatCodeFailed: '聊天未能加载完成。',
 };
 
 const catalogs: Record<TicketChatLocale, TicketChatCoreStrings> = { 'zh-CN': zhCNCore, 'en-US': enUSCore };
