@@ -7,7 +7,6 @@ import {
   useEffect,
   useId,
   useImperativeHandle,
-  useLayoutEffect,
   useRef,
   useState,
   useSyncExternalStore,
@@ -15,6 +14,7 @@ import {
 import { MAX_SEND_CONTENT_LENGTH } from '../../client/model.ts';
 import type { Attachment } from '../../client/types.ts';
 import { getStrings, resolveLocale } from '../i18n/locale.ts';
+import { useIsomorphicLayoutEffect, useServerRendered } from '../shared/hydration.ts';
 import { SHARED_KIT } from '../shared/kit.ts';
 import type { AttachmentUploader, PendingSnapshot } from './attachmentTypes.ts';
 import { useAutoGrow } from './useAutoGrow.ts';
@@ -112,6 +112,9 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     className,
   } = props;
   const strings = getStrings(props.locale);
+  // The server's HTML is not operable until hydrated (the same markup on both, then the live composer):
+  // text typed before would be lost at hydration, and a native submit would reload the page.
+  const inert = useServerRendered();
   const [value, setValue, clearDraft] = useDraft(props.draftKey, props.persistDraft ?? false);
   const touch = useCoarsePointer();
   const fieldRef = useRef<HTMLTextAreaElement | null>(null);
@@ -127,7 +130,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
     fieldRef.current = element;
   }, []);
   const focusInside = useCallback(() => (fieldRef.current ?? noticeRef.current)?.focus(), []);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (!refocus.current) return;
     refocus.current = false;
     const active = document.activeElement;
@@ -369,7 +372,7 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
             rows={1}
             value={value}
             placeholder={disabled ? undefined : (props.placeholder ?? strings.composerPlaceholder)}
-            readOnly={disabled}
+            readOnly={disabled || inert}
             // A soft keyboard labels its Enter key: "send" where Enter sends, a plain return on touch.
             enterKeyHint={touch ? 'enter' : 'send'}
             aria-disabled={disabled || undefined}
@@ -381,9 +384,10 @@ export const Composer = forwardRef<ComposerHandle, ComposerProps>(function Compo
           />
           {!disabled && (
             <button
-              type="submit"
+              // No submit button before hydration: the form cannot submit natively.
+              type={inert ? 'button' : 'submit'}
               className="tc-composer__send"
-              aria-disabled={!!blocked || undefined}
+              aria-disabled={inert || !!blocked || undefined}
               aria-busy={files.waiting || undefined}
               aria-describedby={reason ? reasonId : undefined}
             >

@@ -1,4 +1,5 @@
-import { type RefObject, useLayoutEffect } from 'react';
+import type { RefObject } from 'react';
+import { useIsomorphicLayoutEffect } from '../shared/hydration.ts';
 
 /** True where the textarea grows by itself (`field-sizing: content`, Chromium 123+). */
 const growsNatively = (): boolean =>
@@ -10,7 +11,7 @@ const growsNatively = (): boolean =>
  */
 export function useAutoGrow(ref: RefObject<HTMLTextAreaElement | null>, value: string): void {
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-measure whenever the text changes
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const el = ref.current;
     if (!el || growsNatively()) return;
     el.style.blockSize = 'auto';

@@ -5,7 +5,6 @@ import {
   useCallback,
   useEffect,
   useImperativeHandle,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -15,6 +14,7 @@ import type { ThreadMessage } from '../../query/types.ts';
 import { ChatErrorBoundary, type ChatErrorInfo } from '../ChatErrorBoundary/ChatErrorBoundary.tsx';
 import { dayKeyOf } from '../i18n/format.ts';
 import { getStrings, resolveLocale } from '../i18n/locale.ts';
+import { useIsomorphicLayoutEffect } from '../shared/hydration.ts';
 import { describeBatch } from './announce.ts';
 import { normalizeMessages, originalOf } from './normalizeMessages.ts';
 import { PlainRows } from './PlainRows.tsx';
@@ -181,7 +181,7 @@ const ThreadView = forwardRef<
   // commit then has one thing to keep the reader's place through.
   const targetMode: 'plain' | 'virtual' = wantsVirtual && VirtualRows ? 'virtual' : 'plain';
   const [mode, setMode] = useState(targetMode);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (mode !== targetMode) setMode(targetMode);
   }, [mode, targetMode]);
   const shownRows = mode === 'plain' && wantsVirtual ? rowsBeforeVirtualizer(rows, virtualizeAfter) : rows;

@@ -4,15 +4,8 @@
  * survive prepends; anchorTo 'end' keeps the visible row in place when older rows are inserted above.
  */
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
-import {
-  type ReactNode,
-  type RefObject,
-  useCallback,
-  useImperativeHandle,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from 'react';
+import { type ReactNode, type RefObject, useCallback, useImperativeHandle, useRef, useState } from 'react';
+import { useIsomorphicLayoutEffect } from '../shared/hydration.ts';
 import type { RowsHandle } from './rowsHandle.ts';
 import type { ThreadRow } from './threadLayout.ts';
 
@@ -104,7 +97,7 @@ export default function VirtualRows({
       changesRef.current += 1;
     },
   });
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const content = contentRef.current;
     if (!content) return;
     const read = () => setScrollMargin(content.offsetTop);
@@ -141,7 +134,7 @@ export default function VirtualRows({
   const items = virtualizer.getVirtualItems();
   // What this render shows; a change during the commit (rows measured as they attach) stays pending.
   const rendersChange = changesRef.current;
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     committedRef.current = rendersChange;
   });
   // The day of the top row, pinned like the plain list's sticky separators (which cannot stick here: each

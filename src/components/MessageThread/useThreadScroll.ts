@@ -1,5 +1,6 @@
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { ThreadMessage } from '../../query/types.ts';
+import { useIsomorphicLayoutEffect } from '../shared/hydration.ts';
 import type { RowsHandle } from './rowsHandle.ts';
 import { type SettleCount, settleStep } from './settle.ts';
 import { diffThread, type ThreadDiff } from './threadDiff.ts';
@@ -168,7 +169,7 @@ export function useThreadScroll(options: ThreadScrollOptions) {
 
   // Record the reader's position on every scroll. Capture phase: at the target, capture listeners run
   // before the virtualizer's own listener, which may re-render synchronously.
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const viewport = viewportRef.current;
     if (!viewport) return;
     const onScroll = () => {
@@ -211,7 +212,7 @@ export function useThreadScroll(options: ThreadScrollOptions) {
 
   // Size changes (fonts, width, the composer growing, virtual rows measured): keep the rule.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a mode change swaps the observed content element
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const viewport = viewportRef.current;
     const content = contentRef.current;
     if (!viewport || !content || typeof ResizeObserver === 'undefined') return;
@@ -225,7 +226,7 @@ export function useThreadScroll(options: ThreadScrollOptions) {
     return () => observer.disconnect();
   }, [viewportRef, contentRef, restore, mode]);
 
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const prev = prevMessagesRef.current;
     prevMessagesRef.current = messages;
     if (prev === null) {
@@ -249,7 +250,7 @@ export function useThreadScroll(options: ThreadScrollOptions) {
   // the separator goes UNREAD_LANDING_MARGIN_PX below the top, then settles like any anchor (virtual rows
   // get measured, the virtual list may arrive later: restore finds the separator there by its key).
   const unreadFromKey = options.unreadFromKey;
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     const viewport = viewportRef.current;
     if (landedRef.current || unreadFromKey == null || !viewport || messages.length === 0) return;
     landedRef.current = true;
@@ -268,7 +269,7 @@ export function useThreadScroll(options: ThreadScrollOptions) {
 
   // The rows were swapped between the plain and the virtual list.
   const modeRef = useRef(mode);
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     if (modeRef.current === mode) return;
     modeRef.current = mode;
     // Pinned or not: the new list's first frames (its scroller set up, rows measured) must not move the reader.

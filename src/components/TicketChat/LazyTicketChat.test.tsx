@@ -82,3 +82,19 @@ test('the thread poll starts at mount, before the chunk is there', async () => {
   // The chat reused the answer in the cache: still one poll.
   expect(sim().requests.filter((r) => r.endpoint === 'poll')).toHaveLength(1);
 });
+
+test("in a browser the preload loads the chat's chunk only, never the thumbnails' (they load with a first image)", async () => {
+  vi.resetModules();
+  const thumbnailLoaded = vi.fn();
+  vi.doMock('../ImagePreview/Thumbnail.tsx', async (original) => {
+    thumbnailLoaded();
+    return original();
+  });
+  try {
+    const { preloadTicketChat } = await import('./LazyTicketChat.tsx').then(() => import('./chatChunk.ts'));
+    await preloadTicketChat();
+    expect(thumbnailLoaded).not.toHaveBeenCalled();
+  } finally {
+    vi.doUnmock('../ImagePreview/Thumbnail.tsx');
+  }
+});

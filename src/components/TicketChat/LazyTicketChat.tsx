@@ -1,5 +1,5 @@
 import { hashKey, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect, useId } from 'react';
+import { memo, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { caseIdProblem } from '../../client/validate.ts';
 import { ticketChatKeys } from '../../query/keys.ts';
 import { useTicketChatContext, useTicketChatLocale } from '../../query/TicketChatProvider.tsx';
@@ -9,8 +9,17 @@ import { ChatErrorBoundary, type ChatErrorInfo } from '../ChatErrorBoundary/Chat
 import { getCoreStrings } from '../i18n/coreStrings.ts';
 import { resolveLocale } from '../i18n/localeTag.ts';
 import { MessageThreadSkeleton } from '../MessageThread/MessageThreadSkeleton.tsx';
+import { RetryAlert } from '../MessageThread/RetryAlert.tsx';
+import { useIsomorphicLayoutEffect } from '../shared/hydration.ts';
 import { ChatHeader } from './ChatHeader.tsx';
-import { ChatChunkServerGate, forgetChunkFailure, loadedChatChunk, useChatChunk } from './chatChunk.ts';
+import {
+  ChatChunkServerGate,
+  forgetChunkFailure,
+  loadedChatChunk,
+  retryChatChunk,
+  useChatChunk,
+  useChunkFailureWhileHydrating,
+} from './chatChunk.ts';
 import type { TicketChatProps } from './TicketChat.tsx';
 
 // The thread, the composer and everything only they use are the chat chunk (chatChunk.ts), loaded at the
@@ -24,23 +33,74 @@ function LoadedView(props: TicketChatProps) {
   return <TicketChatView {...props} />;
 }
 
+// Memoized: while the boundary still hydrates (its chunk loading), any update that reaches it makes React
+// 18 and 19 throw the server's HTML away and show the fallback (unless the update is a transition). A
+// re-render of the portal with the same props (its callbacks may be new functions) must not reach it.
+const ChatBody = memo(function ChatBody(props: TicketChatProps) {
+  return (
+    <Suspense fallback={<TicketChatShell {...props} />}>
+      <LoadedView {...props} />
+    </Suspense>
+  );
+});
+
+/**
+ * A failed chunk load while the chat hydrates the server's HTML: the messages stay (the boundary keeps
+ * waiting), this alert says so beside them, and its Retry loads the chunk again.
+ */
+function ChatChunkFailure(props: { locale: string; onError: NonNullable<TicketChatProps['onError']> }) {
+  const failure = useChunkFailureWhileHydrating();
+  const { onError } = props;
+  useEffect(() => {
+    if (failure) onError(failure.error, {});
+  }, [failure, onError]);
+  return (
+    failure && (
+      <RetryAlert
+        message={getCoreStrings(props.locale).chatCodeFailed}
+        onRetry={retryChatChunk}
+        locale={props.locale}
+      />
+    )
+  );
+}
+
 /**
  * The whole conversation of one ticket: header (ticket status, live-chat flag), connection line, alerts,
  * thread, composer. Must be inside `<TicketChatProvider>`. The header and a skeleton of the thread and the
  * composer render at once; the thread query and the chunk with the rest start together at mount.
  */
 export function TicketChat(props: TicketChatProps) {
+  // The callbacks ChatBody gets: the same functions at every render, calling the latest props' (read when
+  // called, never while rendering).
+  const latest = useRef(props);
+  useIsomorphicLayoutEffect(() => {
+    latest.current = props;
+  });
+  const [steady] = useState<Required<Pick<TicketChatProps, 'onAttachmentClick' | 'onSignIn' | 'onError'>>>(
+    () => ({
+      onAttachmentClick: (attachment, message) => latest.current.onAttachmentClick?.(attachment, message),
+      onSignIn: () => latest.current.onSignIn?.(),
+      onError: (error, info) => latest.current.onError?.(error, info),
+    }),
+  );
   const { language } = useTicketChatLocale();
   const { caseId, groupId, intervalMs } = props;
   const { client, isPollingLeader, leaderThreads } = useTicketChatContext();
   const queryClient = useQueryClient();
   useEffect(() => {
     // Loaded: the thread's own query fetches at once. Else the poll must not wait for the chunk. The same
-    // rule as the thread's query: no poll for a bad id, nor where another tab polls this thread.
+    // rule as the thread's query: no poll for a bad id, nor where another tab polls this thread. A thread
+    // already in the cache (a server's, dehydrated) is not fetched before the chunk: the server's HTML
+    // still waiting for it would then hydrate against newer messages (a mismatch); the view's own query
+    // polls once mounted.
     if (loadedChatChunk() || caseIdProblem(caseId)) return;
-    if (!isPollingLeader && leaderThreads.has(hashKey(ticketChatKeys.thread(caseId, groupId)))) return;
+    const key = ticketChatKeys.thread(caseId, groupId);
+    if (queryClient.getQueryData(key) !== undefined) return;
+    if (!isPollingLeader && leaderThreads.has(hashKey(key))) return;
     void queryClient.prefetchQuery(threadQueryOptions({ client, queryClient, caseId, groupId, intervalMs }));
   }, [client, queryClient, caseId, groupId, intervalMs, isPollingLeader, leaderThreads]);
+  const locale = props.locale ?? language;
   return (
     <ChatErrorBoundary
       onError={(error: unknown, info: ChatErrorInfo) => {
@@ -48,13 +108,17 @@ export function TicketChat(props: TicketChatProps) {
         forgetChunkFailure(error);
         props.onError?.(error, info);
       }}
-      locale={props.locale ?? language}
+      locale={locale}
       resetKey={`${caseId}\n${groupId}`}
     >
+      <ChatChunkFailure locale={locale} onError={steady.onError} />
       <ChatChunkServerGate />
-      <Suspense fallback={<TicketChatShell {...props} />}>
-        <LoadedView {...props} />
-      </Suspense>
+      <ChatBody
+        {...props}
+        onAttachmentClick={props.onAttachmentClick && steady.onAttachmentClick}
+        onSignIn={props.onSignIn && steady.onSignIn}
+        onError={props.onError && steady.onError}
+      />
     </ChatErrorBoundary>
   );
 }

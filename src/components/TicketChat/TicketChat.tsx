@@ -22,7 +22,9 @@ import { useAttachmentUploader } from './useAttachmentUploader.ts';
 import { useFocusRescue } from './useFocusRescue.ts';
 import { useUnreadMarker } from './useUnreadMarker.ts';
 
-// The lazy MessageThread (LazyMessageThread.tsx) loads this chunk too: one chunk for both.
+export { preloadThumbnail } from '../ImagePreview/ImageAttachment.tsx';
+// The lazy MessageThread (LazyMessageThread.tsx) loads this chunk too: one chunk for both. A server's
+// preload also loads the thumbnails' chunk (chatChunk.ts).
 export { MessageThread };
 
 export interface TicketChatProps {

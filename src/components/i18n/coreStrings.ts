@@ -27,6 +27,7 @@ export type TicketChatCoreStrings = Pick<
   | 'composerHint'
   | 'send'
   | 'downloadAttachment'
+  | 'chatCodeFailed'
 >;
 
 export const enUSCore: TicketChatCoreStrings = {
@@ -47,6 +48,7 @@ export const enUSCore: TicketChatCoreStrings = {
   composerHint: 'Enter to send, Shift+Enter for a new line',
   send: 'Send',
   downloadAttachment: (name) => `Download ${name}`,
+  chatCodeFailed: "The chat didn't finish loading.",
 };
 
 export const zhCNCore: TicketChatCoreStrings = {
@@ -67,6 +69,7 @@ export const zhCNCore: TicketChatCoreStrings = {
   composerHint: '按 Enter 发送，Shift+Enter 换行',
   send: '发送',
   downloadAttachment: (name) => `下载 ${name}`,
+  chatCodeFailed: '聊天未能加载完成。',
 };
 
 const catalogs: Record<TicketChatLocale, TicketChatCoreStrings> = { 'zh-CN': zhCNCore, 'en-US': enUSCore };

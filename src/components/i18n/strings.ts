@@ -65,6 +65,8 @@ export interface TicketChatStrings {
   renderFailed: string;
   /** A render error replaced an unread badge. */
   unreadFailed: string;
+  /** The chat's code failed to load after the server's HTML showed it (the messages stay; Retry beside). */
+  chatCodeFailed: string;
 
   // TicketChat (connected composite)
   chatTitle: string;
