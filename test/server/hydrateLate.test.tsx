@@ -13,6 +13,7 @@ import { CaseUnreadBadge, preloadTicketChat, TicketChat } from '../../src/compon
 import { ticketChatKeys } from '../../src/query/keys.ts';
 import { TicketChatProvider } from '../../src/query/TicketChatProvider.tsx';
 import { prefetchThread, prefetchUnread } from '../../src/server/index.ts';
+import { CHAT_CHUNK } from '../support/chatChunk.ts';
 
 const model = createServiceModel();
 const server = setupServer(...createHandlers(model));
@@ -29,7 +30,6 @@ model.addTicket({
   ],
 });
 const client = createTicketChatClient({ endpoint: TEST_BASE_URL, token: TEST_TOKEN, language: 'en-us' });
-const CHUNK = '../../src/components/TicketChat/TicketChat.tsx';
 
 async function serverHtml(): Promise<{ html: string; state: string }> {
   const queryClient = new QueryClient();
@@ -54,7 +54,7 @@ async function browserPackage() {
   const loads: { resolve: () => void; reject: () => void }[] = [];
   let waiting: (() => void) | undefined;
   vi.resetModules();
-  vi.doMock(CHUNK, async (original) => {
+  vi.doMock(CHAT_CHUNK, async (original) => {
     await new Promise<void>((resolve, reject) => {
       loads.push({
         resolve,
@@ -98,7 +98,7 @@ let cleanup: (() => void)[] = [];
 afterEach(() => {
   for (const step of cleanup.reverse()) step();
   cleanup = [];
-  vi.doUnmock(CHUNK);
+  vi.doUnmock(CHAT_CHUNK);
 });
 
 /** Hydrates `app` over `html` the way a browser does (no act() batching), collecting React's reports. */

@@ -9,6 +9,7 @@ import { CaseUnreadBadge, preloadTicketChat, TicketChat } from '../../src/compon
 import { ticketChatKeys } from '../../src/query/keys.ts';
 import { TicketChatProvider } from '../../src/query/TicketChatProvider.tsx';
 import { prefetchThread, prefetchUnread } from '../../src/server/index.ts';
+import { holdChatChunk } from '../support/chatChunk.ts';
 
 const model = createServiceModel();
 const server = setupServer(...createHandlers(model));
@@ -133,15 +134,7 @@ test('hydration before the lazy chunk is there keeps the server HTML, then hydra
   expect(serverRows).toBeGreaterThan(1);
   document.body.append(container);
   // A fresh copy of the package, as a browser has it before its chunk arrived: the chunk waits for `release`.
-  let release = () => {};
-  const arrived = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  vi.resetModules();
-  vi.doMock('../../src/components/TicketChat/TicketChat.tsx', async (original) => {
-    await arrived;
-    return original();
-  });
+  const { release, restore } = holdChatChunk();
   const fresh = await import('../../src/index.ts');
   const freshClient = fresh.createTicketChatClient({
     endpoint: TEST_BASE_URL,
@@ -183,7 +176,7 @@ test('hydration before the lazy chunk is there keeps the server HTML, then hydra
   } finally {
     release();
     root?.unmount();
-    vi.doUnmock('../../src/components/TicketChat/TicketChat.tsx');
+    restore();
     container.remove();
     consoleError.mockRestore();
     (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = actEnvironment;

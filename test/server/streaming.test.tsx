@@ -7,6 +7,7 @@ import { dehydrate, hydrate, QueryClient } from '@tanstack/react-query';
 import { setupServer } from 'msw/node';
 import { renderToPipeableStream } from 'react-dom/server';
 import { createHandlers, createServiceModel, TEST_BASE_URL, TEST_TOKEN } from '../../simulator/index.ts';
+import { holdChatChunk } from '../support/chatChunk.ts';
 
 const model = createServiceModel();
 const server = setupServer(...createHandlers(model));
@@ -18,15 +19,7 @@ model.addTicket({ id: CASE, messages: [{ content: 'streamed from support', at: D
 
 test('renderToPipeableStream waits for the chunk: the messages, no skeleton, in the streamed HTML', async () => {
   // A fresh copy of the package whose chunk arrives only after the render's first pass.
-  let release = () => {};
-  const arrived = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  vi.resetModules();
-  vi.doMock('../../src/components/TicketChat/TicketChat.tsx', async (original) => {
-    await arrived;
-    return original();
-  });
+  const { release, restore } = holdChatChunk();
   const pkg = await import('../../src/index.ts');
   const { prefetchThread, prefetchUnread } = await import('../../src/server/index.ts');
   const client = pkg.createTicketChatClient({
@@ -68,22 +61,14 @@ test('renderToPipeableStream waits for the chunk: the messages, no skeleton, in 
     setImmediate(() => setImmediate(release));
   });
   await done;
-  vi.doUnmock('../../src/components/TicketChat/TicketChat.tsx');
+  restore();
   expect(html).toContain('streamed from support');
   expect(html).toContain('data-state="ready"');
   expect(html).not.toMatch(/data-state="loading"|aria-busy="true"/);
 });
 
 test('renderToPipeableStream of the package MessageThread waits for the chunk: messages, no skeleton', async () => {
-  let release = () => {};
-  const arrived = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  vi.resetModules();
-  vi.doMock('../../src/components/TicketChat/TicketChat.tsx', async (original) => {
-    await arrived;
-    return original();
-  });
+  const { release, restore } = holdChatChunk();
   const pkg = await import('../../src/index.ts');
   const { makeMessage } = await import('../support/messages.ts');
   let html = '';
@@ -114,7 +99,7 @@ test('renderToPipeableStream of the package MessageThread waits for the chunk: m
     setImmediate(() => setImmediate(release));
   });
   await done;
-  vi.doUnmock('../../src/components/TicketChat/TicketChat.tsx');
+  restore();
   expect(html).toContain('thread streamed');
   expect(html).not.toContain('tc-thread-skeleton');
 });

@@ -10,6 +10,7 @@ import { createTicketChatClient } from '../../src/client/createClient.ts';
 import { preloadTicketChat, TicketChat } from '../../src/components/index.ts';
 import { TicketChatProvider } from '../../src/query/TicketChatProvider.tsx';
 import { prefetchThread } from '../../src/server/index.ts';
+import { holdChatChunk } from '../support/chatChunk.ts';
 
 const model = createServiceModel();
 const server = setupServer(...createHandlers(model));
@@ -40,19 +41,8 @@ test("the first renderToString holds the image's thumbnail, not a client-render 
 
 test('renderToString before the preload is done throws, or inside a Suspense boundary of the page gives its fallback', async () => {
   // A freshly started server: the package's import starts the chunk's load, the render comes before it is done.
-  let release = () => {};
-  const arrived = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  vi.resetModules();
-  vi.doMock('../../src/components/TicketChat/TicketChat.tsx', async (original) => {
-    await arrived;
-    return original();
-  });
-  onTestFinished(() => {
-    release();
-    vi.doUnmock('../../src/components/TicketChat/TicketChat.tsx');
-  });
+  const { restore } = holdChatChunk();
+  onTestFinished(restore);
   const fresh = await import('../../src/index.ts');
   const client = fresh.createTicketChatClient({
     endpoint: TEST_BASE_URL,

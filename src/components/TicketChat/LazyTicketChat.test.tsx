@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { installSimulator, makeClient } from '../../../test/harness.tsx';
+import { holdChatChunk } from '../../../test/support/chatChunk.ts';
 
 const { sim } = installSimulator();
 beforeEach(() => {
@@ -52,15 +53,8 @@ test("a chunk that fails to load is the chat's alert with a Retry, which loads i
 });
 
 test('the thread poll starts at mount, before the chunk is there', async () => {
-  let release = () => {};
-  const arrived = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  vi.resetModules();
-  vi.doMock('./TicketChat.tsx', async (original) => {
-    await arrived;
-    return original();
-  });
+  const { release, restore } = holdChatChunk();
+  onTestFinished(restore);
   const { TicketChat } = await import('./LazyTicketChat.tsx');
   const { TicketChatProvider, createTicketChatQueryClient } = await import(
     '../../query/TicketChatProvider.tsx'
