@@ -77,13 +77,13 @@ export function TicketChat(props: TicketChatProps) {
   useIsomorphicLayoutEffect(() => {
     latest.current = props;
   });
-  const [steady] = useState<Required<Pick<TicketChatProps, 'onAttachmentClick' | 'onSignIn' | 'onError'>>>(
-    () => ({
-      onAttachmentClick: (attachment, message) => latest.current.onAttachmentClick?.(attachment, message),
-      onSignIn: () => latest.current.onSignIn?.(),
-      onError: (error, info) => latest.current.onError?.(error, info),
-    }),
-  );
+  const [steady] = useState<{
+    [Name in 'onAttachmentClick' | 'onSignIn' | 'onError']-?: NonNullable<TicketChatProps[Name]>;
+  }>(() => ({
+    onAttachmentClick: (attachment, message) => latest.current.onAttachmentClick?.(attachment, message),
+    onSignIn: () => latest.current.onSignIn?.(),
+    onError: (error, info) => latest.current.onError?.(error, info),
+  }));
   const { language } = useTicketChatLocale();
   const { caseId, groupId, intervalMs } = props;
   const { client, isPollingLeader, leaderThreads } = useTicketChatContext();
