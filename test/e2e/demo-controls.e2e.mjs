@@ -53,9 +53,17 @@ const ok = await run(async (step) => {
     // taller scroll area rather than more elements.
     const height = () => document.querySelector('section.tc-chat .tc-thread__viewport')?.scrollHeight ?? 0;
     const before = await tab.evaluate(height);
-    // The click scrolls the button into view first, and reaching the top loads older messages by itself
-    // (the thread's own load-on-scroll), so this shows the demo reaches older history, not which one did.
-    await tab.click(`${CHAT} button`, 'Load earlier messages');
+    // A pointer click would scroll the button into view first, and reaching the top loads older messages by
+    // itself (the thread's own load-on-scroll), which replaces the button while the click is on its way
+    // ("Node is either not clickable", seen in CI since short threads are virtual too). The button's own
+    // click, where it is: this shows the demo reaches older history.
+    await tab.waitForText('Load earlier messages', CHAT);
+    await tab.evaluate((chat) => {
+      const button = [...document.querySelectorAll(`${chat} button`)].find(
+        (b) => b.textContent?.trim() === 'Load earlier messages',
+      );
+      button?.click();
+    }, CHAT);
     await tab.waitFor(
       (n) => (document.querySelector('section.tc-chat .tc-thread__viewport')?.scrollHeight ?? 0) > n + 200,
       before,
