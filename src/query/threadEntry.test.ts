@@ -260,4 +260,22 @@ describe('identity corners', () => {
     expect(contents(e)).toEqual(['ok', 'ok']);
     expect(e.local).toEqual([]);
   });
+
+  test('an answer handing back the cursor it was sent replays its boundary: it claims no accepted send', () => {
+    // Two identical sends a second apart; only the second's copy is in the first page (the first's is older:
+    // an older page brings it). The inclusive cursor then replays the second copy on every poll.
+    let e = addLocal(addLocal(emptyThread(), local('same', 10, 'accepted')), local('same', 11, 'accepted'));
+    e = poll(e, answer([mine('same', 11)], '7')).entry;
+    for (let i = 0; i < RECONCILE_AFTER_POLLS; i++)
+      e = mergePoll(e, {
+        result: answer([mine('same', 11)], '7'),
+        caseId: 'c1',
+        startedAt: T0 + 3_600_000,
+        sentCursor: '7',
+      }).entry;
+    e = mergeOlder(e, { messages: assignKeys([mine('same', 10)]), count: 1 }, 50).entry;
+    // Each server copy once: the replay never stood for the first send.
+    expect(contents(e)).toEqual(['same', 'same']);
+    expect(e.local).toEqual([]);
+  });
 });

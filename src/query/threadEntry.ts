@@ -231,7 +231,18 @@ export interface PollMerge {
  */
 export function mergePoll(
   entry: ThreadEntry | undefined,
-  { result, caseId, startedAt }: { result: PollResult; caseId?: string | undefined; startedAt: number },
+  {
+    result,
+    caseId,
+    startedAt,
+    sentCursor,
+  }: {
+    result: PollResult;
+    caseId?: string | undefined;
+    startedAt: number;
+    /** The cursor the poll sent, when the answer is to this thread's own poll. */
+    sentCursor?: string | null | undefined;
+  },
 ): PollMerge {
   const prev = entry ?? emptyThread();
   const mine = (m: { caseId: string }) => caseId === undefined || m.caseId === caseId;
@@ -268,7 +279,11 @@ export function mergePoll(
     }
     add(m, base, have);
   }
-  for (const [m, base, have] of twins) {
+  // An answer that hands back the cursor it was sent has nothing newer than it: its copies of shown
+  // messages are the inclusive cursor's replay, never an accepted send's twin (that replay claimed a send
+  // whose own copy only an older page brings: shown twice).
+  const replay = sentCursor != null && result.cursor === sentCursor;
+  for (const [m, base, have] of replay ? [] : twins) {
     const local = pickLocal(prev.local, taken, m, true, prev.polled);
     if (!local) continue;
     taken.add(local);

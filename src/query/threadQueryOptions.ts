@@ -82,7 +82,12 @@ export function threadQueryOptions({
         ...(groupId !== undefined ? { groupId } : {}),
         signal,
       });
-      return mergePoll(cache.getQueryData<ThreadEntry>(queryKey), { result, caseId, startedAt }).entry;
+      return mergePoll(cache.getQueryData<ThreadEntry>(queryKey), {
+        result,
+        caseId,
+        startedAt,
+        sentCursor: cursor,
+      }).entry;
     },
     // Merged by identity: deep structural sharing would cost O(thread) per poll for nothing.
     structuralSharing: false,
