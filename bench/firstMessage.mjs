@@ -59,7 +59,8 @@ const observer = new MutationObserver(() => {
     observer.disconnect();
   }
 });
-observer.observe(container, { childList: true, subtree: true });
+// Attribute changes too: a row that gets its box through a class or style change counts when it does.
+observer.observe(container, { childList: true, subtree: true, attributes: true });
 window.benchMount = performance.now();
 createRoot(container).render(
   <TicketChatProvider client={client}>
