@@ -46,6 +46,12 @@ async function serverHtml(): Promise<{ html: string; state: string }> {
   return { html, state: JSON.stringify(dehydrate(queryClient)) };
 }
 
+/** Resolves once the live composer replaced the server's inert one (its Send is a submit button again). */
+const hydrated = (container: HTMLElement) =>
+  vi.waitFor(() =>
+    expect(container.querySelector('.tc-composer__send')?.getAttribute('type')).toBe('submit'),
+  );
+
 /**
  * A fresh copy of the package, as a browser has it before its chunk arrived: each load of the chunk waits
  * for the next `release()` and fails if `fail()` was called instead.
@@ -165,9 +171,7 @@ test('a portal re-rendering with the same props (new callbacks) while the chunk 
   expect(rows(container)).toBe(serverRows);
   expect(container.querySelector('[data-state="loading"]')).toBeNull();
   await release();
-  await vi.waitFor(() =>
-    expect(container.querySelector('.tc-composer__send')?.getAttribute('type')).toBe('submit'),
-  );
+  await hydrated(container);
   expect(rows(container)).toBe(serverRows);
   expect(errors).toEqual([]);
 });
@@ -233,9 +237,7 @@ test('a chunk that fails while hydrating keeps the server messages; the alert be
   expect(onError).toHaveBeenCalledTimes(1);
   alert.querySelector('button')!.click();
   await release();
-  await vi.waitFor(() =>
-    expect(container.querySelector('.tc-composer__send')?.getAttribute('type')).toBe('submit'),
-  );
+  await hydrated(container);
   expect(container.querySelector('[role="alert"]')).toBeNull();
   expect(rows(container)).toBe(serverRows);
   expect(errors).toEqual([]);
@@ -343,18 +345,14 @@ describe('a context of the page changing while the chunk loads (the README claim
     expect(serverRows).toBeGreaterThan(1);
     expect(container.querySelector('.tc-thread-skeleton')).toBeNull();
     await release();
-    await vi.waitFor(() =>
-      expect(container.querySelector('.tc-composer__send')?.getAttribute('type')).toBe('submit'),
-    );
+    await hydrated(container);
     expect(rows(container)).toBe(serverRows);
     expect(errors).toEqual([]);
   });
 
   test('urgent after `await preloadTicketChat()` before hydrateRoot: the server messages stay', async () => {
     const { container, errors } = await run({ transition: false, preload: true });
-    await vi.waitFor(() =>
-      expect(container.querySelector('.tc-composer__send')?.getAttribute('type')).toBe('submit'),
-    );
+    await hydrated(container);
     expect(rows(container)).toBeGreaterThan(1);
     expect(container.querySelector('.tc-thread-skeleton')).toBeNull();
     expect(errors).toEqual([]);
