@@ -51,6 +51,23 @@ describe('image attachments in the thread', () => {
     expect(host.innerHTML).not.toContain(TEST_TOKEN);
   });
 
+  test('a thumbnail is its fixed box before and after its image arrives (a click lands where it was aimed)', async () => {
+    await seedImages();
+    const host = mount();
+    await expect.element(page.getByRole('button', { name: 'View image after.png' })).toBeVisible();
+    // Firefox and WebKit once sized it from a cyclic percentage: 2 px wide, growing as the image came in.
+    const boxes = () => thumbnails(host).map((b) => [b.offsetWidth, b.offsetHeight]);
+    expect(boxes()).toEqual([
+      [160, 120],
+      [160, 120],
+    ]);
+    await vi.waitFor(() => expect(host.querySelectorAll('button.tc-thumb img')).toHaveLength(2), chain);
+    expect(boxes()).toEqual([
+      [160, 120],
+      [160, 120],
+    ]);
+  });
+
   test('without a signed URL the image is fetched with the token and shown from an object URL', async () => {
     await seedImages();
     state.sim.injectFault({ kind: 'http', status: 500 }, { endpoint: 'accessUrl', times: 10 });
