@@ -3,22 +3,22 @@
 // min+gzip. Entries without `import` are measured as the file itself, gzipped. Exits 1 when an entry passes
 // a limit.
 //
-// Each `import` entry is bundled twice, as a portal would: with Rolldown (Vite's bundler, splitting by what
-// each chunk uses, as webpack does) against `limit`, and with esbuild (bench/size.mjs's measure, code
-// splitting on) against `esbuildLimit`. esbuild gives a chunk to every FILE that a lazy chunk uses and the
-// entry reaches through any static import, so a file the root index re-exports and the lazy chat chunk
-// uses (the hooks, AttachmentChip, the thread cache) counts as first load there even when unused.
+// Each `import` entry is bundled twice, as a portal would, by bench/size.mjs's measureRolldown and
+// measureEsbuild (the same functions as the bench's size table): with Rolldown (Vite's bundler, splitting by
+// what each chunk uses) against `limit`, and with esbuild (code splitting on) against `esbuildLimit`. esbuild
+// gives a chunk to every FILE that a lazy chunk uses and the entry reaches through any static import, so a
+// file the root index re-exports and the lazy chat chunk uses (the hooks, AttachmentChip, the thread cache)
+// counts as first load there even when unused. webpack (the bench's third bundler) is not a gate here: with
+// terser it takes 3-5 s per entry, and this check stays a few seconds.
 //
 // Why not size-limit itself: size-limit 13+ needs Node 22 (`fs/promises.glob`) and this project runs on
 // Node 20; size-limit 12's esbuild preset has no code splitting, so it would count the lazy virtualizer
 // and cross-tab chunks as first load. The same .size-limit.json works with `npx size-limit` on Node 22+
 // (its `limit`; `esbuildLimit` is this script's).
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { rolldown } from 'rolldown';
-import { gz, measureJs } from './size.mjs';
+import { gz, measureEsbuild, measureRolldown } from './size.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = JSON.parse(await readFile(path.join(root, '.size-limit.json'), 'utf8'));
@@ -31,37 +31,6 @@ function parseLimit(limit) {
   if (!m) throw new Error(`.size-limit.json: cannot read limit "${limit}"`);
   const unit = { B: 1, kB: 1000, KB: 1000, KiB: 1024, MB: 1e6 }[m[2] ?? 'B'];
   return Number(m[1]) * unit;
-}
-
-/** First-load and lazy min+gzip bytes of `code` bundled by Rolldown (minified, ESM, `external` kept out). */
-async function measureRolldown(code, external, dir) {
-  await mkdir(dir, { recursive: true });
-  const input = path.join(dir, 'entry.mjs');
-  await writeFile(input, code);
-  const bundle = await rolldown({
-    input,
-    external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
-    logLevel: 'silent',
-  });
-  const { output } = await bundle.generate({ format: 'es', minify: true });
-  await bundle.close();
-  const chunks = new Map(output.filter((o) => o.type === 'chunk').map((o) => [o.fileName, o]));
-  const first = new Set();
-  const stack = [output.find((o) => o.type === 'chunk' && o.isEntry).fileName];
-  while (stack.length) {
-    const name = stack.pop();
-    if (first.has(name)) continue;
-    first.add(name);
-    for (const imported of chunks.get(name).imports) if (chunks.has(imported)) stack.push(imported);
-  }
-  let firstGz = 0;
-  let lazyGz = 0;
-  for (const [name, chunk] of chunks) {
-    const size = gzipSync(chunk.code, { level: 9 }).length;
-    if (first.has(name)) firstGz += size;
-    else lazyGz += size;
-  }
-  return { firstGz, lazyGz };
 }
 
 const kB = (n) => `${(n / 1000).toFixed(2)} kB`;
@@ -85,8 +54,8 @@ for (const [i, check] of config.entries()) {
     const code = `import ${check.import} from ${JSON.stringify(file)};\nconsole.log(${names});`;
     const external = check.ignore ?? [];
     const dir = path.join(root, 'bench/.tmp/size-budget', String(i));
-    const r = await measureRolldown(code, external, path.join(dir, 'rolldown'));
-    const e = await measureJs({ code, external }, path.join(dir, 'esbuild'));
+    const r = await measureRolldown({ code, external, dir: path.join(dir, 'rolldown') });
+    const e = await measureEsbuild({ code, external, dir: path.join(dir, 'esbuild') });
     if (check.limit === undefined || check.esbuildLimit === undefined)
       throw new Error(`.size-limit.json: "${check.name}" needs a limit (Rolldown) and an esbuildLimit`);
     results.push(verdict('Rolldown: ', r.firstGz, r.lazyGz, check.limit));

@@ -1,14 +1,14 @@
 // Where a first load's weight is: for one `.size-limit.json` check (default the first), each dist module of the
-// first-load chunks with its minified bytes and the min+gzip bytes the first load would lose without it (the
-// module replaced by a stub of its exports, so what only it imports leaves too). Run after `npm run build`:
+// first-load chunks with its rendered bytes (before minifying) and the min+gzip bytes the first load would lose
+// without it (the module replaced by a stub of its exports, so what only it imports leaves too). Run after
+// `npm run build`:
 //   node bench/size-modules.mjs [check index] [how many rows, default 30]
-// Bundled as bench/size-budget.mjs limits it: Rolldown, code splitting, peers external, gzip -9 of the
-// first-load chunks.
+// Bundled as bench/size-budget.mjs limits it, by the same function (bench/size.mjs's measureRolldown): Rolldown,
+// code splitting, peers external, gzip -9 of the first-load chunks.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { rolldown } from 'rolldown';
+import { measureRolldown } from './size.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const config = JSON.parse(await readFile(path.join(root, '.size-limit.json'), 'utf8'));
@@ -17,7 +17,8 @@ const rows = Number(process.argv[3] ?? 30);
 if (!check?.import) throw new Error('pick a .size-limit.json check that has an `import`');
 const names = check.import.replace(/[{}]/g, '').trim();
 const code = `import ${check.import} from ${JSON.stringify(path.join(root, check.path))};\nconsole.log(${names});`;
-const external = [...(check.ignore ?? []), 'react/jsx-runtime', 'react-dom/client', 'scheduler'];
+const external = check.ignore ?? [];
+const dir = path.join(root, 'bench/.tmp/size-modules');
 
 /** A module's export names, read from the `export { … }` statements the dist build writes. */
 async function stubOf(file) {
@@ -36,44 +37,14 @@ async function stubOf(file) {
   return exported.map((name) => `export const ${name} = () => null;`).join('\n');
 }
 
-/** First-load min+gzip bytes and each first-load module's minified bytes, with `stubbed` replaced. */
+/** First-load min+gzip bytes and each first-load module's rendered bytes, with `stubbed` replaced. */
 async function firstLoad(stubbed) {
-  const bundle = await rolldown({
-    input: 'entry',
-    external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'entry-and-stub',
-        resolveId: (id) => (id === 'entry' ? id : undefined),
-        load: async (id) =>
-          id === 'entry'
-            ? code
-            : id === stubbed
-              ? { code: await stubOf(id), moduleSideEffects: false }
-              : undefined,
-      },
-    ],
-  });
-  const { output } = await bundle.generate({ format: 'es', minify: true });
-  await bundle.close();
-  const chunks = new Map(output.filter((o) => o.type === 'chunk').map((o) => [o.fileName, o]));
-  const first = new Set();
-  const stack = [output.find((o) => o.type === 'chunk' && o.isEntry).fileName];
-  while (stack.length) {
-    const name = stack.pop();
-    if (first.has(name)) continue;
-    first.add(name);
-    for (const imported of chunks.get(name).imports) if (chunks.has(imported)) stack.push(imported);
-  }
-  let gz = 0;
-  const modules = new Map();
-  for (const name of first) {
-    const chunk = chunks.get(name);
-    gz += gzipSync(chunk.code, { level: 9 }).length;
-    for (const [id, info] of Object.entries(chunk.modules)) modules.set(id, info.renderedLength);
-  }
-  return { gz, modules };
+  const stub = {
+    name: 'stub',
+    load: async (id) => (id === stubbed ? { code: await stubOf(id), moduleSideEffects: false } : undefined),
+  };
+  const { firstGz, modules } = await measureRolldown({ code, external, dir, plugins: [stub] });
+  return { gz: firstGz, modules };
 }
 
 const base = await firstLoad(undefined);
