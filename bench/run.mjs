@@ -1,7 +1,8 @@
 // `npm run bench`: builds the library if dist/ is missing or older than src/, runs every part, writes
 // bench/RESULTS.md and prints it. Parts: size.mjs, merge.mjs, render/run.mjs, requests.mjs, idle.mjs,
-// firstMessage.mjs. `npm run bench -- --dist /tmp/base/dist=TicketChat --dist dist='lazy-thread build'`
-// gives the time-to-first-message section one row per build (default: this repository's dist/).
+// firstMessage.mjs. The time-to-first-message section compares two builds of this source that it makes
+// itself (bench/builds.mjs: the thread lazy, as shipped, and eager); `npm run bench -- --dist
+// /tmp/base/dist=TicketChat --dist dist='lazy-thread build'` gives it one row per given dist/ instead.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -71,6 +72,18 @@ const client = sizes.find((s) => s.short === 'ticket-chat client');
 const badge = sizes.find((s) => s.short === 'ticket-chat badge');
 const dominant = (row) =>
   row?.js ? row.js.top.map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} kB`).join(', ') : '';
+
+/** Section (f)'s first paragraph: which builds its table compares. */
+const firstMessageBuilds = (r) =>
+  r.builds.some((b) => b.key === 'eager')
+    ? `Does loading the thread lazily delay the first rows? Two builds of this source, made by this run
+(bench/builds.mjs, \`vite build\` with the repository's vite.config.ts into bench/.tmp/builds/): "lazy thread (as
+shipped)", the build as it ships (\`<TicketChat>\` renders a skeleton until the chunk with the thread and the
+composer arrives, and starts the thread's poll at mount, beside that chunk); "eager thread", the same source with a
+bench-only Vite plugin (in bench/builds.mjs, not in the shipped config) that makes chatChunk.ts's
+\`import('./TicketChat.tsx')\` a static import and starts its (now immediate) load when the module runs, so the
+thread is in the first load and renders at the first render. Nothing else differs.`
+    : 'The builds given with `--dist` (listed below the table).';
 
 const md = `# Benchmarks: ticket-chat vs peers
 
@@ -144,14 +157,24 @@ ${idleTable(idle)}
 
 ## (f) Time to first message
 
+${firstMessageBuilds(firstMessage)}
+
 From \`root.render(<TicketChat>)\` to the first message row in the DOM with a box (a MutationObserver), in
 Chromium, cold: a new browser context per run (no HTTP cache), the simulator answering after ${SIM_LATENCY} ms
 (bench/firstMessage.mjs). Each build's \`dist/\` is bundled into the page the way a portal's production build
-would (esbuild, minified, code splitting: the build's lazy chunks stay lazy chunks) and served over HTTP, its
-files answered at once ("0 ms", a nearby cache) or after 50 ms (as far as the API). Median of
-${firstMessage.runs} runs per row, the rows interleaved run by run. Compare builds with
+would (esbuild, minified, code splitting: the build's lazy chunks stay lazy chunks; React, React DOM and React
+Query bundled in, one copy each from this repository's node_modules, which the run checks) and served over HTTP,
+its files answered at once ("0 ms", a nearby cache) or after 50 ms (as far as the API). Median of
+${firstMessage.runs} runs per row, the builds interleaved run by run, each run starting with the other build. The
+difference rows (*lazy − eager*) are the medians (and min–max) of the ${firstMessage.runs} per-run differences, the two builds'
+runs of one round paired: positive = the lazy thread shows its first row later. "JS arrived by then" = the script
+files (and their bytes) that had arrived by the first row. Below the table, each page's first load (the entry
+file and the chunks it imports statically, from esbuild's metafile) and where the thread is, which the run
+checks for the pair above (a lazy chunk in the first build, the entry file, no separate chat chunk, in the
+second); and whether both builds showed the same rows at their first row. Every figure is from that run. Compare other builds with
 \`npm run bench -- --dist /tmp/base/dist=TicketChat --dist dist='lazy-thread build'\` (or
-\`node bench/firstMessage.mjs\` with the same \`--dist\` options for this section alone).
+\`node bench/firstMessage.mjs\` with the same \`--dist\` options for this section alone; with two, the
+difference rows are first − second).
 
 ${firstMessageTable(firstMessage)}
 `;
