@@ -362,7 +362,7 @@ export function firstMessageTable(r) {
           `${signed(row.fromMountRange[0], ms)} to ${signed(row.fromMountRange[1], ms)}`,
           signed(row.pollAnswered, ms),
           signed(row.fromNavigation, ms),
-          `${signed(row.jsFiles, String)} files, ${signed(row.jsBytes, kB)}`,
+          `${signed(row.jsFiles, String)} file${Math.abs(row.jsFiles) === 1 ? '' : 's'}, ${signed(row.jsBytes, kB)}`,
         ]
       : [
           row.label,
