@@ -84,6 +84,35 @@ describe('useSendMessage', () => {
     ).toEqual(['hello', 'try me']);
   });
 
+  test("a send whose code did not load is 'failed' at once, never 'checking' (nothing left the page)", async () => {
+    sim().addTicket({ id: 'c1', messages: [{ content: 'hello' }] });
+    const client = makeClient();
+    const notLoaded = new TicketChatError('network', "The library's message code could not load", {
+      code: CODE_LOAD_FAILED,
+    });
+    // The code is gone from then on: no poll can settle a 'checking' message.
+    let gone = false;
+    const { wrapper } = providerFor({
+      ...client,
+      pollMessages: (req) => (gone ? Promise.reject(notLoaded) : client.pollMessages(req)),
+      sendMessage: () => {
+        gone = true;
+        return Promise.reject(notLoaded);
+      },
+    });
+    const { result } = renderHook(
+      () => ({ thread: useInstantMessages('c1'), sender: useSendMessage('c1') }),
+      { wrapper },
+    );
+    await waitForInAct(() => expect(result.current.thread.messages).toHaveLength(1));
+    act(() => result.current.sender.send('try me'));
+    await advance(0);
+    expect(view(result)).toEqual(['hello', 'try me (failed)']);
+    expect(result.current.thread.messages[1]).toMatchObject({
+      failure: { reason: 'offline', resendable: true },
+    });
+  });
+
   // Was: twins arriving in different answers were folded into one (the old stated limitation). Two accepted
   // POSTs prove two messages (issue 11 item 4): both show, none stays pending.
   test('two identical sends: both settle and both show, none stays pending', async () => {

@@ -48,8 +48,12 @@ let localCounter = 0;
 /** Local keys must not collide with another tab's. */
 const TAB_TAG = Math.random().toString(36).slice(2, 8);
 
-/** A failure that may have happened after the service got the message: the next poll decides. */
-const outcomeUnknown = (error: TicketChatError) => error.kind === 'network' || error.kind === 'timeout';
+/**
+ * A failure that may have happened after the service got the message: the next poll decides. Not a
+ * `CODE_LOAD_FAILED`: the library's code did not load, so nothing left this page.
+ */
+const outcomeUnknown = (error: TicketChatError) =>
+  error.code !== CODE_LOAD_FAILED && (error.kind === 'network' || error.kind === 'timeout');
 
 /** What the user is told about a failed send: the service's own words only for an `api` answer. */
 export function sendFailureOf(error: TicketChatError): SendFailure {
