@@ -10,6 +10,14 @@ describe('diffThread', () => {
     const c = makeMessage({ ...engineer });
     expect(diffThread([a, b], [a, b, c])).toMatchObject({ arrived: [c], prepended: 0, sentLocally: false });
   });
+  it('a new message the merge puts between shown ones (its time is older than the newest) has arrived too', () => {
+    const late = makeMessage({ ...engineer });
+    const c = makeMessage({ ...engineer });
+    expect(diffThread([a, b], [a, late, b])).toMatchObject({ arrived: [late], prepended: 0 });
+    expect(diffThread([a, b], [a, late, b, c])).toMatchObject({ arrived: [late, c], prepended: 0 });
+    const old = makeMessage();
+    expect(diffThread([a, b], [old, a, late, b])).toMatchObject({ arrived: [late], prepended: 1 });
+  });
   it('counts prepended history, which is not "arrived"', () => {
     const old = makeMessage();
     expect(diffThread([a, b], [old, a, b])).toMatchObject({ arrived: [], prepended: 1 });

@@ -2,7 +2,10 @@ import type { ThreadMessage } from '../../query/types.ts';
 import { sideOf } from './threadLayout.ts';
 
 export interface ThreadDiff {
-  /** Server messages new below the previously newest one, minus echoes of what this browser sent. */
+  /**
+   * Server messages new to the thread below its previously oldest one (after the newest, or put between
+   * older ones by their time: a late commit, a cursor stepping back), minus echoes of what this browser sent.
+   */
   arrived: ThreadMessage[];
   /** Messages new above the previously oldest one (older history loaded). */
   prepended: number;
@@ -24,17 +27,11 @@ const NONE: ThreadDiff = { arrived: [], prepended: 0, sentLocally: false, failed
 export function diffThread(prev: readonly ThreadMessage[], next: readonly ThreadMessage[]): ThreadDiff {
   if (prev === next) return NONE;
   const prevKeys = new Set(prev.map((m) => m.key));
-  let firstOld = -1;
-  let lastOld = -1;
-  for (let i = 0; i < next.length; i++) {
-    if (prevKeys.has((next[i] as ThreadMessage).key)) {
-      if (firstOld < 0) firstOld = i;
-      lastOld = i;
-    }
-  }
+  const firstOld = next.findIndex((m) => prevKeys.has(m.key));
   if (prev.length > 0 && firstOld < 0) return { ...NONE, replaced: true };
 
-  const below = next.slice(lastOld + 1);
+  // Everything after the oldest surviving message that is new; before it is older history (prepended).
+  const below = next.slice(Math.max(firstOld, 0)).filter((m) => !prevKeys.has(m.key));
   const nextKeys = new Set(next.map((m) => m.key));
   const echoes = prev.filter((m) => m.delivery !== undefined && !nextKeys.has(m.key)).map((m) => m.content);
   const arrived: ThreadMessage[] = [];
