@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { renderToString } from 'react-dom/server';
 import { installSimulator, makeClient } from '../../../test/harness.tsx';
 import { holdChatChunk } from '../../../test/support/chatChunk.ts';
 
@@ -91,4 +92,54 @@ test("in a browser the preload loads the chat's chunk only, never the thumbnails
   } finally {
     vi.doUnmock('../ImagePreview/Thumbnail.tsx');
   }
+});
+
+test("the chat's render starts the client's message code with its chunk: no commit, no effect needed", async () => {
+  // The first poll awaits that code: started by an effect, its download would wait for the first commit.
+  const { restore } = holdChatChunk();
+  onTestFinished(restore);
+  const messageCodeLoads = vi.fn();
+  vi.doMock('../../client/messageMethods.ts', async (original) => {
+    messageCodeLoads();
+    return original();
+  });
+  onTestFinished(() => {
+    vi.doUnmock('../../client/messageMethods.ts');
+  });
+  const { TicketChat } = await import('./LazyTicketChat.tsx');
+  const { TicketChatProvider, createTicketChatQueryClient } = await import(
+    '../../query/TicketChatProvider.tsx'
+  );
+  // renderToString runs no effect at all (and the thread's prefetch is one).
+  const html = renderToString(
+    <TicketChatProvider
+      client={makeClient({ language: 'en-us' })}
+      queryClient={createTicketChatQueryClient()}
+      crossTab={false}
+    >
+      <TicketChat caseId="c1" timeZone="UTC" />
+    </TicketChatProvider>,
+  );
+  expect(html).toContain('data-state="loading"');
+  await vi.waitFor(() => expect(messageCodeLoads).toHaveBeenCalledTimes(1));
+  expect(sim().requests.filter((r) => r.endpoint === 'poll')).toHaveLength(0);
+});
+
+test("preloadTicketChat() starts the client's message code too (the SSR and hover preloads)", async () => {
+  const { release, restore } = holdChatChunk();
+  onTestFinished(restore);
+  const messageCodeLoads = vi.fn();
+  vi.doMock('../../client/messageMethods.ts', async (original) => {
+    messageCodeLoads();
+    return original();
+  });
+  onTestFinished(() => {
+    vi.doUnmock('../../client/messageMethods.ts');
+  });
+  const { preloadTicketChat } = await import('./chatChunk.ts');
+  const loaded = preloadTicketChat();
+  await vi.waitFor(() => expect(messageCodeLoads).toHaveBeenCalledTimes(1));
+  release();
+  await loaded;
+  expect(messageCodeLoads).toHaveBeenCalledTimes(1);
 });

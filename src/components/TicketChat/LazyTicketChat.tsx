@@ -88,12 +88,14 @@ export function TicketChat(props: TicketChatProps) {
   const { caseId, groupId, intervalMs } = props;
   const { client, isPollingLeader, leaderThreads } = useTicketChatContext();
   const queryClient = useQueryClient();
-  useEffect(() => {
-    // Loaded: the thread's own query fetches at once. Else the poll must not wait for the chunk. The same
-    // rule as the thread's query: no poll for a bad id, nor where another tab polls this thread. A thread
-    // already in the cache (a server's, dehydrated) is not fetched before the chunk: the server's HTML
-    // still waiting for it would then hydrate against newer messages (a mismatch); the view's own query
-    // polls once mounted.
+  // A layout effect: the poll goes out in the first commit, before the browser paints it, not after.
+  useIsomorphicLayoutEffect(() => {
+    // Loaded: the thread's own query fetches at once. Else the poll must not wait for the chunk (nor for
+    // the client's message code: preloadTicketChat started it while rendering). The same rule as the
+    // thread's query: no poll for a bad id, nor where another tab polls this thread. A thread already in
+    // the cache (a server's, dehydrated) is not fetched before the chunk: the server's HTML still waiting
+    // for it would then hydrate against newer messages (a mismatch); the view's own query polls once
+    // mounted.
     if (loadedChatChunk() || caseIdProblem(caseId)) return;
     const key = ticketChatKeys.thread(caseId, groupId);
     if (queryClient.getQueryData(key) !== undefined) return;

@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { loadMessageCode } from '../../client/createClient.ts';
 import { useServerRendered } from '../shared/hydration.ts';
 
 // The chunk with the thread, the composer and everything only they use: one `import()` for the lazy
@@ -17,11 +18,14 @@ const changed = () => {
 
 /**
  * Loads the chunk `<TicketChat>` renders its thread and composer from, and `<MessageThread>` its thread
- * (on a server also the image thumbnails' chunk). Both start it themselves at mount; await it before
- * `renderToString` for the server HTML to hold the messages (streaming renderers such as Next.js's wait
- * for it by themselves). Resolves at once when loaded; rejects if the chunk fails.
+ * (on a server also the image thumbnails' chunk), and starts loading the client's message code, which the
+ * first messages need too (their poll then does not wait for the first commit to start that download).
+ * Both components start it themselves at mount; await it before `renderToString` for the server HTML to
+ * hold the messages (streaming renderers such as Next.js's wait for it by themselves). Resolves at once
+ * when loaded; rejects if the chunk fails.
  */
 export function preloadTicketChat(): Promise<void> {
+  if (!loading) loadMessageCode().catch(() => {});
   loading ??= import('./TicketChat.tsx').then(
     async (module) => {
       // renderToString cannot wait for the thumbnails' lazy chunk either; a browser loads it with the
