@@ -140,6 +140,7 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
   return {
     language,
     timeZone,
+    timeoutMs,
 
     async listUnread(req) {
       const caseIds = checkCaseIds(req?.caseIds);

@@ -1,8 +1,10 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import { installSimulator, makeClient } from '../../../test/harness.tsx';
 import { holdChatChunk } from '../../../test/support/chatChunk.ts';
+import { CODE_LOAD_FAILED } from '../../client/errors.ts';
+import { prefetchThread } from '../../server/prefetch.ts';
 
 const { sim } = installSimulator();
 beforeEach(() => {
@@ -142,4 +144,53 @@ test("preloadTicketChat() starts the client's message code too (the SSR and hove
   release();
   await loaded;
   expect(messageCodeLoads).toHaveBeenCalledTimes(1);
+});
+
+// (A Retry before the chunk arrives imports it again, which a browser serves from the same download; Vitest's
+// module mocks do not reliably hold that second import, so this test retries once the chunk is there.)
+test("a chunk that never arrives is the chat's alert after the client's timeoutMs (CODE_LOAD_FAILED); a late chunk renders at Retry", async () => {
+  const { release, restore } = holdChatChunk();
+  onTestFinished(restore);
+  const client = makeClient({ language: 'en-us', timeoutMs: 5000 });
+  const { TicketChat } = await import('./LazyTicketChat.tsx');
+  const { loadedChatChunk } = await import('./chatChunk.ts');
+  const { TicketChatProvider, createTicketChatQueryClient } = await import(
+    '../../query/TicketChatProvider.tsx'
+  );
+  // The thread is in the cache (no poll meanwhile): only the chunk is awaited.
+  const queryClient = createTicketChatQueryClient();
+  await prefetchThread(queryClient, { client, caseId: 'c1' });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+  const onError = vi.fn();
+  render(
+    <TicketChatProvider client={client} queryClient={queryClient} crossTab={false}>
+      <TicketChat caseId="c1" timeZone="UTC" onError={onError} />
+    </TicketChatProvider>,
+  );
+  const state = () => document.querySelector('.tc-chat')?.getAttribute('data-state');
+  await act(() => vi.advanceTimersByTimeAsync(4999));
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(state()).toBe('loading');
+  await act(() => vi.advanceTimersByTimeAsync(1));
+  expect(screen.getByRole('alert').textContent).toMatch(/couldn't show the conversation/i);
+  expect(onError).toHaveBeenCalledTimes(1);
+  expect(onError.mock.calls[0]?.[0]).toMatchObject({
+    name: 'TicketChatError',
+    kind: 'network',
+    code: CODE_LOAD_FAILED,
+    retryable: true,
+    message: expect.stringContaining('5000 ms'),
+  });
+
+  // The late chunk still completes: the alert stays until Retry, which renders the chat at once.
+  vi.useRealTimers();
+  release();
+  await vi.waitFor(() => expect(loadedChatChunk()).toBeDefined());
+  await userEvent.click(screen.getByRole('button', { name: /retry/i }));
+  expect(await screen.findByText('hello from support')).toBeTruthy();
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(onError).toHaveBeenCalledTimes(1);
 });

@@ -27,10 +27,10 @@ import type { TicketChatProps } from './TicketChat.tsx';
 // preload puts the whole chat in renderToString's HTML, and the browser hydrates it inside the same
 // Suspense boundary (React keeps the server HTML until the chunk is there).
 function LoadedView(props: TicketChatProps) {
-  const chunk = useChatChunk();
-  if (!chunk) return <TicketChatShell {...props} />;
-  const { TicketChatView } = chunk;
-  return <TicketChatView {...props} />;
+  // Waited for as long as the client waits for its own code: then the chat's alert (a late chunk still
+  // renders, at Retry).
+  const View = useChatChunk(useTicketChatContext().client.timeoutMs)?.TicketChatView ?? TicketChatShell;
+  return <View {...props} />;
 }
 
 // Memoized: while the boundary still hydrates (its chunk loading), any update that reaches it makes React
