@@ -88,7 +88,8 @@ export function TicketChat(props: TicketChatProps) {
   const { caseId, groupId, intervalMs } = props;
   const { client, isPollingLeader, leaderThreads } = useTicketChatContext();
   const queryClient = useQueryClient();
-  // A layout effect: the poll goes out in the first commit, before the browser paints it, not after.
+  // A layout effect: the prefetch starts in the first commit, before the browser paints it, not after (its
+  // poll is sent as soon as the client's message code is there).
   useIsomorphicLayoutEffect(() => {
     // Loaded: the thread's own query fetches at once. Else the poll must not wait for the chunk (nor for
     // the client's message code: preloadTicketChat started it while rendering). The same rule as the
