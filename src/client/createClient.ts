@@ -29,20 +29,29 @@ export type PerChunk = <T>(
 export function detached<T>(
   promise: Promise<T>,
   signal: AbortSignal | undefined,
-  ms = Number.POSITIVE_INFINITY,
+  ms?: number,
   late?: () => TicketChatError,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(TicketChatError.aborted(signal as AbortSignal));
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort);
-    const timer = ms <= MAX_TIMER ? setTimeout(() => reject(late?.()), ms) : undefined;
+    // No `ms` (undefined is never <= MAX_TIMER): no timer.
+    const timer = (ms as number) <= MAX_TIMER ? setTimeout(() => reject(late?.()), ms) : undefined;
     promise.then(resolve, reject).finally(() => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     });
   });
 }
+
+/**
+ * The import of the polling, older-page, sending and mark-read code: the client's first use of one of those
+ * methods awaits it, and `preloadTicketChat()` starts it with the chat's chunk (the first messages need it).
+ * One function for both, so a bundler makes one chunk of it and a page fetches it once. Never static: a page
+ * of unread badges does not load it.
+ */
+export const loadMessageCode = () => import('./messageMethods.ts');
 
 /**
  * Code loaded on first use, once per client. Waiting for it is part of the call: the caller's abort ends the
@@ -123,7 +132,7 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
   );
   const messageMethodsOnce: (signal: AbortSignal | undefined) => Promise<ReturnType<typeof messageMethods>> =
     loadOnce(
-      () => import('./messageMethods.ts').then((m) => m.messageMethods({ request, perChunk, zone })),
+      () => loadMessageCode().then((m) => m.messageMethods({ request, perChunk, zone })),
       'message',
       timeoutMs,
     );
@@ -131,6 +140,7 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
   return {
     language,
     timeZone,
+    timeoutMs,
 
     async listUnread(req) {
       const caseIds = checkCaseIds(req?.caseIds);
@@ -161,15 +171,8 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
     markRead: (req) => messageMethodsOnce(req?.signal).then((m) => m.markRead(req)),
 
     async downloadAttachment(req) {
-      const id = checkPathId(req?.attachmentId, 'attachmentId');
-      const query = groupQuery(req);
-      return (await request(
-        'GET',
-        `/accessorys/${encodeURIComponent(id)}`,
-        query,
-        req.signal,
-        'blob',
-      )) as Blob;
+      const path = `/accessorys/${encodeURIComponent(checkPathId(req?.attachmentId, 'attachmentId'))}`;
+      return request('GET', path, groupQuery(req), req.signal, 'blob') as Promise<Blob>;
     },
 
     uploadAttachment: (req) => attachmentMethodsOnce(req?.signal).then((m) => m.uploadAttachment(req)),

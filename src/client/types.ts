@@ -157,6 +157,11 @@ export interface AttachmentUrlRequest {
 export interface TicketChatClient {
   readonly language: string;
   readonly timeZone: string;
+  /**
+   * The `timeoutMs` option as used (default 15 000). `<TicketChat>` bounds the wait for its own code by it
+   * too: a chat chunk that has not arrived by then shows the same alert as one that failed to load.
+   */
+  readonly timeoutMs: number;
   listUnread(req: ListUnreadRequest): Promise<UnreadCount[]>;
   pollMessages(req: PollMessagesRequest): Promise<PollResult>;
   sendMessage(req: SendMessageRequest): Promise<void>;

@@ -243,6 +243,40 @@ test('a chunk that fails while hydrating keeps the server messages; the alert be
   expect(errors).toEqual([]);
 });
 
+test("a chunk that stalls while hydrating: after the client's timeoutMs the alert beside the server messages, and a late chunk hydrates", async () => {
+  const { html, state } = await serverHtml();
+  const { fresh, release } = await browserPackage();
+  const freshClient = fresh.createTicketChatClient({
+    endpoint: TEST_BASE_URL,
+    token: TEST_TOKEN,
+    language: 'en-us',
+    timeoutMs: 200,
+  });
+  const onError = vi.fn();
+  const { container, errors } = hydrateInBrowser(
+    html,
+    <fresh.TicketChatProvider client={freshClient} queryClient={clientCache(state)} crossTab={false}>
+      <fresh.CaseUnreadBadge caseId={CASE} />
+      <fresh.TicketChat caseId={CASE} intervalMs={100} timeZone="UTC" locale="en-us" onError={onError} />
+    </fresh.TicketChatProvider>,
+  );
+  const serverRows = rows(container);
+  const alert = () => container.querySelector('[role="alert"]');
+  await vi.waitFor(() => expect(alert()).not.toBeNull(), { timeout: 5000 });
+  expect(alert()!.textContent).toMatch(/the chat didn't finish loading/i);
+  expect(rows(container)).toBe(serverRows);
+  expect(container.textContent).toContain('latest from support');
+  expect(onError).toHaveBeenCalledTimes(1);
+  expect(onError.mock.calls[0]?.[0]).toMatchObject({ kind: 'network', code: fresh.CODE_LOAD_FAILED });
+  // The download arrives at last: hydration goes on, the alert goes.
+  await release();
+  await hydrated(container);
+  expect(alert()).toBeNull();
+  expect(rows(container)).toBe(serverRows);
+  expect(onError).toHaveBeenCalledTimes(1);
+  expect(errors).toEqual([]);
+});
+
 test('a thread the server put in the cache is not fetched before the chunk: a reply since then cannot mismatch', async () => {
   const { html, state: fresh0 } = await serverHtml();
   // HTML a few seconds old (older than the poll interval: React Query would refetch it at once).

@@ -27,10 +27,10 @@ import type { TicketChatProps } from './TicketChat.tsx';
 // preload puts the whole chat in renderToString's HTML, and the browser hydrates it inside the same
 // Suspense boundary (React keeps the server HTML until the chunk is there).
 function LoadedView(props: TicketChatProps) {
-  const chunk = useChatChunk();
-  if (!chunk) return <TicketChatShell {...props} />;
-  const { TicketChatView } = chunk;
-  return <TicketChatView {...props} />;
+  // Waited for as long as the client waits for its own code: then the chat's alert (a late chunk still
+  // renders, at Retry).
+  const View = useChatChunk(useTicketChatContext().client.timeoutMs)?.TicketChatView ?? TicketChatShell;
+  return <View {...props} />;
 }
 
 // Memoized: while the boundary still hydrates (its chunk loading), any update that reaches it makes React
@@ -88,12 +88,15 @@ export function TicketChat(props: TicketChatProps) {
   const { caseId, groupId, intervalMs } = props;
   const { client, isPollingLeader, leaderThreads } = useTicketChatContext();
   const queryClient = useQueryClient();
-  useEffect(() => {
-    // Loaded: the thread's own query fetches at once. Else the poll must not wait for the chunk. The same
-    // rule as the thread's query: no poll for a bad id, nor where another tab polls this thread. A thread
-    // already in the cache (a server's, dehydrated) is not fetched before the chunk: the server's HTML
-    // still waiting for it would then hydrate against newer messages (a mismatch); the view's own query
-    // polls once mounted.
+  // A layout effect: the prefetch starts in the first commit, before the browser paints it, not after (its
+  // poll is sent as soon as the client's message code is there).
+  useIsomorphicLayoutEffect(() => {
+    // Loaded: the thread's own query fetches at once. Else the poll must not wait for the chunk (nor for
+    // the client's message code: preloadTicketChat started it while rendering). The same rule as the
+    // thread's query: no poll for a bad id, nor where another tab polls this thread. A thread already in
+    // the cache (a server's, dehydrated) is not fetched before the chunk: the server's HTML still waiting
+    // for it would then hydrate against newer messages (a mismatch); the view's own query polls once
+    // mounted.
     if (loadedChatChunk() || caseIdProblem(caseId)) return;
     const key = ticketChatKeys.thread(caseId, groupId);
     if (queryClient.getQueryData(key) !== undefined) return;

@@ -1,4 +1,6 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import { detached, loadMessageCode } from '../../client/createClient.ts';
+import { CODE_LOAD_FAILED, TicketChatError } from '../../client/errors.ts';
 import { useServerRendered } from '../shared/hydration.ts';
 
 // The chunk with the thread, the composer and everything only they use: one `import()` for the lazy
@@ -7,42 +9,64 @@ type ChatChunk = typeof import('./TicketChat.tsx');
 
 let chunk: ChatChunk | undefined;
 let loading: Promise<void> | undefined;
-// A failed load, until a Retry loads again: thrown to an error boundary by a browser's own render, shown
-// beside the chat (ChatChunkFailure) by a view still hydrating the server's HTML.
+// A failed (or late) load, until a Retry loads again: thrown to an error boundary by a browser's own render,
+// shown beside the chat (ChatChunkFailure) by a view still hydrating the server's HTML.
 let failed: { error: unknown } | undefined;
 const listeners = new Set<() => void>();
+// A no-op: what a caught rejection does, and the failure where there is none.
+const nothing = (): undefined => undefined;
 const changed = () => {
   for (const listener of listeners) listener();
 };
 
 /**
  * Loads the chunk `<TicketChat>` renders its thread and composer from, and `<MessageThread>` its thread
- * (on a server also the image thumbnails' chunk). Both start it themselves at mount; await it before
- * `renderToString` for the server HTML to hold the messages (streaming renderers such as Next.js's wait
- * for it by themselves). Resolves at once when loaded; rejects if the chunk fails.
+ * (on a server also the image thumbnails' chunk), and starts loading the client's message code, which the
+ * first messages need too (their poll then does not wait for the first commit to start that download).
+ * Both components start it themselves at mount; await it before `renderToString` for the server HTML to
+ * hold the messages (streaming renderers such as Next.js's wait for it by themselves). Resolves at once
+ * when loaded; rejects if the chunk fails.
  */
 export function preloadTicketChat(): Promise<void> {
-  loading ??= import('./TicketChat.tsx').then(
-    async (module) => {
+  return load();
+}
+
+/**
+ * The load, started if none is under way (with the message code's). A view that starts it bounds it by its
+ * client's `timeoutMs`, as the client bounds the loads of its own code: a chunk not there by then fails as
+ * a failed load does, with a `CODE_LOAD_FAILED` error (its Retry loads again, which a browser serves from
+ * the same download), and a late chunk still completes (the chat renders once it is there).
+ */
+function load(ms?: number): Promise<void> {
+  if (loading) return loading;
+  loadMessageCode().catch(nothing);
+  loading = detached(
+    import('./TicketChat.tsx').then(async (module) => {
       // renderToString cannot wait for the thumbnails' lazy chunk either; a browser loads it with the
       // first image it shows, never eagerly. A thumbnail that failed to load suspends (its placeholder).
-      if (typeof window === 'undefined') await module.preloadThumbnail().catch(() => {});
+      if (typeof window === 'undefined') await module.preloadThumbnail().catch(nothing);
+      // Also a late chunk: the chat renders now.
       chunk = module;
       failed = undefined;
       changed();
-    },
-    (error: unknown) => {
-      loading = undefined;
-      failed = { error };
-      changed();
-      throw error;
-    },
-  );
+    }),
+    undefined,
+    ms,
+    () =>
+      new TicketChatError('network', `The library's chat code did not load within ${ms} ms`, {
+        code: CODE_LOAD_FAILED,
+      }),
+  ).catch((error: unknown) => {
+    loading = undefined;
+    failed = { error };
+    changed();
+    throw error;
+  });
   return loading;
 }
 
 // On a server the chunk loads with the package: a render after that never waits for it.
-if (typeof window === 'undefined') preloadTicketChat().catch(() => {});
+if (typeof window === 'undefined') preloadTicketChat().catch(nothing);
 
 /** The chunk if it is there, else undefined (no load started). */
 export function loadedChatChunk(): ChatChunk | undefined {
@@ -58,32 +82,29 @@ export function forgetChunkFailure(error: unknown): void {
 
 /**
  * The chunk for a render below a Suspense boundary: the module once loaded (starting the load otherwise,
- * and rendering again when it arrives). While it loads, a server render or a hydration suspends (a thrown
- * promise works with React 18 and 19 alike; hydration keeps the server's HTML until it is there); a
- * browser's own render gets undefined and shows its placeholder as content (React holds a revealed
- * Suspense fallback up to 300 ms more). A failed load is thrown to the error boundary, except while
- * hydrating: an error there would make React replace the server's messages; the view keeps waiting (the
- * failure and its Retry show beside it, ChatChunkFailure) and hydrates once a load succeeds.
+ * bounded by `timeoutMs` when given, and rendering again when it arrives, fails or is late). While it
+ * loads, a server render or a hydration suspends (a thrown promise works with React 18 and 19 alike;
+ * hydration keeps the server's HTML until it is there); a browser's own render gets undefined and shows
+ * its placeholder as content (React holds a revealed Suspense fallback up to 300 ms more). A failed or
+ * late load is thrown to the error boundary, except while hydrating: an error there would make React
+ * replace the server's messages; the view keeps waiting (the failure and its Retry show beside it,
+ * ChatChunkFailure) and hydrates once a load succeeds.
  */
-export function useChatChunk(): ChatChunk | undefined {
+export function useChatChunk(timeoutMs?: number): ChatChunk | undefined {
   const fromServer = useServerRendered();
-  const [, setArrived] = useState(false);
+  // Renders again at each change: the chunk's arrival, a failure, a wait past its bound.
+  useSyncExternalStore(subscribe, current, current);
   // Started while rendering (idempotent, as React.lazy does), not after the commit: it goes out sooner.
-  const pending = chunk || failed ? undefined : preloadTicketChat();
-  pending?.catch(() => {});
-  useEffect(() => {
-    const arrived = () => setArrived(true);
-    pending?.then(arrived, arrived);
-  }, [pending]);
+  const pending = chunk || failed ? undefined : load(timeoutMs);
+  pending?.catch(nothing);
   if (chunk) return chunk;
   // Settles at the next change: a Retry's load (pending again), its success or failure.
   if (failed && fromServer)
     throw new Promise<void>((resolve) => {
-      const once = () => {
-        listeners.delete(once);
+      const unsubscribe = subscribe(() => {
+        unsubscribe();
         resolve();
-      };
-      listeners.add(once);
+      });
     });
   if (failed) throw failed.error;
   if (fromServer) throw pending;
@@ -96,8 +117,8 @@ const subscribe = (listener: () => void) => {
     listeners.delete(listener);
   };
 };
+const current = () => chunk ?? failed;
 const failure = () => (chunk ? undefined : failed);
-const noFailure = () => undefined;
 
 /**
  * The failed load of a chat hydrating the server's HTML, for an alert beside that chat (which keeps the
@@ -107,14 +128,12 @@ const noFailure = () => undefined;
 export function useChunkFailureWhileHydrating(): { error: unknown } | undefined {
   // Whether this chat was hydrated, decided at its first render (a server's or the hydration's).
   const [hydrated] = useState(useServerRendered());
-  const current = useSyncExternalStore(subscribe, failure, noFailure);
-  return hydrated ? current : undefined;
+  return useSyncExternalStore(subscribe, hydrated ? failure : nothing, nothing);
 }
 
-/** Forgets the failure and loads the chunk again. */
+/** Forgets the failure: the hydrating view waiting for that change loads the chunk again. */
 export function retryChatChunk(): void {
-  if (failed) forgetChunkFailure(failed.error);
-  preloadTicketChat().catch(() => {});
+  forgetChunkFailure(failed?.error);
 }
 
 /**
