@@ -327,3 +327,53 @@ describe('downloads through the Node adapter', () => {
     expect(mostCloseListeners).toBeLessThanOrEqual(5);
   });
 });
+
+test("the own origin is https on a TLS socket (Node's https and http2 servers), its host from :authority without Host", async () => {
+  const seen: string[] = [];
+  const proxy = createTicketChatProxy({ target: sim.url, token: () => TEST_TOKEN });
+  const handler = toNodeHandler((request) => {
+    seen.push(request.url);
+    return proxy(request);
+  });
+  const send = async (headers: Record<string, string>, socket: { encrypted?: boolean }) => {
+    const res = {
+      statusCode: 0,
+      setHeader: () => {},
+      write: () => true,
+      end: () => {},
+      destroy: () => {},
+      once: () => {},
+      off: () => {},
+      writableEnded: false,
+      destroyed: false,
+    };
+    const body = JSON.stringify({ message: { content: 'over TLS' } });
+    await handler(
+      Object.assign(
+        (async function* () {
+          yield body;
+        })(),
+        {
+          method: 'POST',
+          url: '/osm/v2/servicerequest/cases/c1/message',
+          headers: { 'content-type': 'application/json', ...headers },
+          socket,
+        },
+      ),
+      res,
+    );
+    return res.statusCode;
+  };
+  expect(await send({ host: 'portal.test', origin: 'https://portal.test' }, { encrypted: true })).toBe(200);
+  expect(
+    await send({ ':authority': 'portal.test:8443', origin: 'https://portal.test:8443' }, { encrypted: true }),
+  ).toBe(200);
+  expect(await send({ host: 'portal.test', origin: 'http://portal.test' }, { encrypted: true })).toBe(403);
+  expect(await send({ host: 'portal.test', origin: 'https://portal.test' }, {})).toBe(403);
+  expect(seen).toEqual([
+    'https://portal.test/osm/v2/servicerequest/cases/c1/message',
+    'https://portal.test:8443/osm/v2/servicerequest/cases/c1/message',
+    'https://portal.test/osm/v2/servicerequest/cases/c1/message',
+    'http://portal.test/osm/v2/servicerequest/cases/c1/message',
+  ]);
+});

@@ -49,13 +49,15 @@ const rewrites = (rawPath: string): boolean => {
 const FORBIDDEN_METHODS = /^(?:CONNECT|TRACE|TRACK)$/i;
 
 /**
- * The request's origin for the proxy's same-origin check of POSTs. The Host header cannot be set by a page
- * in a browser, so it is fine for that check; the proxy never uses it to decide where to forward.
+ * The request's origin for the proxy's same-origin check of POSTs: https on a TLS socket (Node's https and
+ * http2 servers), and the Host header (HTTP/2's `:authority`), which a page in a browser cannot set, so it is
+ * fine for that check; the proxy never uses it to decide where to forward.
  */
 function originOf(req: NodeRequest): string {
-  const host = req.headers.host;
+  const host = req.headers.host ?? req.headers[':authority'];
+  const scheme = (req as { socket?: { encrypted?: boolean } }).socket?.encrypted ? 'https' : 'http';
   if (typeof host === 'string' && /^[\w.-]+(?::\d{1,5})?$|^\[[\da-f:.]+\](?::\d{1,5})?$/i.test(host)) {
-    return `http://${host}`;
+    return `${scheme}://${host}`;
   }
   return 'http://proxy.invalid';
 }

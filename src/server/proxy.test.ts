@@ -584,7 +584,7 @@ describe('origins of state-changing requests', () => {
 
   it("passes a POST from the portal's own origin, same-origin fetches and allowedOrigins", async () => {
     expect((await send({ Origin: PORTAL })).status).toBe(200);
-    expect((await send({ Origin: 'https://portal.test', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
+    expect((await send({ Origin: PORTAL, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
     const admin = { allowedOrigins: ['https://admin.portal.test'] };
     expect(
       (await send({ Origin: 'https://admin.portal.test', 'Sec-Fetch-Site': 'same-site' }, admin)).status,
@@ -603,11 +603,45 @@ describe('origins of state-changing requests', () => {
         }),
       );
     expect((await post({ Origin: 'http://127.0.0.1:3000', Host: '127.0.0.1:3000' })).status).toBe(200);
-    expect((await post({ Origin: 'http://127.0.0.1:3000', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(
-      200,
-    );
+    const own = { Origin: 'http://127.0.0.1:3000', Host: '127.0.0.1:3000' };
+    expect((await post({ ...own, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
     expect((await post({ Origin: 'https://evil.example', Host: '127.0.0.1:3000' })).status).toBe(403);
     expect(upstream).toHaveLength(2);
+  });
+});
+
+describe('origins of state-changing requests: the full origin, and Origin over Sec-Fetch-Site', () => {
+  const post = (url: string, headers: Record<string, string>) =>
+    proxyWith()(
+      new Request(`${url}/osm/v2/servicerequest/cases/c1/message`, {
+        ...json({ message: { content: 'from some page' } }),
+        headers: { 'Content-Type': 'application/json', ...headers },
+      }),
+    );
+
+  it('refuses an Origin of the same host with another scheme (a plain-HTTP page of the host)', async () => {
+    expect((await post('https://portal.test', { Origin: 'http://portal.test' })).status).toBe(403);
+    expect((await post('http://portal.test', { Origin: 'https://portal.test' })).status).toBe(403);
+    expect(upstream).toHaveLength(0);
+    expect((await post('https://portal.test', { Origin: 'https://portal.test' })).status).toBe(200);
+    expect(upstream).toHaveLength(1);
+  });
+
+  it('refuses a foreign Origin even with Sec-Fetch-Site: same-origin, and any contradiction of the two', async () => {
+    const cases: Record<string, string>[] = [
+      { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'same-origin' },
+      { Origin: 'http://portal.test', 'Sec-Fetch-Site': 'same-origin' },
+      { Origin: 'https://portal.test', 'Sec-Fetch-Site': 'cross-site' },
+      { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' },
+    ];
+    for (const headers of cases) expect((await post('https://portal.test', headers)).status).toBe(403);
+    expect(upstream).toHaveLength(0);
+  });
+
+  it('decides by Sec-Fetch-Site only when there is no Origin', async () => {
+    expect((await post('https://portal.test', { 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
+    expect((await post('https://portal.test', { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect(upstream).toHaveLength(1);
   });
 });
 
@@ -641,8 +675,17 @@ describe('options', () => {
   });
 });
 
-/** Whether the token, in any spelling, is readable from a body the browser got. */
+/** The token's base64 (standard and URL-safe) at each of the 3 offsets it may have inside a longer encoded text. */
+const base64Spellings = (token: string) =>
+  [0, 1, 2].flatMap((skip) => {
+    const inner = btoa('\0'.repeat(skip) + token).slice(skip && 4, 4 * Math.floor((token.length + skip) / 3));
+    return [inner, inner.replace(/\+/g, '-').replace(/\//g, '_')];
+  });
+
+/** Whether the token, in any spelling (any letter case, percent-encoded, JSON-escaped, base64), is readable. */
 function leaks(text: string, token: string): boolean {
+  if (base64Spellings(token).some((form) => text.includes(form))) return true;
+  if (text.toLowerCase() !== text) return leaks(text.toLowerCase(), token.toLowerCase());
   const decoded = text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
     try {
       return decodeURIComponent(run);
@@ -681,6 +724,8 @@ interface HostileAnswer {
 }
 
 const SLASH_TOKEN = 'iam/token-with/slashes-0123456789';
+/** Mixed case, with base64's own characters (the token of the finding's reproduction). */
+const MIXED_TOKEN = 'SrvSeCrEt+tok/1==';
 const answers: HostileAnswer[] = [
   {
     name: 'the token with JSON \\u escapes in error_msg',
@@ -703,7 +748,7 @@ const answers: HostileAnswer[] = [
       body: `{"error_msg":"bad ${token.replace(/\//g, '\\/')}"}`,
     }),
     status: 400,
-    body: '{"error_msg":"bad ***"}',
+    body: '{"error_code":"PROXY.400","error_msg":"bad ***"}',
   },
   {
     name: 'the URL-encoded token inside a JSON value',
@@ -717,7 +762,7 @@ const answers: HostileAnswer[] = [
     body: '{"access_url":"***"}',
   },
   {
-    name: 'the token as a JSON key',
+    name: 'the token as a JSON key of an error (no envelope: the generic one)',
     path: '/accessorys/limits',
     answer: (token) => ({
       status: 500,
@@ -725,7 +770,6 @@ const answers: HostileAnswer[] = [
       body: JSON.stringify({ [token]: 'session' }),
     }),
     status: 500,
-    body: '{"***":"session"}',
   },
   {
     name: 'a text/html gateway error page with the token',
@@ -760,7 +804,7 @@ const answers: HostileAnswer[] = [
     status: 404,
   },
   {
-    name: 'a gateway error page without the token (passed as sent)',
+    name: 'a gateway error page without the token (the generic envelope, its status kept)',
     path: '/accessorys/limits',
     answer: () => ({
       status: 503,
@@ -768,7 +812,6 @@ const answers: HostileAnswer[] = [
       body: '<h1>Service unavailable</h1>',
     }),
     status: 503,
-    body: '<h1>Service unavailable</h1>',
   },
   {
     name: 'message text with a word of the token and a large number (passed as sent, never re-serialised)',
@@ -780,6 +823,92 @@ const answers: HostileAnswer[] = [
     }),
     status: 200,
     body: '{"count":12345678901234567890,"message_list":[{"content":"a \\"test\\" token-0123"}]}',
+  },
+  {
+    name: 'a text/html gateway error page with the token lowercased and in base64 (the finding F11)',
+    path: '/cases/instant-messages/unread?case_ids=c1',
+    token: MIXED_TOKEN,
+    answer: (token) => ({
+      status: 502,
+      headers: { 'Content-Type': 'text/html' },
+      body: `<html>error ${token.toLowerCase()} ${btoa(token)}</html>`,
+    }),
+    status: 502,
+    body: '{"error_code":"PROXY.502","error_msg":"The ticket API answered with an error"}',
+  },
+  {
+    name: 'an error envelope with more fields: only error_code and error_msg pass, each scrubbed',
+    path: '/accessorys/limits',
+    token: MIXED_TOKEN,
+    answer: (token) => ({
+      status: 401,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        error_code: 'APIGW.0301',
+        error_msg: `Incorrect IAM authentication information: ${token.toUpperCase()}`,
+        request_id: 'r1',
+        debug: { headers: `X-Auth-Token: ${token}` },
+      }),
+    }),
+    status: 401,
+    body: '{"error_code":"APIGW.0301","error_msg":"***"}',
+  },
+  {
+    name: 'an error envelope with a numeric error_code, behind an HTML content type',
+    path: '/accessorys/limits',
+    answer: () => ({
+      status: 400,
+      headers: { 'Content-Type': 'text/html' },
+      body: '{"error_code":1001,"error_msg":"bad request"}',
+    }),
+    status: 400,
+    body: '{"error_code":"1001","error_msg":"bad request"}',
+  },
+  {
+    name: 'an error with JSON that is no envelope (an array)',
+    path: '/accessorys/limits',
+    answer: () => ({ status: 500, headers: { 'Content-Type': 'application/json' }, body: '["oops"]' }),
+    status: 500,
+    body: '{"error_code":"PROXY.500","error_msg":"The ticket API answered with an error"}',
+  },
+  {
+    name: 'message text with the token in base64 inside a longer encoded header dump',
+    path: '/cases/c1/messages',
+    token: MIXED_TOKEN,
+    answer: (token) => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        message_list: [{ content: btoa(`Host: osm\r\nX-Auth-Token: ${token}\r\n`) }, { content: 'kept' }],
+      }),
+    }),
+    status: 200,
+    body: '{"message_list":[{"content":"***"},{"content":"kept"}]}',
+  },
+  {
+    name: 'an access URL with the URL-safe base64 token, unpadded',
+    path: '/accessorys/a1/access-url',
+    token: MIXED_TOKEN,
+    answer: (token) => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        access_url: `https://obs.example/x?t=${btoa(`x${token}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`,
+      }),
+    }),
+    status: 200,
+    body: '{"access_url":"***"}',
+  },
+  {
+    name: 'a text/plain 200 echoing the token lowercased',
+    path: '/accessorys/limits',
+    token: MIXED_TOKEN,
+    answer: (token) => ({
+      status: 200,
+      headers: { 'Content-Type': 'text/plain' },
+      body: `token=${token.toLowerCase()}`,
+    }),
+    status: 200,
   },
   {
     name: 'a JSON answer over 8 MiB',
@@ -827,6 +956,23 @@ describe('hostile upstream answers', () => {
       else expect(JSON.parse(text)).toMatchObject({ error_code: `PROXY.${status}` });
     },
   );
+
+  it('a throttled HTML answer keeps its status and Retry-After; a header with the token in base64 is dropped', async () => {
+    current = (token) => ({
+      status: 429,
+      headers: { 'Content-Type': 'text/html', 'Retry-After': '7', ETag: `"${btoa(token)}"` },
+      body: `<html>Too many requests for ${btoa(token)}</html>`,
+    });
+    const response = await proxyWith({ target: hostileUrl })(new Request(`${API}/accessorys/limits`));
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('7');
+    expect(response.headers.get('etag')).toBeNull();
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({
+      error_code: 'PROXY.429',
+      error_msg: 'The ticket API answered with an error',
+    });
+  });
 
   it('a download served as JSON with an inline HTML disposition is streamed as an attachment', async () => {
     current = () => ({

@@ -8,13 +8,14 @@ import {
   type Body,
   DOWNLOAD,
   forwardedQuery,
+  jsonAnswer,
   matchRoute,
   PREFIX,
   Refusal,
   refusal,
-  securityHeaders,
+  SECURITY_HEADERS,
 } from './routes.ts';
-import { holdsToken, scrubJson } from './scrub.ts';
+import { scrubberFor, scrubJson } from './scrub.ts';
 import { createTokenBuckets, type RateLimitOptions } from './tokenBucket.ts';
 
 export interface TicketChatProxyOptions {
@@ -57,41 +58,34 @@ const TOKEN_VALUE = /^[\x21-\x7e]{16,5000}$/;
 /** Upstream response headers passed to the browser; every other one (Set-Cookie included) is dropped. */
 const RESPONSE_HEADERS = ['content-type', 'content-disposition', 'retry-after', 'etag', 'last-modified'];
 /** JSON and error answers are read whole (to scrub the token from them) up to this size; larger is a 502. */
-const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
-const NO_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
+const MAX_ANSWER_BYTES = 2 ** 23;
+const NO_BODY_STATUS = [204, 205, 304];
 /** setTimeout's largest delay. */
 const MAX_TIMEOUT = 2 ** 31 - 1;
 
 /** Reads a body up to `max` bytes; more throws `over` (after cancelling the rest). */
 async function readCapped(
-  body: ReadableStream<Uint8Array> | null,
+  body: ReadableStream<Uint8Array<ArrayBuffer>> | null,
   max: number,
   over: () => Refusal,
-): Promise<Uint8Array<ArrayBuffer>> {
-  if (!body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
+): Promise<Blob> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
-  const reader = body.getReader();
+  const reader = body?.getReader();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
+      const read = await reader?.read();
+      if (!read || read.done) break;
+      size += read.value.byteLength;
       if (size > max) throw over();
-      chunks.push(value);
+      chunks.push(read.value);
     }
   } catch (error) {
     // Not awaited: a source that never answers must not hold this up.
-    reader.cancel().catch(() => {});
+    reader?.cancel().catch(() => {});
     throw error;
   }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return new Blob(chunks);
 }
 
 /** `work` settled, or `late()` thrown after `ms` (then `onLate` runs, e.g. to cancel a read). */
@@ -122,19 +116,17 @@ function idleLimited(body: ReadableStream<Uint8Array>, ms: number): ReadableStre
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const idle = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Refusal(504, 'The download stalled')), ms);
-        });
         try {
-          const { done, value } = await Promise.race([reader.read(), idle]);
+          const { done, value } = await withDeadline(
+            reader.read(),
+            ms,
+            () => new Refusal(504, 'The download stalled'),
+          );
           if (done) controller.close();
           else controller.enqueue(value);
         } catch (error) {
           reader.cancel().catch(() => {});
           controller.error(error);
-        } finally {
-          clearTimeout(timer);
         }
       },
       cancel: (reason) => reader.cancel(reason),
@@ -145,9 +137,7 @@ function idleLimited(body: ReadableStream<Uint8Array>, ms: number): ReadableStre
 
 export function createTicketChatProxy(options: TicketChatProxyOptions): TicketChatProxy {
   const target = new URL(options.target);
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-    throw new TypeError('target: not an http(s) URL');
-  }
+  if (!/^https?:$/.test(target.protocol)) throw new TypeError('target: not an http(s) URL');
   const upstreamBase = `${target.origin}${target.pathname.replace(/\/+$/, '')}${PREFIX}`;
   if (typeof options.token !== 'function') throw new TypeError('token: not a function');
   const basePath = normaliseBasePath(options.basePath ?? '/osm');
@@ -159,35 +149,32 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
   }
   const rateLimit = options.rateLimit;
   if (rateLimit !== undefined && typeof rateLimit?.key !== 'function') {
-    throw new TypeError('rateLimit.key: not a function (whose bucket a request draws from)');
+    throw new TypeError('rateLimit.key: not a function');
   }
   const take = rateLimit && createTokenBuckets(rateLimit.burst ?? 20, rateLimit.perSecond ?? 5);
   const allowedOrigins = new Set(
     (options.allowedOrigins ?? []).map((origin) => {
-      let url: URL | undefined;
-      try {
-        url = new URL(origin);
-      } catch {}
-      if (!url || url.origin !== origin) {
-        throw new TypeError(`allowedOrigins: "${origin}" is not an origin (scheme://host[:port])`);
+      if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+        throw new TypeError(`allowedOrigins: "${origin}" is not an origin (scheme://host:port)`);
       }
       return origin;
     }),
   );
 
-  /** A cross-site page may post forms (multipart) with the user's cookies: state changes come from the portal. */
+  /**
+   * A cross-site page may post forms (multipart) with the user's cookies: state changes come from the portal.
+   * A browser's `Origin` decides when sent: it must be the request's own origin (scheme, host and port) or an
+   * allowed one. `Sec-Fetch-Site` (which a page cannot set either) refuses on its own, never overrules it.
+   */
   function refuseForeignOrigin(request: Request, url: URL): void {
     const origin = request.headers.get('origin');
     if (origin !== null && allowedOrigins.has(origin)) return;
     const site = request.headers.get('sec-fetch-site');
     if (site === 'cross-site' || site === 'same-site') throw new Refusal(403, 'Cross-site request');
-    // The browser's own verdict; a page cannot set this header.
-    if (site === 'same-origin') return;
-    // Against the Host the browser sent (a page cannot set it either): frameworks may rebuild `request.url`
-    // with another host name, and behind a TLS-terminating proxy the scheme differs from the page's.
-    const own = request.headers.get('host') ?? url.host;
-    if (origin !== null && hostOf(origin) !== own.toLowerCase())
-      throw new Refusal(403, 'Cross-origin request');
+    // The scheme as the server sees it, with the Host the browser sent (a page cannot set it): frameworks may
+    // rebuild `request.url` with another host name.
+    const own = `${url.protocol}//${request.headers.get('host') ?? url.host}`;
+    if (origin !== null && origin !== own) throw new Refusal(403, 'Cross-origin request');
   }
 
   /** Checks the body against the route and returns what to send upstream. */
@@ -233,92 +220,93 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
     return headers;
   }
 
-  async function tokenFor(request: Request): Promise<string> {
-    let token: unknown;
+  /**
+   * What a portal function (`token`, `rateLimit.key`) returns within `timeoutMs`, else `late` is thrown. One
+   * that throws is a 500 saying `failed`: its error may carry session details, neither echoed nor logged.
+   */
+  async function lookup(work: () => unknown, late: Refusal, failed: string): Promise<unknown> {
     try {
-      token = await withDeadline(
-        Promise.resolve().then(() => options.token(request)),
-        timeoutMs,
-        () => new Refusal(504, 'Token lookup did not finish in time'),
-      );
+      return await withDeadline(Promise.resolve().then(work), timeoutMs, () => late);
     } catch (error) {
-      if (error instanceof Refusal) throw error;
-      // The thrown error may carry session details: neither echoed nor logged.
-      throw new Refusal(500, 'Token lookup failed');
+      throw error === late ? late : new Refusal(500, failed);
     }
+  }
+
+  async function tokenFor(request: Request): Promise<string> {
+    const token = await lookup(
+      () => options.token(request),
+      new Refusal(504, 'Token lookup did not finish in time'),
+      'Token lookup failed',
+    );
     if (typeof token !== 'string' || !TOKEN_VALUE.test(token)) throw new Refusal(401, 'No session');
     return token;
   }
 
   async function rateLimitKey(request: Request): Promise<string> {
-    let key: unknown;
-    try {
-      key = await withDeadline(
-        Promise.resolve().then(() => rateLimit!.key(request)),
-        timeoutMs,
-        () => new Refusal(500, 'Rate limit key lookup did not finish in time'),
-      );
-    } catch {
-      throw new Refusal(500, 'Rate limit key lookup failed');
-    }
+    const failed = 'Rate limit key lookup failed';
+    const key = await lookup(() => rateLimit!.key(request), new Refusal(500, failed), failed);
     // An empty key would put every such request in one shared bucket.
-    if (typeof key !== 'string' || key === '') throw new Refusal(500, 'Rate limit key lookup failed');
+    if (typeof key !== 'string' || key === '') throw new Refusal(500, failed);
     return key;
   }
 
-  /** The upstream's answer for the browser: status and body as sent, allowlisted headers, no token. */
+  /**
+   * The upstream's answer for the browser: its status, allowlisted headers, no token. A success body as sent
+   * (scrubbed); an error only as the API's envelope.
+   */
   async function passOn(upstream: Response, token: string, download: boolean): Promise<Response> {
-    if (upstream.status < 200 || upstream.status > 599) {
-      await upstream.body?.cancel().catch(() => {});
-      return refusal(502, 'Bad upstream status');
-    }
-    const headers = new Headers(securityHeaders());
+    const { status } = upstream;
+    const scrub = scrubberFor(token);
+    const headers = new Headers(SECURITY_HEADERS);
     for (const name of RESPONSE_HEADERS) {
       const value = upstream.headers.get(name);
-      if (value !== null && !holdsToken(value, token)) headers.set(name, value);
+      if (value !== null && scrub(value) === value) headers.set(name, value);
     }
-    if (NO_BODY_STATUS.has(upstream.status)) {
+    const unknown = status < 200 || status > 599;
+    if (unknown || NO_BODY_STATUS.includes(status)) {
       await upstream.body?.cancel().catch(() => {});
-      return new Response(null, { status: upstream.status, headers });
+      return unknown ? refusal(502, 'Bad upstream status') : new Response(null, { status, headers });
     }
-    const ok = upstream.status < 300;
-    if (download && ok) {
-      // A file, whatever its type: streamed untouched, never shown inline on the portal's origin.
-      const disposition = headers.get('content-disposition');
-      headers.set(
-        'Content-Disposition',
-        disposition && /^attachment\b/i.test(disposition) ? disposition : 'attachment',
-      );
-      return new Response(upstream.body && idleLimited(upstream.body, timeoutMs), {
-        status: upstream.status,
-        headers,
-      });
-    }
+    const ok = status < 300;
     const type = headers.get('content-type') ?? '';
     const json = /\bjson\b/i.test(type);
-    if (!json && ok && type !== '' && !/^text\//i.test(type)) {
-      return new Response(upstream.body && idleLimited(upstream.body, timeoutMs), {
-        status: upstream.status,
-        headers,
-      });
+    if (ok && (download || (!json && type !== '' && !/^text\//i.test(type)))) {
+      // A file, whatever its type: streamed untouched, never shown inline on the portal's origin.
+      if (download && !/^attachment\b/i.test(headers.get('content-disposition') ?? '')) {
+        headers.set('Content-Disposition', 'attachment');
+      }
+      return new Response(upstream.body && idleLimited(upstream.body, timeoutMs), { status, headers });
     }
     // JSON, text and every error answer: read whole (bounded) so a token the upstream echoes never reaches
-    // the browser. Decoded strings are scrubbed in JSON; any other text holding the token is withheld.
+    // the browser.
     const bytes = await readCapped(
       upstream.body,
       MAX_ANSWER_BYTES,
       () => new Refusal(502, 'Upstream answer too large'),
     );
-    const text = new TextDecoder().decode(bytes);
-    const scrubbed = json ? scrubJson(text, token) : undefined;
+    const text = await bytes.text();
+    const retryAfter = headers.get('retry-after');
+    const answerHeaders: Record<string, string> = retryAfter ? { 'Retry-After': retryAfter } : {};
+    // Decoded strings are scrubbed in JSON; any other text holding the token is withheld.
+    const scrubbed = ok && json ? scrubJson(text, scrub) : undefined;
     const out = scrubbed ?? text;
-    if (holdsToken(out, token)) {
-      return refusal(upstream.status, 'The ticket API answered with an error', {
-        ...(headers.has('retry-after') && { 'Retry-After': headers.get('retry-after')! }),
-      });
-    }
-    if (scrubbed === undefined) return new Response(bytes, { status: upstream.status, headers });
-    return new Response(out, { status: upstream.status, headers });
+    if (ok && scrub(out) === out) return new Response(scrubbed ?? bytes, { status, headers });
+    // An error reaches the page only as the API's envelope: its two fields, scrubbed. An HTML page, other JSON
+    // or no body gets the generic one.
+    let parsed: { error_code?: unknown; error_msg?: unknown } | undefined;
+    try {
+      if (!ok) parsed = JSON.parse(text);
+    } catch {}
+    const field = (value: unknown) =>
+      typeof value === 'string' || typeof value === 'number' ? scrub(String(value)) : undefined;
+    return jsonAnswer(
+      status,
+      {
+        error_code: field(parsed?.error_code) ?? `PROXY.${status}`,
+        error_msg: field(parsed?.error_msg) ?? 'The ticket API answered with an error',
+      },
+      answerHeaders,
+    );
   }
 
   return async function ticketChatProxy(request: Request): Promise<Response> {
@@ -346,6 +334,11 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
       const onAbort = () => controller.abort(request.signal.reason);
       request.signal.addEventListener('abort', onAbort);
       let timedOut = false;
+      /** A refusal as thrown; else 504 after `timeoutMs`, or 502 saying `message`. */
+      const failure = (error: unknown, message: string) =>
+        error instanceof Refusal
+          ? error
+          : new Refusal(timedOut ? 504 : 502, timedOut ? 'The ticket API did not answer in time' : message);
       const timer = setTimeout(() => {
         timedOut = true;
         controller.abort();
@@ -363,18 +356,13 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
             ...(body instanceof ReadableStream && { duplex: 'half' }),
           } as RequestInit);
         } catch (error) {
-          if (error instanceof Refusal) throw error;
           const cause = (error as { cause?: unknown } | null)?.cause;
-          if (cause instanceof Refusal) throw cause;
-          if (timedOut) throw new Refusal(504, 'The ticket API did not answer in time');
-          throw new Refusal(502, 'The ticket API is unreachable');
+          throw cause instanceof Refusal ? cause : failure(error, 'The ticket API is unreachable');
         }
         try {
           return await passOn(upstream, token, route.path === DOWNLOAD);
         } catch (error) {
-          if (error instanceof Refusal) throw error;
-          if (timedOut) throw new Refusal(504, 'The ticket API did not answer in time');
-          throw new Refusal(502, 'The ticket API answer broke off');
+          throw failure(error, 'The ticket API answer broke off');
         }
       } finally {
         clearTimeout(timer);
@@ -387,13 +375,4 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
       return refusal(502, 'Proxy error');
     }
   };
-}
-
-/** `host[:port]` of an Origin header value, or '' when it is none (`null`, garbage). */
-function hostOf(origin: string): string {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return '';
-  }
 }

@@ -55,19 +55,23 @@ export const ROUTES: readonly Route[] = Object.freeze(
 );
 
 /** Every answer is private and never rendered as a page of the portal's origin (an HTML attachment would be). */
-export const securityHeaders = (): Record<string, string> => ({
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
   'Content-Security-Policy': "default-src 'none'; sandbox",
 });
 
-/** The proxy's own answers: the API's error shape, so the client reports them as usual. */
-export function refusal(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ error_code: `PROXY.${status}`, error_msg: message }), {
+/** A JSON answer of the proxy's making, with the security headers. */
+export function jsonAnswer(status: number, body: object, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
     status,
-    headers: { ...securityHeaders(), 'Content-Type': 'application/json', ...headers },
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'application/json', ...headers },
   });
 }
+
+/** The proxy's own answers: the API's error shape, so the client reports them as usual. */
+export const refusal = (status: number, message: string, headers?: Record<string, string>): Response =>
+  jsonAnswer(status, { error_code: `PROXY.${status}`, error_msg: message }, headers);
 
 export class Refusal extends Error {
   constructor(

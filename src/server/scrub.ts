@@ -1,11 +1,12 @@
 /**
  * The token kept out of upstream answers. A safety net only: the real rule is that the upstream never echoes
- * a token. A string "holds" the token when it contains it literally or once percent-decoded (any hex case).
+ * a token. A string "holds" the token when it contains one of its spellings, literally or once percent-decoded
+ * (any hex case): as is in any letter case, or base64 (standard or URL-safe, padded or not).
  */
 
 /** Percent-escapes decoded where they form valid UTF-8; anything else is left as written. */
 function percentDecoded(text: string): string {
-  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+  return text.replace(/(?:%[\da-f]{2})+/gi, (run) => {
     try {
       return decodeURIComponent(run);
     } catch {
@@ -14,49 +15,58 @@ function percentDecoded(text: string): string {
   });
 }
 
-export function holdsToken(text: string, token: string): boolean {
-  return text.includes(token) || (text.includes('%') && percentDecoded(text).includes(token));
-}
+/**
+ * Scrubs one text: the token cut out (`***`); a text holding another spelling of it is `***` as a whole.
+ * A text comes back unchanged (`===`) exactly when it holds no spelling of the token.
+ */
+export type Scrubber = (text: string) => string;
 
-/** A string with every form of the token replaced by `***`; a string whose token cannot be cut out is `***`. */
-function scrubString(text: string, token: string): string {
-  if (!holdsToken(text, token)) return text;
-  const out = text.split(token).join('***');
-  return holdsToken(out, token) ? '***' : out;
-}
+/** Compared in one letter case, and URL-safe base64 as standard base64. */
+const folded = (text: string) => text.toLowerCase().replace(/-/g, '+').replace(/_/g, '/');
 
-/** The value with the token scrubbed from every string in it, keys included; `changed` says whether any was. */
-function scrubValue(value: unknown, token: string, state: { changed: boolean }): unknown {
-  if (typeof value === 'string') {
-    const out = scrubString(value, token);
-    if (out !== value) state.changed = true;
-    return out;
-  }
-  if (Array.isArray(value)) return value.map((item) => scrubValue(item, token, state));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      out[scrubString(key, token)] = scrubValue(item, token, state);
-    }
-    if (Object.keys(out).some((key, i) => key !== Object.keys(value)[i])) state.changed = true;
-    return out;
-  }
-  return value;
+/**
+ * The spellings of the token looked for: as is in any letter case, and base64 (standard or URL-safe, padded or
+ * not). Inside a longer base64 text the token's bytes may start at any of the 3 offsets of a base64 group: for
+ * each, the groups made of its bytes alone are looked for. Plain searches: no pattern is compiled for a token of
+ * thousands of characters on every request.
+ */
+export function scrubberFor(token: string): Scrubber {
+  const forms = [0, 1, 2].map((skip) =>
+    folded(btoa('\0'.repeat(skip) + token).slice(skip && 4, 4 * (((token.length + skip) / 3) | 0))),
+  );
+  forms.push(folded(token));
+  const found = (text: string) => {
+    const folds = folded(text);
+    return forms.some((form) => folds.includes(form));
+  };
+  const holds = (text: string) => found(text) || (text.includes('%') && found(percentDecoded(text)));
+  return (text) => {
+    if (!holds(text)) return text;
+    const out = text.split(token).join('***');
+    return holds(out) ? '***' : out;
+  };
 }
 
 /**
- * A JSON text with the token scrubbed from its decoded strings (so `\u002d` or `\/` escapes and percent-encoding
- * hide nothing), or `undefined` when it is not JSON. Unchanged text is returned as sent (no re-serialising,
- * which could round large numbers).
+ * A JSON text with the token scrubbed from its decoded strings, keys included (so `\u002d` or `\/` escapes and
+ * percent-encoding hide nothing), or `undefined` when it is not JSON. Unchanged text is returned as sent (no
+ * re-serialising, which could round large numbers).
  */
-export function scrubJson(text: string, token: string): string | undefined {
+export function scrubJson(text: string, scrubber: Scrubber): string | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     return undefined;
   }
-  const state = { changed: false };
-  const out = scrubValue(parsed, token, state);
-  return state.changed ? JSON.stringify(out) : text;
+  const walk = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? scrubber(value)
+      : Array.isArray(value)
+        ? value.map(walk)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([key, item]) => [scrubber(key), walk(item)]))
+          : value;
+  const out = JSON.stringify(walk(parsed));
+  return out === JSON.stringify(parsed) ? text : out;
 }
