@@ -232,7 +232,8 @@ export function useThreadScroll(options: ThreadScrollOptions) {
   }, [viewportRef, setPinned]);
 
   // Whether the thread's end is on screen. `visibility` is inherited: its transition on the end
-  // (MessageThread.css) runs when an ancestor's changes, which moves nothing the observer sees.
+  // (MessageThread.css) runs when an ancestor's changes, which moves nothing the observer sees. At its
+  // end, not its start: WebKit still answers checkVisibility() with the old value at transitionrun.
   useEffect(() => {
     const end = latest.current.endRef.current;
     if (!end || typeof IntersectionObserver === 'undefined') return;
@@ -241,10 +242,10 @@ export function useThreadScroll(options: ThreadScrollOptions) {
       report();
     });
     observer.observe(end);
-    end.addEventListener('transitionrun', report);
+    end.addEventListener('transitionend', report);
     return () => {
       observer.disconnect();
-      end.removeEventListener('transitionrun', report);
+      end.removeEventListener('transitionend', report);
     };
   }, [report]);
 
