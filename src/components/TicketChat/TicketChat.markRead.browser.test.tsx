@@ -1,7 +1,7 @@
 /**
  * Real engines: a ticket is marked read only while the reader can see its chat. The simulator behind MSW's
  * service worker counts the mark-read requests while the chat is on a visible page but cannot be seen
- * (display:none, a closed <details>, visibility:hidden, 5000 px below the fold), then once it is shown.
+ * (display:none, a closed <details>, visibility:hidden, off-screen, 5000 px below the fold), then once it is shown.
  */
 import '../../styles.css';
 import { setupWorker } from 'msw/browser';
@@ -127,6 +127,15 @@ describe('mark read only what the reader can see', () => {
     mount({ wrapper });
     await expectMarkedOnlyOnceShown(() => {
       wrapper.style.visibility = '';
+    });
+  });
+
+  test('positioned off-screen: not marked read until it is moved into view', async () => {
+    const wrapper = document.createElement('div');
+    wrapper.style.cssText = 'position: absolute; inset-block-start: 0; inset-inline-start: -10000px;';
+    mount({ wrapper });
+    await expectMarkedOnlyOnceShown(() => {
+      wrapper.style.insetInlineStart = '0';
     });
   });
 
