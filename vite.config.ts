@@ -50,13 +50,14 @@ const browser = () => ({
 });
 
 // Browser tests that run in all three engines. Chromium runs every browser test; Firefox ESR and WebKitGTK run
-// these: what scrolls, measures and formats dates (plain DOM), and the flows driven by the engine's own input
+// these: what scrolls, measures, formats dates and decides the chat is seen (plain DOM), and the flows driven by the engine's own input
 // through `userEvent` (test/vitestEngines.ts): attachments (picker, paste, drop, uploads), the lightbox's keys
 // and focus, the composer's keys. Firefox runs both sets in one browser. WebKitGTK runs the input set in a
 // browser of its own: in one browser after the other files, its WebDriver input lost the tester frame
 // (NoSuchFrameError) or Tab left focus on the body (2 of 3 runs).
 const plainDom = [
   'src/components/MessageThread/MessageThread.browser.test.tsx',
+  'src/components/TicketChat/TicketChat.markRead.browser.test.tsx',
   'src/components/i18n/**/*.browser.test.{ts,tsx}',
   'test/reliability/threadDates.browser.test.tsx',
 ];

@@ -32,8 +32,10 @@ export interface MessageThreadHandle {
   /** Jump to the newest message (e.g. after the composer sends). */
   scrollToBottom(): void;
   /**
-   * Whether the view shows the newest message and follows it: false while the reader is scrolled up, and
-   * while a thread that opened at its unread separator has unread messages below the fold.
+   * Whether the view shows the newest message and follows it: false while the reader is scrolled up, while
+   * a thread that opened at its unread separator has unread messages below the fold, and while the thread's
+   * end is not on screen (display:none, a closed <details>, scrolled off the page, visibility:hidden or
+   * opacity 0 where the engine has `checkVisibility`). Without IntersectionObserver: the first two only.
    */
   isAtEnd(): boolean;
 }
@@ -61,7 +63,7 @@ export interface MessageThreadProps {
   onDiscard?: ((message: ThreadMessage) => void) | undefined;
   /**
    * Called when the view starts or stops showing the newest message (the handle's `isAtEnd`): `TicketChat`
-   * marks a ticket read only once its reader reached the end. Default: none.
+   * marks a ticket read only once its reader can see the end. Default: none.
    */
   onAtEndChange?: ((atEnd: boolean) => void) | undefined;
   /** Any change of this value scrolls to the bottom (alternative to the ref's scrollToBottom). */
@@ -200,11 +202,13 @@ const ThreadView = forwardRef<
 
   const viewportRef = useRef<HTMLDivElement | null>(null);
   const contentRef = useRef<HTMLDivElement | null>(null);
+  const endRef = useRef<HTMLDivElement | null>(null);
   const handleRef = useRef<RowsHandle | null>(null);
   const canLoadOlder = hasOlder && !isLoadingOlder && onLoadOlder !== undefined;
   const { unseen, scrollToBottom, isAtEnd } = useThreadScroll({
     viewportRef,
     contentRef,
+    endRef,
     handleRef,
     messages,
     mode,
@@ -318,7 +322,7 @@ const ThreadView = forwardRef<
         ) : (
           <PlainRows rows={shownRows} contentRef={contentRef} renderRow={renderRow} />
         )}
-        <div className="tc-thread__end" />
+        <div ref={endRef} className="tc-thread__end" />
       </div>
       {unseen > 0 && (
         <button type="button" className="tc-thread__jump" onClick={jump}>

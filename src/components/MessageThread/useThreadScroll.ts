@@ -56,6 +56,8 @@ function findAnchor(viewport: HTMLElement): Anchor | null {
 export interface ThreadScrollOptions {
   viewportRef: RefObject<HTMLDivElement | null>;
   contentRef: RefObject<HTMLDivElement | null>;
+  /** The element after the last row: where the thread ends. */
+  endRef: RefObject<HTMLDivElement | null>;
   handleRef: RefObject<RowsHandle | null>;
   messages: readonly ThreadMessage[];
   /** Which list renders the rows; a change swaps the DOM, so the reader's place is restored. */
@@ -70,7 +72,7 @@ export interface ThreadScrollOptions {
   onLoadOlder: (() => void) | undefined;
   /** Called once per change of `messages` after the mount (the first render is not a batch). */
   onBatch: (diff: ThreadDiff) => void;
-  /** Called when the view starts or stops following the newest message (see `isAtEnd`). */
+  /** Called when the view starts or stops showing the newest message to the reader (see `isAtEnd`). */
   onAtEndChange?: ((atEnd: boolean) => void) | undefined;
 }
 
@@ -98,15 +100,40 @@ export function useThreadScroll(options: ThreadScrollOptions) {
   latest.current = options;
   const [unseen, setUnseen] = useState(0);
   const reportedAtEndRef = useRef<boolean | null>(null);
-  /** The one writer of the bottom pin; tells the owner when it flips. */
-  const setPinned = useCallback((pinned: boolean) => {
-    pinnedRef.current = pinned;
-    if (reportedAtEndRef.current === pinned) return;
-    reportedAtEndRef.current = pinned;
-    latest.current.onAtEndChange?.(pinned);
-  }, []);
-  /** The view shows the newest message and follows it (not while it opens at an unread separator above). */
-  const isAtEnd = useCallback(() => pinnedRef.current, []);
+  /** The thread's end is on screen (IntersectionObserver); without one (jsdom, old engines), always, as before. */
+  const onScreenRef = useRef(typeof IntersectionObserver === 'undefined');
+  /**
+   * The view follows the newest message (not while it opens at an unread separator above) and the reader can
+   * see it: the thread's end intersects the browser's viewport (nothing for display:none, a closed
+   * <details>, off-screen or below the fold) and, where the engine tells, is not visibility:hidden or
+   * opacity 0. Occlusion by other elements is not detected.
+   */
+  const isAtEnd = useCallback(
+    () =>
+      pinnedRef.current &&
+      onScreenRef.current &&
+      (latest.current.endRef.current?.checkVisibility?.({
+        visibilityProperty: true,
+        opacityProperty: true,
+      }) ??
+        true),
+    [],
+  );
+  /** Tells the owner when `isAtEnd` flips. */
+  const report = useCallback(() => {
+    const atEnd = isAtEnd();
+    if (reportedAtEndRef.current === atEnd) return;
+    reportedAtEndRef.current = atEnd;
+    latest.current.onAtEndChange?.(atEnd);
+  }, [isAtEnd]);
+  /** The one writer of the bottom pin. */
+  const setPinned = useCallback(
+    (pinned: boolean) => {
+      pinnedRef.current = pinned;
+      report();
+    },
+    [report],
+  );
 
   const scrollToBottom = useCallback(() => {
     const viewport = viewportRef.current;
@@ -203,6 +230,24 @@ export function useThreadScroll(options: ThreadScrollOptions) {
       for (const type of intents) viewport.removeEventListener(type, stopSettling);
     };
   }, [viewportRef, setPinned]);
+
+  // Whether the thread's end is on screen. `visibility` is inherited: its transition on the end
+  // (MessageThread.css) runs when an ancestor's changes, which moves nothing the observer sees. At its
+  // end, not its start: WebKit still answers checkVisibility() with the old value at transitionrun.
+  useEffect(() => {
+    const end = latest.current.endRef.current;
+    if (!end || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) onScreenRef.current = entry.isIntersecting && entry.intersectionRatio > 0;
+      report();
+    });
+    observer.observe(end);
+    end.addEventListener('transitionend', report);
+    return () => {
+      observer.disconnect();
+      end.removeEventListener('transitionend', report);
+    };
+  }, [report]);
 
   // A new request may be made once the last one finished.
   const canLoadOlder = options.canLoadOlder;
