@@ -48,18 +48,12 @@ let localCounter = 0;
 /** Local keys must not collide with another tab's. */
 const TAB_TAG = Math.random().toString(36).slice(2, 8);
 
-/**
- * A failure that may have happened after the service got the message: the next poll decides. Not a
- * `CODE_LOAD_FAILED`: the library's code did not load, so nothing left this page.
- */
-const outcomeUnknown = (error: TicketChatError) =>
-  error.code !== CODE_LOAD_FAILED && (error.kind === 'network' || error.kind === 'timeout');
-
 /** What the user is told about a failed send: the service's own words only for an `api` answer. */
 export function sendFailureOf(error: TicketChatError): SendFailure {
-  // The library's code did not load: nothing left this page, so it is safe to send again by itself.
-  if (error.code === CODE_LOAD_FAILED) return { reason: 'offline', resendable: true };
-  if (outcomeUnknown(error)) return { reason: 'offline' };
+  // Network or timeout: it may have reached the service, the next poll decides. Unless the library's code
+  // did not load: nothing left this page, so it is safe to send again by itself.
+  if (error.kind === 'network' || error.kind === 'timeout')
+    return { reason: 'offline', resendable: error.code === CODE_LOAD_FAILED || undefined };
   // A 429/503 or a throttling answer is a refusal before storing; another 5xx may have stored it.
   const refusedBusy =
     error.status === 429 || error.status === 503 || (error.kind === 'api' && error.retryable);
@@ -126,7 +120,8 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
       if (!context) return;
       // Kept through 'checking': a check that finds nothing still says why.
       const failure = sendFailureOf(error);
-      if (outcomeUnknown(error)) {
+      // Outcome unknown: 'checking' until the next poll says whether it arrived.
+      if (failure.reason === 'offline' && !failure.resendable) {
         setState(context.localKey, 'checking', failure);
         pollNow();
       } else setState(context.localKey, 'failed', failure);
