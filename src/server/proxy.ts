@@ -190,7 +190,7 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
       return withDeadline(
         readCapped(request.body, max, over),
         timeoutMs,
-        () => new Refusal(408, 'The request body did not arrive in time'),
+        () => new Refusal(408, 'The request body timed out'),
       );
     }
     if (!/^multipart\/form-data;\s*boundary=/i.test(type))
@@ -235,7 +235,7 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
   async function tokenFor(request: Request): Promise<string> {
     const token = await lookup(
       () => options.token(request),
-      new Refusal(504, 'Token lookup did not finish in time'),
+      new Refusal(504, 'Token lookup timed out'),
       'Token lookup failed',
     );
     if (typeof token !== 'string' || !TOKEN_VALUE.test(token)) throw new Refusal(401, 'No session');

@@ -55,11 +55,11 @@ export const ROUTES: readonly Route[] = Object.freeze(
 );
 
 /** Every answer is private and never rendered as a page of the portal's origin (an HTML attachment would be). */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
   'Content-Security-Policy': "default-src 'none'; sandbox",
-});
+};
 
 /** A JSON answer of the proxy's making, with the security headers. */
 export function jsonAnswer(status: number, body: object, headers: Record<string, string> = {}): Response {

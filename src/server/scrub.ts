@@ -59,14 +59,19 @@ export function scrubJson(text: string, scrubber: Scrubber): string | undefined 
   } catch {
     return undefined;
   }
-  const walk = (value: unknown): unknown =>
-    typeof value === 'string'
-      ? scrubber(value)
-      : Array.isArray(value)
-        ? value.map(walk)
-        : value !== null && typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).map(([key, item]) => [scrubber(key), walk(item)]))
-          : value;
-  const out = JSON.stringify(walk(parsed));
-  return out === JSON.stringify(parsed) ? text : out;
+  // Serialised again only when a string changed: most answers hold no token, and this runs on every poll.
+  let changed = false;
+  const walk = (value: unknown): unknown => {
+    if (typeof value !== 'string')
+      return !value || typeof value !== 'object'
+        ? value
+        : Array.isArray(value)
+          ? value.map(walk)
+          : Object.fromEntries(Object.entries(value).map(([key, item]) => [walk(key), walk(item)]));
+    const out = scrubber(value);
+    changed ||= out !== value;
+    return out;
+  };
+  const out = walk(parsed);
+  return changed ? JSON.stringify(out) : text;
 }
