@@ -4,16 +4,10 @@
  * not wait for the chunk.
  */
 import '../../styles.css';
-import { setupWorker } from 'msw/browser';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import { page } from 'vitest/browser';
-import {
-  createHandlers,
-  createServiceModel,
-  type ServiceModel,
-  TEST_TOKEN,
-} from '../../../simulator/index.ts';
+import { TEST_TOKEN } from '../../../simulator/index.ts';
+import { installBrowserSimulator } from '../../../test/browserSimulator.ts';
 import { createTicketChatClient } from '../../client/index.ts';
 import { TicketChatProvider } from '../../query/index.ts';
 import { createTicketChatQueryClient } from '../../query/TicketChatProvider.tsx';
@@ -22,23 +16,18 @@ import { TicketChat as LoadedTicketChat } from './TicketChat.tsx';
 
 const BASE = '/osm';
 const CASE = 'CS20250315000333';
-const worker = setupWorker();
-let sim: ServiceModel;
+const { sim } = installBrowserSimulator({
+  baseUrl: BASE,
+  viewport: { width: 1000, height: 720 },
+  seed: (model) =>
+    model.addTicket({
+      id: CASE,
+      status: 1,
+      messages: [{ content: 'Could you send the slow query log?', replierName: 'Zhang Min', at: Date.now() }],
+    }),
+});
 const roots: Root[] = [];
 const hosts: HTMLElement[] = [];
-
-beforeAll(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
-afterAll(() => worker.stop());
-beforeEach(async () => {
-  await page.viewport(1000, 720);
-  sim = createServiceModel();
-  sim.addTicket({
-    id: CASE,
-    status: 1,
-    messages: [{ content: 'Could you send the slow query log?', replierName: 'Zhang Min', at: Date.now() }],
-  });
-  worker.resetHandlers(...createHandlers(sim, { baseUrl: BASE }));
-});
 afterEach(() => {
   for (const root of roots.splice(0)) root.unmount();
   for (const host of hosts.splice(0)) host.remove();
@@ -74,7 +63,7 @@ const boxes = (host: HTMLElement) => {
 
 test("the shell has the loading chat's layout: header, skeleton and composer where the chat puts them", async () => {
   // The thread's first poll stays in flight: the loaded chat shows its skeleton too.
-  sim.injectFault({ kind: 'latency', ms: 60_000 }, { endpoint: 'poll' });
+  sim().injectFault({ kind: 'latency', ms: 60_000 }, { endpoint: 'poll' });
   const shell = mount(<TicketChatShell caseId={CASE} locale="en-us" />);
   const loaded = mount(<LoadedTicketChat caseId={CASE} locale="en-us" />);
   // Both headers show the ticket status from the unread answer.
@@ -103,6 +92,6 @@ test('the package TicketChat polls at mount, shows its shell, then the messages 
   expect(host.querySelector('.tc-chat__header')?.textContent).toContain('Support chat');
   await expect.poll(() => host.textContent).toContain('Could you send the slow query log?');
   expect(host.querySelector('.tc-chat')?.getAttribute('data-state')).toBe('ready');
-  expect(sim.requests.filter((r) => r.endpoint === 'poll')).toHaveLength(1);
+  expect(sim().requests.filter((r) => r.endpoint === 'poll')).toHaveLength(1);
   expect(host.querySelector('.tc-thread-skeleton')).toBeNull();
 });

@@ -3,36 +3,21 @@
  * send, and screenshots (light/dark × en/zh, plus the error states) written to screenshots/ (git-ignored).
  */
 import '../../styles.css';
-import { setupWorker } from 'msw/browser';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { page, userEvent } from 'vitest/browser';
-import {
-  createHandlers,
-  createServiceModel,
-  type ServiceModel,
-  TEST_TOKEN,
-} from '../../../simulator/index.ts';
+import { TEST_TOKEN } from '../../../simulator/index.ts';
+import { installBrowserSimulator } from '../../../test/browserSimulator.ts';
 import { createTicketChatClient } from '../../client/index.ts';
 import { TicketChatProvider } from '../../query/index.ts';
 import { createTicketChatQueryClient } from '../../query/TicketChatProvider.tsx';
 import { TicketChat, type TicketChatProps } from './TicketChat.tsx';
 
 const BASE = '/osm';
-const worker = setupWorker();
-let sim: ServiceModel;
+const { sim } = installBrowserSimulator({ baseUrl: BASE, viewport: { width: 520, height: 720 } });
 let root: Root | null = null;
 let host: HTMLDivElement | null = null;
 
-beforeAll(async () => {
-  await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
-});
-afterAll(() => worker.stop());
-beforeEach(async () => {
-  await page.viewport(520, 720);
-  sim = createServiceModel();
-  worker.resetHandlers(...createHandlers(sim, { baseUrl: BASE }));
-});
 afterEach(() => {
   root?.unmount();
   host?.remove();
@@ -43,7 +28,7 @@ afterEach(() => {
 const MIN = 60_000;
 function seed(status = 1) {
   const now = Date.now();
-  sim.addTicket({
+  sim().addTicket({
     id: 'CS20250315000333',
     status,
     chatStatus: 1,
@@ -105,7 +90,7 @@ const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnima
 describe('TicketChat in Chromium', () => {
   test('a ticket that opens above its unread replies is marked read only once the reader scrolls to them', async () => {
     const now = Date.now();
-    sim.addTicket({
+    sim().addTicket({
       id: 'CS20250315000333',
       unread: 40,
       messages: Array.from({ length: 80 }, (_, i) => ({
@@ -115,7 +100,7 @@ describe('TicketChat in Chromium', () => {
         at: now - (80 - i) * MIN,
       })),
     });
-    const markReads = () => sim.requests.filter((r) => r.endpoint === 'markRead');
+    const markReads = () => sim().requests.filter((r) => r.endpoint === 'markRead');
     const el = await mount({ intervalMs: 300 });
     // Opened at the separator: the first unread reply is in view, the newest ones are below the fold.
     await expect.element(page.getByText(/^Reply 41:/)).toBeVisible();
@@ -126,7 +111,7 @@ describe('TicketChat in Chromium', () => {
     };
     await expect.poll(separatorTop, { timeout: 5000 }).toBeLessThan(40);
     expect(viewport.scrollHeight - viewport.scrollTop - viewport.clientHeight).toBeGreaterThan(200);
-    const polls = () => sim.requests.filter((r) => r.endpoint === 'poll').length;
+    const polls = () => sim().requests.filter((r) => r.endpoint === 'poll').length;
     const seen = polls();
     await expect.poll(polls, { timeout: 5000 }).toBeGreaterThan(seen + 2);
     expect(markReads()).toHaveLength(0);
@@ -176,7 +161,7 @@ describe('TicketChat in Chromium', () => {
     const field = page.getByRole('textbox', { name: 'Message' });
 
     // A failed message: its Retry vanishes as the message turns "sending" again.
-    sim.injectFault({ kind: 'http', status: 500 }, { endpoint: 'send' });
+    sim().injectFault({ kind: 'http', status: 500 }, { endpoint: 'send' });
     await userEvent.click(field);
     await userEvent.keyboard('Please escalate.{Enter}');
     const rowRetry = page.getByRole('log').getByRole('button', { name: 'Retry' });
@@ -187,14 +172,14 @@ describe('TicketChat in Chromium', () => {
     await expect.element(page.getByText('Not sent.', { exact: true })).not.toBeInTheDocument();
 
     // The expired-session banner: it unmounts once Retry works, with Retry focused.
-    sim.expireAllTokens();
+    sim().expireAllTokens();
     const banner = page.getByRole('alert');
     await expect.element(banner.getByText('Your session has expired.'), { timeout: 15_000 }).toBeVisible();
     // Nothing typed: the composer is a notice until the session is back.
     await expect.element(field).not.toBeInTheDocument();
     const retry = banner.getByRole('button', { name: 'Retry' });
     (retry.element() as HTMLElement).focus();
-    token = sim.issueToken();
+    token = sim().issueToken();
     await userEvent.keyboard('{Enter}');
     await expect.element(banner).not.toBeInTheDocument();
     expect(document.activeElement).toBe(field.element());
@@ -212,7 +197,7 @@ describe('TicketChat in Chromium', () => {
     const viewport = el.querySelector('.tc-thread__viewport') as HTMLElement;
     const top = viewport.getBoundingClientRect().top;
     const height = viewport.getBoundingClientRect().height;
-    sim.injectFault({ kind: 'http', status: 503 }, { endpoint: 'poll', times: 50 });
+    sim().injectFault({ kind: 'http', status: 503 }, { endpoint: 'poll', times: 50 });
     await expect.element(page.getByText('The service is busy. Retrying…'), { timeout: 5000 }).toBeVisible();
     await frames();
     expect(viewport.getBoundingClientRect().top).toBe(top);
@@ -223,7 +208,7 @@ describe('TicketChat in Chromium', () => {
     expect(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)).toBe(retryNow);
     const header = el.querySelector('.tc-chat__header') as HTMLElement;
     expect(Math.round(box.top)).toBeGreaterThanOrEqual(Math.round(header.getBoundingClientRect().bottom));
-    sim.clearFaults();
+    sim().clearFaults();
     await expect
       .poll(() => el.querySelector('.tc-chat__connection[data-visible]'), { timeout: 5000 })
       .toBeNull();
@@ -286,11 +271,11 @@ describe('TicketChat in Chromium', () => {
     seed();
     const el = await mount({ intervalMs: 500, onSignIn: () => {} }, 'dark');
     await expect.element(page.getByText('Here it is.')).toBeVisible();
-    sim.injectFault({ kind: 'drop' }, { endpoint: 'poll', times: 50 });
+    sim().injectFault({ kind: 'drop' }, { endpoint: 'poll', times: 50 });
     await expect.element(page.getByText('Connection lost. Reconnecting…')).toBeVisible();
     await page.screenshot({ element: el, path: '../../../screenshots/chat-en-us-reconnecting.png' });
-    sim.clearFaults();
-    sim.expireAllTokens();
+    sim().clearFaults();
+    sim().expireAllTokens();
     await expect.element(page.getByText('Your session has expired.'), { timeout: 15_000 }).toBeVisible();
     await page.screenshot({ element: el, path: '../../../screenshots/chat-en-us-expired.png' });
   });

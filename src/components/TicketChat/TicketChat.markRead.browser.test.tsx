@@ -4,16 +4,10 @@
  * (display:none, a closed <details>, visibility:hidden, off-screen, 5000 px below the fold), then once it is shown.
  */
 import '../../styles.css';
-import { setupWorker } from 'msw/browser';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
-import { page } from 'vitest/browser';
-import {
-  createHandlers,
-  createServiceModel,
-  type ServiceModel,
-  TEST_TOKEN,
-} from '../../../simulator/index.ts';
+import { TEST_TOKEN } from '../../../simulator/index.ts';
+import { installBrowserSimulator } from '../../../test/browserSimulator.ts';
 import { createTicketChatClient } from '../../client/index.ts';
 import { TicketChatProvider } from '../../query/index.ts';
 import { createTicketChatQueryClient } from '../../query/TicketChatProvider.tsx';
@@ -22,40 +16,35 @@ import { TicketChat } from './TicketChat.tsx';
 const BASE = '/osm';
 const CASE_ID = 'CS20250315000333';
 const MIN = 60_000;
-const worker = setupWorker();
-let sim: ServiceModel;
+const { sim } = installBrowserSimulator({
+  baseUrl: BASE,
+  viewport: { width: 520, height: 720 },
+  seed: (model) => {
+    const now = Date.now();
+    model.addTicket({
+      id: CASE_ID,
+      unread: 2,
+      messages: [
+        {
+          content: 'The export job fails since this morning.',
+          replierType: 0,
+          replierName: 'Li Wei',
+          at: now - 30 * MIN,
+        },
+        { content: 'Thanks, we are looking at it.', replierName: 'Zhang Min (Support)', at: now - 20 * MIN },
+        {
+          content: 'It was a full disk on the worker.',
+          replierName: 'Zhang Min (Support)',
+          at: now - 10 * MIN,
+        },
+        { content: 'Fixed: please try again.', replierName: 'Zhang Min (Support)', at: now - 5 * MIN },
+      ],
+    });
+  },
+});
 let root: Root | null = null;
 let container: HTMLElement | null = null;
 
-beforeAll(async () => {
-  await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
-});
-afterAll(() => worker.stop());
-beforeEach(async () => {
-  await page.viewport(520, 720);
-  sim = createServiceModel();
-  worker.resetHandlers(...createHandlers(sim, { baseUrl: BASE }));
-  const now = Date.now();
-  sim.addTicket({
-    id: CASE_ID,
-    unread: 2,
-    messages: [
-      {
-        content: 'The export job fails since this morning.',
-        replierType: 0,
-        replierName: 'Li Wei',
-        at: now - 30 * MIN,
-      },
-      { content: 'Thanks, we are looking at it.', replierName: 'Zhang Min (Support)', at: now - 20 * MIN },
-      {
-        content: 'It was a full disk on the worker.',
-        replierName: 'Zhang Min (Support)',
-        at: now - 10 * MIN,
-      },
-      { content: 'Fixed: please try again.', replierName: 'Zhang Min (Support)', at: now - 5 * MIN },
-    ],
-  });
-});
 afterEach(() => {
   root?.unmount();
   container?.remove();
@@ -82,8 +71,8 @@ function mount({ wrapper }: { wrapper: HTMLElement }) {
   );
 }
 
-const markReads = () => sim.requests.filter((r) => r.endpoint === 'markRead').length;
-const polls = () => sim.requests.filter((r) => r.endpoint === 'poll').length;
+const markReads = () => sim().requests.filter((r) => r.endpoint === 'markRead').length;
+const polls = () => sim().requests.filter((r) => r.endpoint === 'poll').length;
 
 /** Resolves after `count` more thread polls than now (the chat had every chance to mark read meanwhile). */
 async function morePolls(count: number) {
