@@ -126,6 +126,31 @@ function hydrateInBrowser(html: string, app: React.ReactNode) {
   return { container, errors };
 }
 
+/** Hydrates the server's badge and chat with `fresh`'s own client (its `timeoutMs` when given); `onError` is the chat's. */
+function hydrateChatWithBadge(options: {
+  fresh: Awaited<ReturnType<typeof browserPackage>>['fresh'];
+  html: string;
+  state: string;
+  timeoutMs?: number;
+}) {
+  const { fresh } = options;
+  const client = fresh.createTicketChatClient({
+    endpoint: TEST_BASE_URL,
+    token: TEST_TOKEN,
+    language: 'en-us',
+    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+  });
+  const onError = vi.fn();
+  const hydrated = hydrateInBrowser(
+    options.html,
+    <fresh.TicketChatProvider client={client} queryClient={clientCache(options.state)} crossTab={false}>
+      <fresh.CaseUnreadBadge caseId={CASE} />
+      <fresh.TicketChat caseId={CASE} intervalMs={100} timeZone="UTC" locale="en-us" onError={onError} />
+    </fresh.TicketChatProvider>,
+  );
+  return { ...hydrated, onError };
+}
+
 const aged = (state: { queries: { state: { dataUpdatedAt: number } }[] }, ms: number) => {
   for (const query of state.queries) query.state.dataUpdatedAt -= ms;
   return state;
@@ -214,19 +239,7 @@ test('the server-rendered composer is read-only with no submit button until hydr
 test('a chunk that fails while hydrating keeps the server messages; the alert beside them retries, then hydration goes on', async () => {
   const { html, state } = await serverHtml();
   const { fresh, release, fail } = await browserPackage();
-  const freshClient = fresh.createTicketChatClient({
-    endpoint: TEST_BASE_URL,
-    token: TEST_TOKEN,
-    language: 'en-us',
-  });
-  const onError = vi.fn();
-  const { container, errors } = hydrateInBrowser(
-    html,
-    <fresh.TicketChatProvider client={freshClient} queryClient={clientCache(state)} crossTab={false}>
-      <fresh.CaseUnreadBadge caseId={CASE} />
-      <fresh.TicketChat caseId={CASE} intervalMs={100} timeZone="UTC" locale="en-us" onError={onError} />
-    </fresh.TicketChatProvider>,
-  );
+  const { container, errors, onError } = hydrateChatWithBadge({ fresh, html, state });
   const serverRows = rows(container);
   await fail();
   await vi.waitFor(() => expect(container.querySelector('[role="alert"]')).not.toBeNull());
@@ -246,20 +259,7 @@ test('a chunk that fails while hydrating keeps the server messages; the alert be
 test("a chunk that stalls while hydrating: after the client's timeoutMs the alert beside the server messages, and a late chunk hydrates", async () => {
   const { html, state } = await serverHtml();
   const { fresh, release } = await browserPackage();
-  const freshClient = fresh.createTicketChatClient({
-    endpoint: TEST_BASE_URL,
-    token: TEST_TOKEN,
-    language: 'en-us',
-    timeoutMs: 200,
-  });
-  const onError = vi.fn();
-  const { container, errors } = hydrateInBrowser(
-    html,
-    <fresh.TicketChatProvider client={freshClient} queryClient={clientCache(state)} crossTab={false}>
-      <fresh.CaseUnreadBadge caseId={CASE} />
-      <fresh.TicketChat caseId={CASE} intervalMs={100} timeZone="UTC" locale="en-us" onError={onError} />
-    </fresh.TicketChatProvider>,
-  );
+  const { container, errors, onError } = hydrateChatWithBadge({ fresh, html, state, timeoutMs: 200 });
   const serverRows = rows(container);
   const alert = () => container.querySelector('[role="alert"]');
   await vi.waitFor(() => expect(alert()).not.toBeNull(), { timeout: 5000 });

@@ -96,18 +96,24 @@ test("in a browser the preload loads the chat's chunk only, never the thumbnails
   }
 });
 
-test("the chat's render starts the client's message code with its chunk: no commit, no effect needed", async () => {
-  // The first poll awaits that code: started by an effect, its download would wait for the first commit.
-  const { restore } = holdChatChunk();
-  onTestFinished(restore);
-  const messageCodeLoads = vi.fn();
+/** Counts the imports of the client's message code during this test (a module mock that loads the original). */
+function watchMessageCodeLoads() {
+  const loads = vi.fn();
   vi.doMock('../../client/messageMethods.ts', async (original) => {
-    messageCodeLoads();
+    loads();
     return original();
   });
   onTestFinished(() => {
     vi.doUnmock('../../client/messageMethods.ts');
   });
+  return loads;
+}
+
+test("the chat's render starts the client's message code with its chunk: no commit, no effect needed", async () => {
+  // The first poll awaits that code: started by an effect, its download would wait for the first commit.
+  const { restore } = holdChatChunk();
+  onTestFinished(restore);
+  const messageCodeLoads = watchMessageCodeLoads();
   const { TicketChat } = await import('./LazyTicketChat.tsx');
   const { TicketChatProvider, createTicketChatQueryClient } = await import(
     '../../query/TicketChatProvider.tsx'
@@ -130,14 +136,7 @@ test("the chat's render starts the client's message code with its chunk: no comm
 test("preloadTicketChat() starts the client's message code too (the SSR and hover preloads)", async () => {
   const { release, restore } = holdChatChunk();
   onTestFinished(restore);
-  const messageCodeLoads = vi.fn();
-  vi.doMock('../../client/messageMethods.ts', async (original) => {
-    messageCodeLoads();
-    return original();
-  });
-  onTestFinished(() => {
-    vi.doUnmock('../../client/messageMethods.ts');
-  });
+  const messageCodeLoads = watchMessageCodeLoads();
   const { preloadTicketChat } = await import('./chatChunk.ts');
   const loaded = preloadTicketChat();
   await vi.waitFor(() => expect(messageCodeLoads).toHaveBeenCalledTimes(1));
