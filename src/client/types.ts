@@ -158,10 +158,11 @@ export interface TicketChatClient {
   readonly language: string;
   readonly timeZone: string;
   /**
-   * The `timeoutMs` option as used (default 15 000). `<TicketChat>` bounds the wait for its own code by it
-   * too: a chat chunk that has not arrived by then shows the same alert as one that failed to load.
+   * The `timeoutMs` option as used (`createTicketChatClient` sets it; default 15 000). `<TicketChat>` bounds
+   * the wait for its own code by it too: a chat chunk that has not arrived by then shows the same alert as
+   * one that failed to load. Optional for a client of your own: without it that wait is unbounded.
    */
-  readonly timeoutMs: number;
+  readonly timeoutMs?: number | undefined;
   listUnread(req: ListUnreadRequest): Promise<UnreadCount[]>;
   pollMessages(req: PollMessagesRequest): Promise<PollResult>;
   sendMessage(req: SendMessageRequest): Promise<void>;

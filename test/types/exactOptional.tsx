@@ -62,6 +62,8 @@ export const clientOptions: TicketChatClientOptions = {
   fetch: u,
   timeoutMs: maybeNumber,
 };
+// A client of one's own (a wrapper, a test double) may leave timeoutMs out: the chat's code wait is unbounded.
+export const ownClient: TicketChatClient = { ...client, timeoutMs: u };
 export const errorOptions: TicketChatErrorOptions = {
   status: u,
   code: u,
