@@ -2,7 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { API, BASE, installServer, rejectionOf } from '../../test/support/msw.ts';
 import { createTicketChatClient } from './createClient.ts';
 import { TicketChatError } from './errors.ts';
-import { parseRetryAfter } from './request.ts';
+import { MAX_RETRY_AFTER_MS, parseRetryAfter } from './request.ts';
 
 const { server, log } = installServer();
 const TOKEN = 'secret-token-XYZ';
@@ -243,6 +243,20 @@ describe('HTTP and API errors', () => {
     expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('2016-01-01'))).toBe(0);
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter(null)).toBeUndefined();
+  });
+
+  // Was obeyed as sent: 99999999 s stopped the chat for good, and past 2^31 - 1 ms React Query's
+  // interval timer fires at once, so a huge one polled in a loop.
+  it('caps a Retry-After at five minutes, in seconds or as a date', async () => {
+    expect(MAX_RETRY_AFTER_MS).toBe(300_000);
+    expect(parseRetryAfter('99999999')).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('9'.repeat(400))).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('Fri, 01 Jan 2100 00:00:00 GMT')).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('299.9')).toBe(299_900);
+    server.use(
+      http.get(unreadUrl, () => new HttpResponse(null, { status: 429, headers: { 'Retry-After': '86400' } })),
+    );
+    expect((await errorOf(client().listUnread({ caseIds: ['c1'] }))).retryAfterMs).toBe(MAX_RETRY_AFTER_MS);
   });
 
   it('APIG.0308 throttling is retryable with a default back-off in seconds', async () => {

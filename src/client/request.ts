@@ -63,13 +63,18 @@ const NOT_IN_HEADER = /[\0\r\n]|[^\0-\xff]/;
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Retry-After: delta-seconds or an HTTP date. */
+/**
+ * The longest Retry-After obeyed: a longer one (hours, a date next year) would leave a chat that looks dead,
+ * and past 2^31 - 1 ms a timer fires at once, which would poll in a loop.
+ */
+export const MAX_RETRY_AFTER_MS = 300_000;
+
+/** Retry-After: delta-seconds or an HTTP date, in ms from now, at most MAX_RETRY_AFTER_MS. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (value === null) return undefined;
   const text = value.trim();
-  if (/^\d+(?:\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const ms = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  return Number.isNaN(ms) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Math.round(ms)));
 }
 
 export function createRequester(
