@@ -15,8 +15,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUILDS_DIR = path.join(root, 'bench/.tmp/builds');
 const CHAT_CHUNK = '/src/components/TicketChat/chatChunk.ts';
 // The load itself (the other `import('./TicketChat.tsx')` in the file is a type).
-const DYNAMIC_IMPORT = "loading ??= import('./TicketChat.tsx')";
-const SERVER_PRELOAD = "if (typeof window === 'undefined') preloadTicketChat().catch(() => {});";
+const DYNAMIC_IMPORT = "import('./TicketChat.tsx').then(";
+const SERVER_PRELOAD = "if (typeof window === 'undefined') preloadTicketChat().catch(nothing);";
 
 /** Replaces the one occurrence of `find` in `code`; throws when there is none or more than one. */
 function replaceOnce(code, find, replacement) {
@@ -42,8 +42,8 @@ export function eagerThread() {
     transform(code, id) {
       if (!id.split('?')[0].endsWith(CHAT_CHUNK)) return null;
       rewritten = true;
-      let out = replaceOnce(code, DYNAMIC_IMPORT, 'loading ??= Promise.resolve(eagerChatChunk)');
-      out = replaceOnce(out, SERVER_PRELOAD, 'preloadTicketChat().catch(() => {});');
+      let out = replaceOnce(code, DYNAMIC_IMPORT, 'Promise.resolve(eagerChatChunk).then(');
+      out = replaceOnce(out, SERVER_PRELOAD, 'preloadTicketChat().catch(nothing);');
       return { code: `import * as eagerChatChunk from './TicketChat.tsx';\n${out}`, map: null };
     },
     buildEnd() {
