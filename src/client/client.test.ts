@@ -236,6 +236,24 @@ describe('against the simulator', () => {
 describe('exact wire quirks', () => {
   const pollUrl = `${API}/cases/instant-messages`;
 
+  // Was: `push(...list)` threw a plain RangeError (the engine's argument limit) from about 120,000
+  // messages, which the chat then retried for ever as a lost connection.
+  it('decodes an answer of 150,000 messages', async () => {
+    const wire = { type: 0, replier: 'u', content: 'a', create_time: '2024-05-01 10:00:00' };
+    server.use(
+      http.get(pollUrl, () =>
+        HttpResponse.json({
+          imstatus: [],
+          immsg: [{ incident_id: 'c1', message_list: Array.from({ length: 150_000 }, () => wire) }],
+          last_message_time_id: '1',
+        }),
+      ),
+    );
+    const result = await client.pollMessages({ caseIds: ['c1'] });
+    expect(result.messages).toHaveLength(150_000);
+    expect(new Set(result.messages.map((m) => m.key)).size).toBe(150_000);
+  });
+
   it('decodes the documented example verbatim', async () => {
     server.use(
       http.get(pollUrl, () =>

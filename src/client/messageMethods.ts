@@ -99,7 +99,8 @@ export function messageMethods({
             if (!wires.length) continue;
             // Messages we cannot attribute would be lost silently: refuse the answer instead.
             if (!caseId) throw new TicketChatError('decode', 'Messages without a case id');
-            messages.push(...toMessages(wires, caseId));
+            // One push per message: a spread of 100,000+ arguments overflows the engine's stack.
+            for (const m of toMessages(wires, caseId)) messages.push(m);
           }
           // A number is sent back as its source text: JSON.parse rounds integers above 2^53.
           const cursor =
