@@ -1,16 +1,15 @@
 import { assignKeys } from '../client/messageKey.ts';
 import type { Message, PollResult } from '../client/types.ts';
 import {
-  addLocal,
   emptyThread,
   type LocalMessage,
   mergeOlder,
   mergePoll,
   RECONCILE_AFTER_POLLS,
-  setLocalState,
   type ThreadEntry,
   threadView,
 } from './threadEntry.ts';
+import { addLocal, setLocalState } from './useSendMessage.ts';
 
 const T0 = Date.parse('2024-03-01T08:00:00Z');
 

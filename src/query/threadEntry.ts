@@ -30,7 +30,10 @@ export interface LocalMessage {
   misses: number;
   /** Why the last send of it failed (kept through `checking` → `failed`). */
   failure?: SendFailure | undefined;
-  /** It was already sent again by itself once (never twice). */
+  /**
+   * Never sent again by itself: it already was once, or a later message was written after it (sent again
+   * now, it would land after that one).
+   */
   autoResent?: true | undefined;
 }
 
@@ -43,23 +46,8 @@ export interface SendFailure {
   detail?: string | undefined;
   /** The answer proves it was NOT stored (429, 503, throttled): safe to send again by itself. */
   resendable?: true | undefined;
-}
-
-/**
- * The failed messages safe to send again by themselves, each marked as resent (so no other caller, and no
- * later poll, resends it again). Resending is the caller's.
- */
-export function takeAutoResends(entry: ThreadEntry | undefined): {
-  entry: ThreadEntry | undefined;
-  resend: LocalMessage[];
-} {
-  const due = (p: LocalMessage) => p.state === 'failed' && p.failure?.resendable && !p.autoResent;
-  if (!entry?.local.some(due)) return { entry, resend: [] };
-  const resend = entry.local.filter(due);
-  return {
-    entry: { ...entry, local: entry.local.map((p) => (due(p) ? { ...p, autoResent: true } : p)) },
-    resend,
-  };
+  /** The service's Retry-After: not sent again by itself before that. */
+  retryAfterMs?: number | undefined;
 }
 
 export interface ThreadEntry {
@@ -374,45 +362,6 @@ export function mergeOlder(
           added.sort((x, y) => storedTime(x) - storedTime(y)),
         );
   return { entry: { ...prev, server, reachedStart }, added };
-}
-
-/** A new local message, shown at once as sending (it goes last: it was written just now). */
-export function addLocal(entry: ThreadEntry | undefined, message: LocalMessage): ThreadEntry {
-  const prev = entry ?? emptyThread();
-  return { ...prev, local: prev.local.concat(message) };
-}
-
-/**
- * Sets the state of local message `key` (`null` drops it); the same entry when the key is gone (its
- * server copy settled it) or nothing changes.
- */
-export function setLocalState(
-  entry: ThreadEntry | undefined,
-  key: string,
-  state: LocalMessage['state'] | null,
-  now: number,
-  failure?: SendFailure,
-): ThreadEntry | undefined {
-  const current = entry?.local.find((p) => p.key === key);
-  if (!entry || !current || (current.state === state && failure === undefined)) return entry;
-  return {
-    ...entry,
-    local:
-      state === null
-        ? entry.local.filter((p) => p !== current)
-        : entry.local.map((p) =>
-            p === current
-              ? // A new attempt forgets the last failure; a failure (or a check) records it.
-                {
-                  ...p,
-                  state,
-                  since: now,
-                  misses: 0,
-                  failure: state === 'sending' ? undefined : (failure ?? p.failure),
-                }
-              : p,
-          ),
-  };
 }
 
 export interface ThreadView {

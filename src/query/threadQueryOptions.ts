@@ -79,7 +79,7 @@ export function threadQueryOptions({
       const result = await client.pollMessages({
         caseIds: [caseId],
         ...(cursor ? { cursor } : {}),
-        ...(groupId !== undefined ? { groupId } : {}),
+        groupId,
         signal,
       });
       return mergePoll(cache.getQueryData<ThreadEntry>(queryKey), {

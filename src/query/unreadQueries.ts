@@ -88,7 +88,7 @@ export function unreadBatchOptions({ client, groupId, intervalMs: askedIntervalM
       const startedAt = Date.now();
       const counts = await client.listUnread({
         caseIds,
-        ...(groupId !== undefined ? { groupId } : {}),
+        groupId,
         signal,
       });
       const batch: UnreadBatch = {};

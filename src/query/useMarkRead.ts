@@ -20,7 +20,7 @@ export function useMarkRead(caseId: string, options: UseMarkReadOptions = {}) {
   const queryClient = useQueryClient();
   const mutation = useMutation<void, TicketChatError, void>({
     mutationKey: [...ticketChatKeys.unread(caseId, groupId), 'mark-read'],
-    mutationFn: () => client.markRead({ caseId, ...(groupId !== undefined ? { groupId } : {}) }),
+    mutationFn: () => client.markRead({ caseId, groupId }),
     onSettled: () => markReadSettled(queryClient, caseId, groupId),
   });
   const { mutate } = mutation;

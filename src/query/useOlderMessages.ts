@@ -47,7 +47,7 @@ export function useOlderMessages(caseId: string, options: UseOlderMessagesOption
           caseId,
           before: { createTime, type: oldest.type },
           limit: pageSize,
-          ...(groupId !== undefined ? { groupId } : {}),
+          groupId,
         });
       const merge = (result: Awaited<ReturnType<typeof page>>) => {
         let grew = false;

@@ -177,4 +177,9 @@ describe('sendFailureOf', () => {
     // A lost connection may have delivered it: the next poll decides, no resend.
     expect(sendFailureOf(new TicketChatError('network', 'Network error'))).toEqual({ reason: 'offline' });
   });
+
+  test("a refusal as busy keeps the service's Retry-After, so the send by itself waits for it", () => {
+    const busy = new TicketChatError('http', 'HTTP 429', { status: 429, retryAfterMs: 20_000 });
+    expect(sendFailureOf(busy)).toEqual({ reason: 'busy', resendable: true, retryAfterMs: 20_000 });
+  });
 });

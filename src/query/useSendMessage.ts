@@ -6,12 +6,11 @@ import type { Attachment } from '../client/types.ts';
 import { ticketChatKeys } from './keys.ts';
 import { useTicketChatContext } from './TicketChatProvider.tsx';
 import {
-  addLocal,
+  emptyThread,
   LOCAL_KEY_PREFIX,
+  type LocalMessage,
   type SendFailure,
-  setLocalState,
   type ThreadEntry,
-  takeAutoResends,
 } from './threadEntry.ts';
 
 export interface UseSendMessageOptions {
@@ -44,6 +43,78 @@ export type UseSendMessageResult = UseMutationResult<
   discard: (localKey: string) => void;
 };
 
+// The reducers of this browser's own sends on a thread entry (threadEntry.ts has the entry and the poll and
+// older-page merges). Here, beside their one user, so a page's first load, which merges polls, does not
+// carry them. Each returns the SAME entry when nothing changed.
+
+/**
+ * A new local message, shown at once as sending (it goes last: it was written just now). The messages
+ * written before it are never sent again by themselves: that would put them after it.
+ */
+export function addLocal(entry: ThreadEntry | undefined, message: LocalMessage): ThreadEntry {
+  const prev = entry ?? emptyThread();
+  return {
+    ...prev,
+    local: prev.local.map((p): LocalMessage => ({ ...p, autoResent: true })).concat(message),
+  };
+}
+
+/**
+ * Sets the state of local message `key` (`null` drops it); the same entry when the key is gone (its
+ * server copy settled it) or nothing changes.
+ */
+export function setLocalState(
+  entry: ThreadEntry | undefined,
+  key: string,
+  state: LocalMessage['state'] | null,
+  now: number,
+  failure?: SendFailure,
+): ThreadEntry | undefined {
+  const current = entry?.local.find((p) => p.key === key);
+  if (!entry || !current || (current.state === state && failure === undefined)) return entry;
+  return {
+    ...entry,
+    local:
+      state === null
+        ? entry.local.filter((p) => p !== current)
+        : entry.local.map((p) =>
+            p === current
+              ? // A new attempt forgets the last failure; a failure (or a check) records it.
+                {
+                  ...p,
+                  state,
+                  since: now,
+                  misses: 0,
+                  failure: state === 'sending' ? undefined : (failure ?? p.failure),
+                }
+              : p,
+          ),
+  };
+}
+
+/**
+ * The failed message safe to send again by itself at `now`, if any: the newest (addLocal marks the ones
+ * before a new message), its answer proved it not stored and the service's Retry-After has passed. Marked
+ * as resent in the entry returned (so no other caller, and no later poll, resends it again); resending is
+ * the caller's.
+ */
+export function takeAutoResend(
+  entry: ThreadEntry | undefined,
+  now: number,
+): { entry: ThreadEntry | undefined; resend?: LocalMessage } {
+  const last = entry?.local[entry.local.length - 1];
+  return entry &&
+    last?.state === 'failed' &&
+    last.failure?.resendable &&
+    !last.autoResent &&
+    now >= last.since + (last.failure.retryAfterMs ?? 0)
+    ? {
+        entry: { ...entry, local: entry.local.map((p) => (p === last ? { ...p, autoResent: true } : p)) },
+        resend: last,
+      }
+    : { entry };
+}
+
 let localCounter = 0;
 /** Local keys must not collide with another tab's. */
 const TAB_TAG = Math.random().toString(36).slice(2, 8);
@@ -57,7 +128,7 @@ export function sendFailureOf(error: TicketChatError): SendFailure {
   // A 429/503 or a throttling answer is a refusal before storing; another 5xx may have stored it.
   const refusedBusy =
     error.status === 429 || error.status === 503 || (error.kind === 'api' && error.retryable);
-  if (refusedBusy) return { reason: 'busy', resendable: true };
+  if (refusedBusy) return { reason: 'busy', resendable: true, retryAfterMs: error.retryAfterMs };
   if (error.retryable) return { reason: 'busy' };
   return error.kind === 'api' ? { reason: 'refused', detail: error.message } : { reason: 'refused' };
 }
@@ -93,7 +164,7 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
         caseId,
         content,
         ...(attachments?.length ? { attachmentIds: attachments.map((a) => a.id) } : {}),
-        ...(groupId !== undefined ? { groupId } : {}),
+        groupId,
       }),
     onMutate: ({ content, attachments = [], localKey }) => {
       if (localKey) {
@@ -133,7 +204,8 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
   });
 
   const { mutate } = mutation;
-  // Once a poll succeeds again, a failed send whose answer proved it was not stored is sent again, once.
+  // Once a poll succeeds again, a failed send whose answer proved it was not stored is sent again, once,
+  // after the service's Retry-After and only while nothing was written after it.
   // Taking it from the entry marks it in the same update, so a second hook on the thread skips it.
   const threadHash = hashKey(threadKey);
   useEffect(
@@ -143,11 +215,10 @@ export function useSendMessage(caseId: string, options: UseSendMessageOptions = 
         if (event.type !== 'updated' || event.action.type !== 'success' || event.action.manual) return;
         if (event.query.queryHash !== threadHash) return;
         const key = event.query.queryKey;
-        const taken = takeAutoResends(queryClient.getQueryData<ThreadEntry>(key));
-        if (taken.resend.length === 0) return;
-        queryClient.setQueryData(key, taken.entry);
-        for (const p of taken.resend)
-          mutate({ content: p.content, attachments: p.attachments, localKey: p.key });
+        const { entry, resend } = takeAutoResend(queryClient.getQueryData<ThreadEntry>(key), Date.now());
+        if (!resend) return;
+        queryClient.setQueryData(key, entry);
+        mutate({ content: resend.content, attachments: resend.attachments, localKey: resend.key });
       }),
     [queryClient, threadHash, mutate],
   );
