@@ -155,6 +155,41 @@ describe('against the simulator', () => {
     expect(error.kind === 'http' || error.kind === 'api').toBe(true);
   });
 
+  // Was: cut off at timeoutMs whatever was still arriving, so a file that took longer than 15 s always failed.
+  it('downloadAttachment: the timeout bounds a stall, not a long download', async () => {
+    const part = new Uint8Array(1000).fill(7);
+    const trickle = (parts: number) =>
+      new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          await new Promise((resolve) => setTimeout(resolve, 60));
+          if (parts-- > 0) controller.enqueue(part);
+          // A stall: nothing more, never the end (parts < 0 keeps the stream open).
+          else if (parts === -1) controller.close();
+        },
+      });
+    let body = () => trickle(12);
+    server.use(
+      http.get(
+        `${API}/accessorys/:id`,
+        () => new HttpResponse(body(), { headers: { 'Content-Type': 'application/pdf' } }),
+      ),
+    );
+    const slow = createTicketChatClient({ endpoint: TEST_BASE_URL, token: TEST_TOKEN, timeoutMs: 300 });
+    // 12 parts 60 ms apart: about 780 ms in all, more than twice the timeout.
+    const blob = await slow.downloadAttachment({ attachmentId: 'big' });
+    expect(blob.size).toBe(12_000);
+    expect(blob.type).toBe('application/pdf');
+    body = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(part);
+        },
+      });
+    const error = (await rejectionOf(slow.downloadAttachment({ attachmentId: 'big' }))) as TicketChatError;
+    expect(error).toBeInstanceOf(TicketChatError);
+    expect(error.kind).toBe('timeout');
+  });
+
   it('loadOlderMessages pages back from the oldest loaded message', async () => {
     model.addTicket({
       id: 'c1',

@@ -118,14 +118,21 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
     );
   };
 
-  // Upload, limits and signed URLs, polling, older pages, sending and mark-read load on first use (a page of
+  // Download, upload, limits and signed URLs, polling, older pages, sending and mark-read load on first use (a page of
   // unread badges needs none of them); the limits answer is kept in this client's copy.
   const attachmentMethodsOnce: (
     signal: AbortSignal | undefined,
   ) => Promise<ReturnType<typeof attachmentMethods>> = loadOnce(
     () =>
       import('./upload.ts').then((m) =>
-        m.attachmentMethods(request, { TicketChatError, checkString, checkOptional, checkPathId, detached }),
+        m.attachmentMethods(request, {
+          TicketChatError,
+          checkString,
+          checkOptional,
+          checkPathId,
+          detached,
+          groupQuery,
+        }),
       ),
     'attachment',
     timeoutMs,
@@ -170,11 +177,7 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
     sendMessage: (req) => messageMethodsOnce(req?.signal).then((m) => m.sendMessage(req)),
     markRead: (req) => messageMethodsOnce(req?.signal).then((m) => m.markRead(req)),
 
-    async downloadAttachment(req) {
-      const path = `/accessorys/${encodeURIComponent(checkPathId(req?.attachmentId, 'attachmentId'))}`;
-      return request('GET', path, groupQuery(req), req.signal, 'blob') as Promise<Blob>;
-    },
-
+    downloadAttachment: (req) => attachmentMethodsOnce(req?.signal).then((m) => m.downloadAttachment(req)),
     uploadAttachment: (req) => attachmentMethodsOnce(req?.signal).then((m) => m.uploadAttachment(req)),
     attachmentLimits: (req) => attachmentMethodsOnce(req?.signal).then((m) => m.attachmentLimits(req)),
     attachmentUrl: (req) => attachmentMethodsOnce(req?.signal).then((m) => m.attachmentUrl(req)),

@@ -14,7 +14,13 @@ export type Query = [string, string][];
  * `json`: a JSON object is required; `text`: the same, resolved as `{ body, text }` (the source text too);
  * `void`: empty or a JSON object; `blob`: the file as sent (see `isErrorEnvelope`).
  */
-export type Expect = 'json' | 'text' | 'void' | 'blob';
+/**
+ * Reads a 2xx answer's body as a file; `restartTimer` restarts the timeout (a reader calls it as data
+ * arrives, so the timeout bounds a stall, not a long download); `signal` aborts at the timeout or the
+ * caller's abort.
+ */
+export type FileReader = (response: Response, restartTimer: () => void, signal: AbortSignal) => Promise<Blob>;
+export type Expect = 'json' | 'text' | 'void' | FileReader;
 
 /** Where a download may still be an error: a JSON body holding nothing but error fields. */
 const ERROR_FIELDS = new Set(['error_code', 'error_msg']);
@@ -162,7 +168,9 @@ export function createRequester(
         } as RequestInit);
         return [
           response,
-          expect === 'blob' && response.ok ? await response.blob() : await response.text(),
+          typeof expect === 'function' && response.ok
+            ? await expect(response, restartTimer, controller.signal)
+            : await response.text(),
         ] as const;
       } catch (cause) {
         // Cancellation is not a failure: rethrow the caller's reason so React Query recognises it.

@@ -1,20 +1,22 @@
 /**
- * The attachment methods beyond download: upload (multipart, with progress), the upload limits (asked once
- * per client) and the signed access URL. Loaded on first use: the first render never needs them.
+ * The attachment methods: download (the timeout bounds a stall, not a long file), upload (multipart, with
+ * progress), the upload limits (asked once per client) and the signed access URL. Loaded on first use: the
+ * first render never needs them.
  */
 // Types only: code the first load already has (errors, argument checks) comes in through `attachmentMethods`'
 // arguments, so the first load is not split into extra shared chunks (each costs gzip context).
 import type { detached } from './createClient.ts';
 import type { TicketChatError as TicketChatErrorClass } from './errors.ts';
-import type { BodyMaker, Query } from './request.ts';
+import type { BodyMaker, FileReader, Query } from './request.ts';
 import type {
   Attachment,
   AttachmentLimits,
   AttachmentLimitsRequest,
   AttachmentUrlRequest,
+  DownloadAttachmentRequest,
   UploadAttachmentRequest,
 } from './types.ts';
-import type { checkOptional, checkPathId, checkString } from './validate.ts';
+import type { checkOptional, checkPathId, checkString, groupQuery } from './validate.ts';
 
 /** What this module shares with the client's first load, passed in by `createTicketChatClient`. */
 export interface AttachmentKit {
@@ -23,6 +25,7 @@ export interface AttachmentKit {
   checkOptional: typeof checkOptional;
   checkPathId: typeof checkPathId;
   detached: typeof detached;
+  groupQuery: typeof groupQuery;
 }
 
 type Request = (
@@ -30,9 +33,31 @@ type Request = (
   path: string,
   query: Query,
   signal: AbortSignal | undefined,
-  expect: 'json',
+  expect: 'json' | FileReader,
   body?: unknown,
 ) => Promise<unknown>;
+
+/**
+ * The whole file, the timeout restarted at each part that arrives. An abort cancels the read, also where a
+ * fetch does not end its body at an abort (a portal's own fetch, a mock): never a cut file.
+ */
+const readFile: FileReader = async (response, restartTimer, signal) => {
+  const reader = response.body?.getReader();
+  if (!reader) return response.blob();
+  const stop = () => void reader.cancel().catch(() => {});
+  signal.addEventListener('abort', stop);
+  try {
+    const parts: Uint8Array[] = [];
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      parts.push(part.value);
+      restartTimer();
+    }
+    if (signal.aborted) throw signal.reason;
+    return new Blob(parts as BlobPart[], { type: response.headers.get('content-type') ?? '' });
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+};
 
 /** `file_actual_name` is 0..256 characters on the wire. */
 export const MAX_FILE_NAME_LENGTH = 256;
@@ -121,7 +146,7 @@ export function decodeLimits(body: unknown): AttachmentLimits | null {
 
 /** The three methods, bound to one client's requester; the limits answer is kept for the client's life. */
 export function attachmentMethods(request: Request, kit: AttachmentKit) {
-  const { TicketChatError, checkString, checkOptional, checkPathId, detached } = kit;
+  const { TicketChatError, checkString, checkOptional, checkPathId, detached, groupQuery } = kit;
   const decodeError = (field: string) => new TicketChatError('decode', `Bad ${field} in the response`);
   let limits: Promise<AttachmentLimits> | undefined;
   // Learned per client: whether streaming bodies reach the service (Chromium refuses them over HTTP/1.1).
@@ -133,8 +158,7 @@ export function attachmentMethods(request: Request, kit: AttachmentKit) {
     if (typeof file?.size !== 'number' || typeof file.arrayBuffer !== 'function')
       throw new TicketChatError('input', 'file: not a Blob');
     const name = checkString(req.fileName ?? (file as Partial<File>).name, 'fileName', MAX_FILE_NAME_LENGTH);
-    const groupId = checkOptional(req.groupId, 'groupId');
-    const query: Query = groupId === undefined ? [] : [['group_id', groupId]];
+    const query = groupQuery(req);
     const formData = JSON.stringify({ fileName: name, accessoryFrom: 'message', uploadType: 0 });
     const { body, type, fileStart } = multipartBody(file, name, formData);
     const { onProgress, signal } = req;
@@ -222,5 +246,10 @@ export function attachmentMethods(request: Request, kit: AttachmentKit) {
     return url.href;
   }
 
-  return { uploadAttachment, attachmentLimits, attachmentUrl };
+  function downloadAttachment(req: DownloadAttachmentRequest): Promise<Blob> {
+    const path = `/accessorys/${encodeURIComponent(checkPathId(req?.attachmentId, 'attachmentId'))}`;
+    return request('GET', path, groupQuery(req), req.signal, readFile) as Promise<Blob>;
+  }
+
+  return { downloadAttachment, uploadAttachment, attachmentLimits, attachmentUrl };
 }
