@@ -68,7 +68,7 @@ function toRequest(req: NodeRequest, rawUrl: string, signal: AbortSignal): Reque
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
     try {
-      for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+      for (const one of [value].flat()) headers.append(name, one);
     } catch {
       // A value Headers refuses (control characters) is dropped, never passed on.
     }

@@ -723,6 +723,13 @@ interface HostileAnswer {
   body?: string;
 }
 
+/** The text in UTF-16, little-endian or big-endian. */
+const utf16 = (text: string, bigEndian = false) => {
+  const bytes = Buffer.from(text, 'utf16le');
+  return new Uint8Array(bigEndian ? bytes.swap16() : bytes);
+};
+const BAD_ANSWER = '{"error_code":"PROXY.502","error_msg":"Bad upstream answer"}';
+
 const SLASH_TOKEN = 'iam/token-with/slashes-0123456789';
 /** Mixed case, with base64's own characters (the token of the finding's reproduction). */
 const MIXED_TOKEN = 'SrvSeCrEt+tok/1==';
@@ -910,6 +917,84 @@ const answers: HostileAnswer[] = [
     }),
     status: 200,
   },
+  // The scrubber reads UTF-8 JSON and text: on JSON endpoints any other success answer is refused.
+  ...[
+    'application/octet-stream',
+    'image/png',
+    'application/x-ndjson',
+    'application/javascript',
+    'application/xml',
+    'multipart/mixed; boundary=b',
+    // Only the media type names JSON, not a parameter.
+    'application/octet-stream; profile=json',
+  ].map(
+    (type): HostileAnswer => ({
+      name: `a ${type} 200 with the token on a JSON endpoint`,
+      path: '/cases/instant-messages/unread?case_ids=c1',
+      answer: (token) => ({
+        status: 200,
+        headers: { 'Content-Type': type },
+        body: `{"case_unread_list":[],"token":"${token}"}`,
+      }),
+      status: 502,
+      body: BAD_ANSWER,
+    }),
+  ),
+  {
+    name: 'a poll answer in UTF-16 with its charset',
+    path: '/cases/instant-messages?case_ids=c1',
+    answer: (token) => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json; charset=utf-16le' },
+      body: utf16(`{"instant_message_list":[{"content":"${token}"}]}`),
+    }),
+    status: 502,
+    body: BAD_ANSWER,
+  },
+  {
+    name: 'a poll answer in UTF-16 with a BOM, typed plain JSON',
+    path: '/cases/instant-messages?case_ids=c1',
+    answer: (token) => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: utf16(`\ufeff{"instant_message_list":[{"content":"${token}"}]}`),
+    }),
+    status: 502,
+    body: BAD_ANSWER,
+  },
+  {
+    name: 'an unread answer in UTF-16BE, no BOM, typed text',
+    path: '/cases/instant-messages/unread?case_ids=c1',
+    answer: (token) => ({
+      status: 200,
+      headers: { 'Content-Type': 'text/plain' },
+      body: utf16(`{"token":"${token}"}`, true),
+    }),
+    status: 502,
+    body: BAD_ANSWER,
+  },
+  {
+    name: 'a text answer declaring another charset',
+    path: '/accessorys/limits',
+    answer: (token) => ({
+      status: 200,
+      headers: { 'Content-Type': 'text/plain; charset=utf-7' },
+      body: `token=${token}`,
+    }),
+    status: 502,
+    body: BAD_ANSWER,
+  },
+  {
+    name: 'a JSON answer declaring charset=UTF-8 (passed as sent)',
+    path: '/accessorys/limits',
+    answer: () => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+      body: '{"limit_size":10}',
+    }),
+    status: 200,
+    body: '{"limit_size":10}',
+  },
   {
     name: 'a JSON answer over 8 MiB',
     path: '/cases/instant-messages?case_ids=c1',
@@ -951,7 +1036,8 @@ describe('hostile upstream answers', () => {
       );
       expect(response.status).toBe(status);
       const text = await response.text();
-      expect(leaks(text, secret)).toBe(false);
+      // NULs dropped: the token in UTF-16 or UTF-32, decoded as UTF-8, is readable without them.
+      expect(leaks(text.replace(/\0/g, ''), secret)).toBe(false);
       if (body !== undefined) expect(text).toBe(body);
       else expect(JSON.parse(text)).toMatchObject({ error_code: `PROXY.${status}` });
     },

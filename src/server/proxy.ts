@@ -104,7 +104,7 @@ async function withDeadline<T>(work: Promise<T>, ms: number, late: () => Refusal
 /** A positive whole number of at most `max`, or the default; anything else is a TypeError naming the option. */
 function positive(name: string, value: number | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER) {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
     throw new TypeError(`${name}: expected a whole number from 1 to ${max}, got ${String(value)}`);
   }
   return value;
@@ -232,24 +232,6 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
     }
   }
 
-  async function tokenFor(request: Request): Promise<string> {
-    const token = await lookup(
-      () => options.token(request),
-      new Refusal(504, 'Token lookup timed out'),
-      'Token lookup failed',
-    );
-    if (typeof token !== 'string' || !TOKEN_VALUE.test(token)) throw new Refusal(401, 'No session');
-    return token;
-  }
-
-  async function rateLimitKey(request: Request): Promise<string> {
-    const failed = 'Rate limit key lookup failed';
-    const key = await lookup(() => rateLimit!.key(request), new Refusal(500, failed), failed);
-    // An empty key would put every such request in one shared bucket.
-    if (typeof key !== 'string' || key === '') throw new Refusal(500, failed);
-    return key;
-  }
-
   /**
    * The upstream's answer for the browser: its status, allowlisted headers, no token. A success body as sent
    * (scrubbed); an error only as the API's envelope.
@@ -269,30 +251,37 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
     }
     const ok = status < 300;
     const type = headers.get('content-type') ?? '';
-    const json = /\bjson\b/i.test(type);
-    if (ok && (download || (!json && type !== '' && !/^text\//i.test(type)))) {
+    const json = /^[^;]*\bjson\b/i.test(type);
+    if (ok && download) {
       // A file, whatever its type: streamed untouched, never shown inline on the portal's origin.
-      if (download && !/^attachment\b/i.test(headers.get('content-disposition') ?? '')) {
+      if (!/^attachment\b/i.test(headers.get('content-disposition') ?? '')) {
         headers.set('Content-Disposition', 'attachment');
       }
       return new Response(upstream.body && idleLimited(upstream.body, timeoutMs), { status, headers });
     }
-    // JSON, text and every error answer: read whole (bounded) so a token the upstream echoes never reaches
-    // the browser.
+    // Every answer but a download (JSON, by the contract, or an error): read whole (bounded) so a token the
+    // upstream echoes never reaches the browser.
     const bytes = await readCapped(
       upstream.body,
       MAX_ANSWER_BYTES,
       () => new Refusal(502, 'Upstream answer too large'),
     );
     const text = await bytes.text();
-    const retryAfter = headers.get('retry-after');
-    const answerHeaders: Record<string, string> = retryAfter ? { 'Retry-After': retryAfter } : {};
+    // The scrubber reads UTF-8 JSON or text: a success of another type or charset could hide the token from it,
+    // so it is a 502. UTF-16 and UTF-32 (BOM or not, whatever the label) put NULs, which UTF-8 JSON never
+    // holds, beside the token's ASCII characters.
+    if (
+      ok &&
+      (!(json || /^(text\/|$)/i.test(type)) || /charset=(?!"?utf-8\b)/i.test(type) || text.includes('\0'))
+    )
+      throw new Refusal(502, 'Bad upstream answer');
     // Decoded strings are scrubbed in JSON; any other text holding the token is withheld.
     const scrubbed = ok && json ? scrubJson(text, scrub) : undefined;
     const out = scrubbed ?? text;
     if (ok && scrub(out) === out) return new Response(scrubbed ?? bytes, { status, headers });
     // An error reaches the page only as the API's envelope: its two fields, scrubbed. An HTML page, other JSON
     // or no body gets the generic one.
+    const retryAfter = headers.get('retry-after');
     let parsed: { error_code?: unknown; error_msg?: unknown } | undefined;
     try {
       if (!ok) parsed = JSON.parse(text);
@@ -305,7 +294,7 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
         error_code: field(parsed?.error_code) ?? `PROXY.${status}`,
         error_msg: field(parsed?.error_msg) ?? 'The ticket API answered with an error',
       },
-      answerHeaders,
+      retryAfter ? { 'Retry-After': retryAfter } : {},
     );
   }
 
@@ -322,11 +311,20 @@ export function createTicketChatProxy(options: TicketChatProxyOptions): TicketCh
       const query = forwardedQuery(route, url.searchParams);
       if (route.method === 'POST') refuseForeignOrigin(request, url);
       if (take) {
-        const wait = take(await rateLimitKey(request));
+        const failed = 'Rate limit key lookup failed';
+        const key = await lookup(() => rateLimit!.key(request), new Refusal(500, failed), failed);
+        // An empty key would put every such request in one shared bucket.
+        if (typeof key !== 'string' || key === '') throw new Refusal(500, failed);
+        const wait = take(key);
         if (wait > 0) throw new Refusal(429, 'Too many requests', { 'Retry-After': String(wait) });
       }
       const body = await requestBody(request, route.body);
-      const token = await tokenFor(request);
+      const token = await lookup(
+        () => options.token(request),
+        new Refusal(504, 'Token lookup timed out'),
+        'Token lookup failed',
+      );
+      if (typeof token !== 'string' || !TOKEN_VALUE.test(token)) throw new Refusal(401, 'No session');
       const path = segments.map(encodeURIComponent).join('/');
       const upstreamUrl = `${upstreamBase}/${path}${query.size ? `?${query}` : ''}`;
 
