@@ -67,6 +67,20 @@ describe('what passes', () => {
     expect(text).not.toContain(TEST_TOKEN);
   });
 
+  // Was: refused over 64 characters, while the client sends the service's cursor back whatever its length,
+  // so one long cursor made every later poll a 400 (hostile review finding 8).
+  it("passes the service's cursor back whatever its length", async () => {
+    const cursor = `${'9'.repeat(300)} +/=`;
+    const proxy = proxyWith();
+    const url = `${API}/cases/instant-messages?case_ids=c1&last_message_time_id=${encodeURIComponent(cursor)}`;
+    const answer = await proxy(new Request(url));
+    // Forwarded as sent: what comes back is the service's word on it (the simulator, strict like the real
+    // service, refuses a cursor it did not issue), never the proxy's own refusal.
+    expect(upstream).toHaveLength(1);
+    expect(new URL(upstream[0]!.url).searchParams.get('last_message_time_id')).toBe(cursor);
+    expect(((await answer.json()) as { error_code: string }).error_code).not.toMatch(/^PROXY/);
+  });
+
   it('passes Retry-After of a throttled answer', async () => {
     sim.model.injectFault({ kind: 'throttle', retryAfterSeconds: 7 });
     const response = await proxyWith()(new Request(`${API}/cases/instant-messages/unread?case_ids=c1`));
@@ -357,8 +371,8 @@ const table: Hostile[] = [
   },
   { name: 'no case ids', url: `${API}/cases/instant-messages/unread`, status: 400, calls: 0 },
   {
-    name: 'a query value over 64 characters',
-    url: `${API}/cases/instant-messages?case_ids=c1&group_id=${'g'.repeat(65)}`,
+    name: 'a query value over 2048 characters',
+    url: `${API}/cases/instant-messages?case_ids=c1&group_id=${'g'.repeat(2049)}`,
     status: 400,
     calls: 0,
   },

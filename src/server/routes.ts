@@ -120,8 +120,12 @@ export function refuseInput<T>(check: () => T): T {
   }
 }
 
-/** Query parameter values: printable, at most 64 characters (the contract's longest field). */
-const QUERY_VALUE = /^[^\p{Cc}]{0,64}$/u;
+/**
+ * Query parameter values: printable, at most 2048 characters. The contract's longest field is 64, but the
+ * cursor is the service's own text and the client sends it back whatever its length: refused here, every
+ * later poll would be.
+ */
+const QUERY_VALUE = /^[^\p{Cc}]{0,2048}$/u;
 /** Whole-number parameters and their ranges (the contract's). */
 const NUMBERS: Record<string, number> = { offset: 65_535, limit: 100 };
 
@@ -132,7 +136,7 @@ export function forwardedQuery(route: Route, search: URLSearchParams): URLSearch
     const values = search.getAll(name);
     if (name !== 'case_ids' && values.length > 1) throw new Refusal(400, `${name}: given more than once`);
     for (const value of values) {
-      if (!QUERY_VALUE.test(value)) throw new Refusal(400, `${name}: longer than 64 characters`);
+      if (!QUERY_VALUE.test(value)) throw new Refusal(400, `${name}: longer than 2048 characters`);
       const max = NUMBERS[name];
       if (max !== undefined && !(/^\d{1,5}$/.test(value) && Number(value) <= max)) {
         throw new Refusal(400, `${name}: not a whole number from 0 to ${max}`);
