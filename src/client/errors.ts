@@ -52,7 +52,7 @@ export class TicketChatError extends Error {
 
 /**
  * `text` with every copy of `token` replaced by `***`: as written, in any letter case, and with any of its
- * characters percent-encoded (either hex case, once or twice: `%2B`, `%2b`, `%252B`). Every error text built
+ * characters percent-encoded (either hex case, once or twice: `%2B`, `%2b`, `%252B`), and its base64. Every error text built
  * from what the service sent passes here; the token never reaches a message, a log or the DOM.
  */
 export function redactToken(text: string, token: string): string {
@@ -63,7 +63,9 @@ export function redactToken(text: string, token: string): string {
     const bytes = Array.from(encoder.encode(c), (b) => `%(?:25)?${b.toString(16).padStart(2, '0')}`);
     pattern += `(?:${c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')}|${bytes.join('')})`;
   }
-  return text.replace(new RegExp(pattern, 'gi'), '***');
+  // Its base64 too (standard or URL-safe, padded or not), as a service may echo an encoded credential.
+  const base64 = btoa(token).replace(/=+$/, '').replace(/[+/]/g, '[+/_-]');
+  return text.replace(new RegExp(`${pattern}|${base64}=*`, 'gi'), '***');
 }
 
 export function isTicketChatError(value: unknown): value is TicketChatError {

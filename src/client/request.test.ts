@@ -182,6 +182,9 @@ it.each([
   ['lower-case hex, twice encoded', 'MIIT%252btok%252fen%253d%253dabc'],
   ['lower-cased', 'miit+tok/en==abc'],
   ['upper-cased, partly encoded', 'MIIT+TOK%2FEN==ABC'],
+  // Was passed through (hostile review finding 3): the alert showed "invalid token TUlJVCt0…".
+  ['in base64', 'TUlJVCt0b2svZW49PWFiYw=='],
+  ['in URL-safe base64, unpadded', 'TUlJVCt0b2svZW49PWFiYw'],
 ])('a %s echo of the token is redacted from error messages and codes', async (_label, echo) => {
   const token = 'MIIT+tok/en==abc';
   server.use(
