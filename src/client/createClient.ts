@@ -1,6 +1,6 @@
 /** `createTicketChatClient`: validated arguments in, decoded data or a `TicketChatError` out. */
 import { decode, unreadBody } from './decode.ts';
-import { CODE_LOAD_FAILED, TicketChatError } from './errors.ts';
+import { codeLoadFailed, TicketChatError } from './errors.ts';
 import type { messageMethods } from './messageMethods.ts';
 import { createRequester, MAX_TIMER, type Query } from './request.ts';
 import type { TicketChatClient, TicketChatClientOptions, UnreadCount } from './types.ts';
@@ -64,11 +64,7 @@ function loadOnce<T>(
   timeoutMs: number,
 ): (signal: AbortSignal | undefined) => Promise<T> {
   let loaded: Promise<T> | undefined;
-  const failed = (problem: string, cause?: unknown) =>
-    new TicketChatError('network', `The library's ${what} code ${problem}`, {
-      code: CODE_LOAD_FAILED,
-      cause,
-    });
+  const failed = (problem: string, cause?: unknown) => codeLoadFailed(what, problem, cause);
   return (signal) => {
     // An abort before the call: no download.
     if (!signal?.aborted)

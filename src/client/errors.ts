@@ -68,6 +68,13 @@ export function redactToken(text: string, token: string): string {
   return text.replace(new RegExp(`${pattern}|${base64}=*`, 'gi'), '***');
 }
 
+/**
+ * The failure of the library's own `what` code to load (`problem`: "could not load", "did not load within …
+ * ms"): nothing was sent, so a retry is safe. One error, whatever the engine rejected the import with.
+ */
+export const codeLoadFailed = (what: string, problem: string, cause?: unknown): TicketChatError =>
+  new TicketChatError('network', `The library's ${what} code ${problem}`, { code: CODE_LOAD_FAILED, cause });
+
 export function isTicketChatError(value: unknown): value is TicketChatError {
   return value instanceof TicketChatError;
 }

@@ -93,8 +93,9 @@ export function useInstantMessages(
       groupId,
       intervalMs,
       pollWhileHidden,
-      ...(maxBackoffMs !== undefined ? { maxBackoffMs } : {}),
-      ...(closedIntervalMs !== undefined ? { closedIntervalMs } : {}),
+      // Undefined ones take threadQueryOptions' defaults.
+      maxBackoffMs,
+      closedIntervalMs,
     }),
     // A follower tab receives the leader's updates for the threads the leader polls; it polls the
     // others itself (a chat opened only in this tab).
@@ -111,7 +112,7 @@ export function useInstantMessages(
   const older = useOlderMessages(caseId, {
     groupId,
     hasOlder: view?.hasOlder ?? false,
-    ...(olderPageSize !== undefined ? { limit: olderPageSize } : {}),
+    limit: olderPageSize,
   });
   const error = useMemo(() => (query.error == null ? null : toTicketChatError(query.error)), [query.error]);
   useAutoMarkRead(caseId, {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import { installSimulator, makeClient } from '../../../test/harness.tsx';
 import { holdChatChunk } from '../../../test/support/chatChunk.ts';
-import { CODE_LOAD_FAILED } from '../../client/errors.ts';
+import { CODE_LOAD_FAILED, type TicketChatError } from '../../client/errors.ts';
 import { prefetchThread } from '../../server/prefetch.ts';
 
 const { sim } = installSimulator();
@@ -45,9 +45,15 @@ test("a chunk that fails to load is the chat's alert with a Retry, which loads i
   const alert = await screen.findByRole('alert');
   expect(alert.textContent).toMatch(/couldn't show the conversation/i);
   expect(onError).toHaveBeenCalledTimes(1);
-  // (Vitest wraps a mock factory's error; a browser's would be the TypeError itself.)
-  const error = onError.mock.calls[0]?.[0] as Error & { cause?: unknown };
-  expect(String(error.cause ?? error)).toContain('dynamically imported module');
+  // Was the engine's own error (a TypeError in browsers): one TicketChatError whatever the engine, the
+  // import's failure as its cause (which Vitest wraps; a browser's would be the TypeError itself).
+  // (This test imports the modules afresh: the class is another copy, so its shape is checked.)
+  const error = onError.mock.calls[0]?.[0] as TicketChatError;
+  expect(error.name).toBe('TicketChatError');
+  expect(error).toMatchObject({ kind: 'network', code: CODE_LOAD_FAILED, retryable: true });
+  expect(String((error.cause as Error & { cause?: unknown }).cause ?? error.cause)).toContain(
+    'dynamically imported module',
+  );
   failing = false;
   await userEvent.click(screen.getByRole('button', { name: /retry/i }));
   expect(await screen.findByText('hello from support')).toBeTruthy();

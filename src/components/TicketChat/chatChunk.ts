@@ -1,6 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { detached, loadMessageCode } from '../../client/createClient.ts';
-import { CODE_LOAD_FAILED, TicketChatError } from '../../client/errors.ts';
+import { codeLoadFailed, TicketChatError } from '../../client/errors.ts';
 import { useServerRendered } from '../shared/hydration.ts';
 
 // The chunk with the thread, the composer and everything only they use: one `import()` for the lazy
@@ -52,11 +52,10 @@ function load(ms?: number): Promise<void> {
     }),
     undefined,
     ms,
-    () =>
-      new TicketChatError('network', `The library's chat code did not load within ${ms} ms`, {
-        code: CODE_LOAD_FAILED,
-      }),
-  ).catch((error: unknown) => {
+    () => codeLoadFailed('chat', `did not load within ${ms} ms`),
+  ).catch((cause: unknown) => {
+    // What a failed import rejects with differs by engine (a TypeError in browsers): always this error.
+    const error = cause instanceof TicketChatError ? cause : codeLoadFailed('chat', 'could not load', cause);
     loading = undefined;
     failed = { error };
     changed();
