@@ -36,8 +36,10 @@ export function detached<T>(
     const onAbort = () => reject(TicketChatError.aborted(signal as AbortSignal));
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort);
-    // No `ms` (undefined is never <= MAX_TIMER): no timer.
-    const timer = (ms as number) <= MAX_TIMER ? setTimeout(() => reject(late?.()), ms) : undefined;
+    // A bound only from a positive `ms` up to MAX_TIMER: none for undefined, or for a custom client's
+    // timeoutMs of null, 0 or -1 (which would fail every wait at once).
+    const timer =
+      (ms as number) > 0 && (ms as number) <= MAX_TIMER ? setTimeout(() => reject(late?.()), ms) : undefined;
     promise.then(resolve, reject).finally(() => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);

@@ -140,3 +140,16 @@ describe('when the message code cannot load', () => {
     expect(log.map((entry) => entry.method)).toEqual(['POST']);
   });
 });
+
+// Was: a custom client's timeoutMs of 0, -1 or null made setTimeout fire at once, failing every wait for
+// the chat's code (hostile review). Only a positive bound up to setTimeout's largest is a bound.
+test.each([0, -1, null, Number.NaN, 2 ** 31])(
+  'detached with ms %s waits for the promise itself',
+  async (ms) => {
+    const { detached } = await import('./createClient.ts');
+    const late = vi.fn();
+    const arrived = new Promise((resolve) => setTimeout(() => resolve('there'), 30));
+    await expect(detached(arrived, undefined, ms as number, late)).resolves.toBe('there');
+    expect(late).not.toHaveBeenCalled();
+  },
+);
