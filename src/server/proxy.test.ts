@@ -954,50 +954,43 @@ const answers: HostileAnswer[] = [
       body: BAD_ANSWER,
     }),
   ),
-  {
-    name: 'a poll answer in UTF-16 with its charset',
-    path: '/cases/instant-messages?case_ids=c1',
-    answer: (token) => ({
-      status: 200,
-      headers: { 'Content-Type': 'application/json; charset=utf-16le' },
-      body: utf16(`{"instant_message_list":[{"content":"${token}"}]}`),
+  // Answers the proxy cannot read as UTF-8 text: refused, whatever they hold.
+  ...(
+    [
+      [
+        'a poll answer in UTF-16 with its charset',
+        '/cases/instant-messages?case_ids=c1',
+        'application/json; charset=utf-16le',
+        (token: string) => utf16(`{"instant_message_list":[{"content":"${token}"}]}`),
+      ],
+      [
+        'a poll answer in UTF-16 with a BOM, typed plain JSON',
+        '/cases/instant-messages?case_ids=c1',
+        'application/json',
+        (token: string) => utf16(`\ufeff{"instant_message_list":[{"content":"${token}"}]}`),
+      ],
+      [
+        'an unread answer in UTF-16BE, no BOM, typed text',
+        '/cases/instant-messages/unread?case_ids=c1',
+        'text/plain',
+        (token: string) => utf16(`{"token":"${token}"}`, true),
+      ],
+      [
+        'a text answer declaring another charset',
+        '/accessorys/limits',
+        'text/plain; charset=utf-7',
+        (token: string) => `token=${token}`,
+      ],
+    ] as const
+  ).map(
+    ([name, path, type, body]): HostileAnswer => ({
+      name,
+      path,
+      answer: (token) => ({ status: 200, headers: { 'Content-Type': type }, body: body(token) }),
+      status: 502,
+      body: BAD_ANSWER,
     }),
-    status: 502,
-    body: BAD_ANSWER,
-  },
-  {
-    name: 'a poll answer in UTF-16 with a BOM, typed plain JSON',
-    path: '/cases/instant-messages?case_ids=c1',
-    answer: (token) => ({
-      status: 200,
-      headers: { 'Content-Type': 'application/json' },
-      body: utf16(`\ufeff{"instant_message_list":[{"content":"${token}"}]}`),
-    }),
-    status: 502,
-    body: BAD_ANSWER,
-  },
-  {
-    name: 'an unread answer in UTF-16BE, no BOM, typed text',
-    path: '/cases/instant-messages/unread?case_ids=c1',
-    answer: (token) => ({
-      status: 200,
-      headers: { 'Content-Type': 'text/plain' },
-      body: utf16(`{"token":"${token}"}`, true),
-    }),
-    status: 502,
-    body: BAD_ANSWER,
-  },
-  {
-    name: 'a text answer declaring another charset',
-    path: '/accessorys/limits',
-    answer: (token) => ({
-      status: 200,
-      headers: { 'Content-Type': 'text/plain; charset=utf-7' },
-      body: `token=${token}`,
-    }),
-    status: 502,
-    body: BAD_ANSWER,
-  },
+  ),
   {
     name: 'a JSON answer declaring charset=UTF-8 (passed as sent)',
     path: '/accessorys/limits',
