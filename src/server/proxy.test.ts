@@ -783,6 +783,17 @@ const answers: HostileAnswer[] = [
     body: '{"access_url":"***"}',
   },
   {
+    name: 'the token in a message beside a numeric cursor above 2^53 (only the string is written again)',
+    path: '/cases/instant-messages?case_ids=c1',
+    answer: (token) => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: `{"immsg":[{"message_list":[{"content":"it is ${token}"}]}], "last_message_time_id": 12345678901234567890}`,
+    }),
+    status: 200,
+    body: '{"immsg":[{"message_list":[{"content":"it is ***"}]}], "last_message_time_id": 12345678901234567890}',
+  },
+  {
     name: 'the token as a JSON key of an error (no envelope: the generic one)',
     path: '/accessorys/limits',
     answer: (token) => ({

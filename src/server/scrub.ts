@@ -49,29 +49,18 @@ export function scrubberFor(token: string): Scrubber {
 
 /**
  * A JSON text with the token scrubbed from its decoded strings, keys included (so `\u002d` or `\/` escapes and
- * percent-encoding hide nothing), or `undefined` when it is not JSON. Unchanged text is returned as sent (no
- * re-serialising, which could round large numbers).
+ * percent-encoding hide nothing), or `undefined` when it is not JSON. Only a string literal that changed is
+ * written again: the rest (numbers above 2^53, which JSON.parse would round, included) stays as sent.
  */
 export function scrubJson(text: string, scrubber: Scrubber): string | undefined {
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    JSON.parse(text);
   } catch {
     return undefined;
   }
-  // Serialised again only when a string changed: most answers hold no token, and this runs on every poll.
-  let changed = false;
-  const walk = (value: unknown): unknown => {
-    if (typeof value !== 'string')
-      return !value || typeof value !== 'object'
-        ? value
-        : Array.isArray(value)
-          ? value.map(walk)
-          : Object.fromEntries(Object.entries(value).map(([key, item]) => [walk(key), walk(item)]));
+  return text.replace(/"(?:[^"\\]|\\.)*"/g, (literal) => {
+    const value = JSON.parse(literal) as string;
     const out = scrubber(value);
-    changed ||= out !== value;
-    return out;
-  };
-  const out = walk(parsed);
-  return changed ? JSON.stringify(out) : text;
+    return out === value ? literal : JSON.stringify(out);
+  });
 }

@@ -35,7 +35,8 @@ export function preloadTicketChat(): Promise<void> {
  * The load, started if none is under way (with the message code's). A view that starts it bounds it by its
  * client's `timeoutMs`, as the client bounds the loads of its own code: a chunk not there by then fails as
  * a failed load does, with a `CODE_LOAD_FAILED` error (its Retry loads again, which a browser serves from
- * the same download), and a late chunk still completes (the chat renders once it is there).
+ * the same download), and a late chunk still completes: a chat hydrating the server's HTML renders once it is
+ * there (its alert goes), a chat whose error boundary shows the alert renders at its Retry, at once.
  */
 function load(ms?: number): Promise<void> {
   if (loading) return loading;
@@ -45,7 +46,7 @@ function load(ms?: number): Promise<void> {
       // renderToString cannot wait for the thumbnails' lazy chunk either; a browser loads it with the
       // first image it shows, never eagerly. A thumbnail that failed to load suspends (its placeholder).
       if (typeof window === 'undefined') await module.preloadThumbnail().catch(nothing);
-      // Also a late chunk: the chat renders now.
+      // Also a late chunk: a view waiting for it renders now (one showing the failed-load alert, at Retry).
       chunk = module;
       failed = undefined;
       changed();
