@@ -12,7 +12,7 @@ import { createTicketChatClient } from './createClient.ts';
 import { TicketChatError } from './errors.ts';
 import { messageBaseKey } from './messageKey.ts';
 import { CHUNKED_CURSOR, joinCursors, splitCursor } from './messageMethods.ts';
-import type { TicketChatClient } from './types.ts';
+import type { Message, TicketChatClient } from './types.ts';
 
 const { server, log } = installServer();
 let model: ServiceModel;
@@ -156,13 +156,12 @@ describe('against the simulator', () => {
   });
 
   // Was: cut off at timeoutMs whatever was still arriving, so a file that took longer than 15 s always failed.
-  it('downloadAttachment: the timeout bounds a stall, not a long download', async () => {
-    const part = new Uint8Array(1000).fill(7);
-    const trickle = (parts: number) =>
+  it('downloadAttachment: the timeout bounds a stall and a trickle, not a long download', async () => {
+    const trickle = (parts: number, size = 5000, ms = 60) =>
       new ReadableStream<Uint8Array>({
         async pull(controller) {
-          await new Promise((resolve) => setTimeout(resolve, 60));
-          if (parts-- > 0) controller.enqueue(part);
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          if (parts-- > 0) controller.enqueue(new Uint8Array(size).fill(7));
           // A stall: nothing more, never the end (parts < 0 keeps the stream open).
           else if (parts === -1) controller.close();
         },
@@ -177,17 +176,22 @@ describe('against the simulator', () => {
     const slow = createTicketChatClient({ endpoint: TEST_BASE_URL, token: TEST_TOKEN, timeoutMs: 300 });
     // 12 parts 60 ms apart: about 780 ms in all, more than twice the timeout.
     const blob = await slow.downloadAttachment({ attachmentId: 'big' });
-    expect(blob.size).toBe(12_000);
+    expect(blob.size).toBe(60_000);
     expect(blob.type).toBe('application/pdf');
     body = () =>
       new ReadableStream<Uint8Array>({
         start(controller) {
-          controller.enqueue(part);
+          controller.enqueue(new Uint8Array(5000));
         },
       });
-    const error = (await rejectionOf(slow.downloadAttachment({ attachmentId: 'big' }))) as TicketChatError;
-    expect(error).toBeInstanceOf(TicketChatError);
-    expect(error.kind).toBe('timeout');
+    const stalled = (await rejectionOf(slow.downloadAttachment({ attachmentId: 'big' }))) as TicketChatError;
+    expect(stalled).toBeInstanceOf(TicketChatError);
+    expect(stalled.kind).toBe('timeout');
+    // Was: every byte restarted the timer, so 10 bytes every 20 ms (2 s in all here) never timed out.
+    body = () => trickle(100, 10, 20);
+    const trickled = (await rejectionOf(slow.downloadAttachment({ attachmentId: 'big' }))) as TicketChatError;
+    expect(trickled).toBeInstanceOf(TicketChatError);
+    expect(trickled.kind).toBe('timeout');
   });
 
   it('loadOlderMessages pages back from the oldest loaded message', async () => {
@@ -332,6 +336,37 @@ describe('exact wire quirks', () => {
   it('a cursor beyond 2^53 is passed on as the exact text received', async () => {
     server.use(http.get(pollUrl, () => HttpResponse.text('{"last_message_time_id": 12345678901234567890}')));
     expect((await client.pollMessages({ caseIds: ['c1'] })).cursor).toBe('12345678901234567890');
+  });
+
+  // Was: JSON.parse's rounded number, so attachment …891 read as …000 and a download asked for another file
+  // (hostile review round 3). Numbers inside strings, small numbers and fractions stay as they were.
+  it('integers of 16+ digits in messages read as their exact text, in polls and older pages', async () => {
+    const message =
+      '{"type":1,"replier":9007199254740993,"content":"id 12345678901234567891 in text","create_time":"2026-01-05 10:00:00",' +
+      '"is_first_message":0.5,"accessory_list":[{"accessory_id":12345678901234567891,"file_actual_name":1.25e3}]}';
+    server.use(
+      http.get(pollUrl, () =>
+        HttpResponse.text(
+          `{"immsg":[{"incident_id":"c1","message_list":[${message}]}],"last_message_time_id":12345678901234567890}`,
+        ),
+      ),
+      http.get(`${API}/cases/:id/instant-messages/more`, () =>
+        HttpResponse.text(`{"count":1,"message_list":[${message}]}`),
+      ),
+    );
+    const polled = await client.pollMessages({ caseIds: ['c1'] });
+    const [first] = polled.messages;
+    expect(polled.cursor).toBe('12345678901234567890');
+    expect(first).toMatchObject({
+      type: 1,
+      replier: '9007199254740993',
+      content: 'id 12345678901234567891 in text',
+      attachments: [{ id: '12345678901234567891', name: '1250' }],
+    });
+    const older = await client.loadOlderMessages({ caseId: 'c1', before: first as Message, limit: 1 });
+    expect(older.count).toBe(1);
+    expect(older.messages[0]?.attachments).toEqual([{ id: '12345678901234567891', name: '1250' }]);
+    expect(older.messages[0]?.replier).toBe('9007199254740993');
   });
 
   // Was: a cursor over 64 characters was accepted from the answer, then refused as `input` when sent back, so

@@ -2,7 +2,7 @@
 import { decode, unreadBody } from './decode.ts';
 import { codeLoadFailed, TicketChatError } from './errors.ts';
 import type { messageMethods } from './messageMethods.ts';
-import { createRequester, MAX_TIMER, type Query } from './request.ts';
+import { createRequester, MAX_TIMER, type Query, type TextAnswer } from './request.ts';
 import type { TicketChatClient, TicketChatClientOptions, UnreadCount } from './types.ts';
 import type { attachmentMethods } from './upload.ts';
 import { checkCaseIds, checkOptional, checkPathId, checkString, groupQuery, inputError } from './validate.ts';
@@ -110,7 +110,7 @@ export function createTicketChatClient(options: TicketChatClientOptions): Ticket
       chunks.map(async (ids, chunk) => {
         const idsQuery = ids.map((id): [string, string] => ['case_ids', id]);
         const answer = await request('GET', path, [...idsQuery, ...query(chunk)], signal, 'text');
-        const { body, text } = answer as { body: unknown; text: string };
+        const { body, text } = answer as TextAnswer;
         return read(body, ids.length === 1 ? ids[0] : undefined, text);
       }),
     );

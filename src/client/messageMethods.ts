@@ -8,9 +8,9 @@ import type { PerChunk, Request } from './createClient.ts';
 import { decode } from './decode.ts';
 import { TicketChatError } from './errors.ts';
 import { markReadArgs, olderArgs, pollArgs, sendArgs } from './messageArgs.ts';
-import { olderBody, pollBody, topLevelNumberText } from './messageBodies.ts';
+import { exactIntegers, olderBody, pollBody, topLevelNumberText } from './messageBodies.ts';
 import { finishMessages, toMessage } from './messages.ts';
-import type { Query } from './request.ts';
+import type { Query, TextAnswer } from './request.ts';
 import type { ChatStatus, Message, TicketChatClient } from './types.ts';
 import { checkString, inputError } from './validate.ts';
 import type { ResolvedTimeZone } from './zone.ts';
@@ -87,7 +87,7 @@ export function messageMethods({
         },
         req.signal,
         (body, sole, text) => {
-          const { imstatus, immsg, last_message_time_id: next } = decode(pollBody, body);
+          const { imstatus, immsg, last_message_time_id: next } = decode(pollBody, exactIntegers(body, text));
           const statuses: ChatStatus[] = [];
           for (const { incident_id, status } of imstatus) {
             const caseId = incident_id || sole;
@@ -131,7 +131,8 @@ export function messageMethods({
         ...group,
       ];
       const path = casePath(caseId, 'instant-messages/more');
-      const body = decode(olderBody, await request('GET', path, query, req.signal, 'json'));
+      const answer = (await request('GET', path, query, req.signal, 'text')) as TextAnswer;
+      const body = decode(olderBody, exactIntegers(answer.body, answer.text));
       return { messages: finishMessages(toMessages(body.message_list, caseId)), count: body.count };
     },
 

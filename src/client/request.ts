@@ -21,6 +21,8 @@ export type Query = [string, string][];
  */
 export type FileReader = (response: Response, restartTimer: () => void, signal: AbortSignal) => Promise<Blob>;
 export type Expect = 'json' | 'text' | 'void' | FileReader;
+/** What a request with `expect: 'text'` resolves with: the parsed object and the text it came from. */
+export type TextAnswer = { body: unknown; text: string };
 
 /** Where a download may still be an error: a JSON body holding nothing but error fields. */
 const ERROR_FIELDS = new Set(['error_code', 'error_msg']);

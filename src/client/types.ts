@@ -15,7 +15,8 @@ export interface TicketChatClientOptions {
   fetch?: typeof fetch | undefined;
   /**
    * The longest wait, in milliseconds, for one step of a call, default 15 000: each HTTP request (an upload
-   * that is still sending restarts it), and, on a method's first use, loading its code (`CODE_LOAD_FAILED`).
+   * that is still sending restarts it, as each 4 KiB of a download do), and, on a method's first use, loading
+   * its code (`CODE_LOAD_FAILED`).
    */
   timeoutMs?: number | undefined;
 }

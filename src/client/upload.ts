@@ -38,8 +38,10 @@ type Request = (
 ) => Promise<unknown>;
 
 /**
- * The whole file, the timeout restarted at each part that arrives. An abort cancels the read, also where a
- * fetch does not end its body at an abort (a portal's own fetch, a mock): never a cut file.
+ * The whole file, the timeout restarted each time another MIN_PROGRESS bytes have arrived: it bounds a stall
+ * and a trickle (1 byte a second would otherwise hold a download open for ever), not a long file. An abort
+ * cancels the read, also where a fetch does not end its body at an abort (a portal's own fetch, a mock):
+ * never a cut file.
  */
 const readFile: FileReader = async (response, restartTimer, signal) => {
   const reader = response.body?.getReader();
@@ -48,8 +50,12 @@ const readFile: FileReader = async (response, restartTimer, signal) => {
   signal.addEventListener('abort', stop);
   try {
     const parts: Uint8Array[] = [];
+    let progress = 0;
     for (let part = await reader.read(); !part.done; part = await reader.read()) {
       parts.push(part.value);
+      progress += part.value.byteLength;
+      if (progress < MIN_PROGRESS) continue;
+      progress = 0;
       restartTimer();
     }
     if (signal.aborted) throw signal.reason;
@@ -58,6 +64,9 @@ const readFile: FileReader = async (response, restartTimer, signal) => {
     signal.removeEventListener('abort', stop);
   }
 };
+
+/** Bytes a download must receive within each `timeoutMs` (so at least 4 KiB in 15 s by default). */
+const MIN_PROGRESS = 4096;
 
 /** `file_actual_name` is 0..256 characters on the wire. */
 export const MAX_FILE_NAME_LENGTH = 256;
