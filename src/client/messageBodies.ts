@@ -1,6 +1,6 @@
 /**
- * The decoders of the message answers (poll, older page) and the reading of large numbers and a numeric cursor
- * from the source text: loaded with the message methods. The rules of every decoder are in `decode.ts`.
+ * The decoders of the message answers (poll, older page) and the reading of a numeric cursor from the source
+ * text: loaded with the message methods. The rules of every decoder are in `decode.ts`.
  */
 import { Bad, type Decoder, list, num, object, status, str, strOrNum } from './decode.ts';
 
@@ -55,20 +55,6 @@ export const pollBody = object({
 });
 
 export const olderBody = object({ count: num, message_list: messageList });
-
-/**
- * `body` again, from its source `text`, with each integer of 16 or more digits read as that text: `JSON.parse`
- * rounds integers above 2^53, and an attachment id …891 read as …000 would name another file. Only answers
- * that hold such a run of digits are parsed again. One scan: a string literal is passed over whole.
- */
-export function exactIntegers(body: unknown, text: string): unknown {
-  if (!/\d{16}/.test(text)) return body;
-  return JSON.parse(
-    text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) =>
-      /^-?\d{16,}$/.test(token) ? `"${token}"` : token,
-    ),
-  );
-}
 
 /**
  * The source text of a NUMBER that is the value of top-level `key` in the JSON object `text`, or undefined.

@@ -7,8 +7,9 @@
 import type { PerChunk, Request } from './createClient.ts';
 import { decode } from './decode.ts';
 import { TicketChatError } from './errors.ts';
+import { exactIntegers } from './exactIntegers.ts';
 import { markReadArgs, olderArgs, pollArgs, sendArgs } from './messageArgs.ts';
-import { exactIntegers, olderBody, pollBody, topLevelNumberText } from './messageBodies.ts';
+import { olderBody, pollBody, topLevelNumberText } from './messageBodies.ts';
 import { finishMessages, toMessage } from './messages.ts';
 import type { Query, TextAnswer } from './request.ts';
 import type { ChatStatus, Message, TicketChatClient } from './types.ts';

@@ -3,11 +3,12 @@
  * progress), the upload limits (asked once per client) and the signed access URL. Loaded on first use: the
  * first render never needs them.
  */
-// Types only: code the first load already has (errors, argument checks) comes in through `attachmentMethods`'
-// arguments, so the first load is not split into extra shared chunks (each costs gzip context).
+// Code the first load already has (errors, argument checks) comes in through `attachmentMethods`' arguments,
+// imported here as types only, so the first load is not split into extra shared chunks (each costs gzip context).
 import type { detached } from './createClient.ts';
 import type { TicketChatError as TicketChatErrorClass } from './errors.ts';
-import type { BodyMaker, FileReader, Query } from './request.ts';
+import { exactIntegers } from './exactIntegers.ts';
+import type { BodyMaker, FileReader, Query, TextAnswer } from './request.ts';
 import type {
   Attachment,
   AttachmentLimits,
@@ -33,7 +34,7 @@ type Request = (
   path: string,
   query: Query,
   signal: AbortSignal | undefined,
-  expect: 'json' | FileReader,
+  expect: 'json' | 'text' | FileReader,
   body?: unknown,
 ) => Promise<unknown>;
 
@@ -200,7 +201,7 @@ export function attachmentMethods(request: Request, kit: AttachmentKit) {
     let answer: unknown;
     if (streams !== false && bytes === body) {
       try {
-        answer = await request('POST', '/accessorys', query, signal, 'json', streamed);
+        answer = await request('POST', '/accessorys', query, signal, 'text', streamed);
         streams = true;
       } catch (error) {
         // A streaming body the connection refused looks like a network error: once streaming has worked on
@@ -210,8 +211,9 @@ export function attachmentMethods(request: Request, kit: AttachmentKit) {
         streams = false;
       }
     }
-    if (!streams) answer = await request('POST', '/accessorys', query, signal, 'json', whole);
-    const wireId = (answer as { accessory_id?: unknown }).accessory_id;
+    if (!streams) answer = await request('POST', '/accessorys', query, signal, 'text', whole);
+    const { body: parsed, text } = answer as TextAnswer;
+    const wireId = (exactIntegers(parsed, text) as { accessory_id?: unknown }).accessory_id;
     // The id goes back in a send's `accessory_ids` and in download paths: it must pass the checks those make.
     let id: string;
     try {

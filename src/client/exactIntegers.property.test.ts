@@ -3,7 +3,7 @@
  * 16 or more digits is its source text; string literals (escapes, quotes, digits inside them) never change.
  */
 import fc from 'fast-check';
-import { exactIntegers } from './messageBodies.ts';
+import { exactIntegers } from './exactIntegers.ts';
 
 const numRuns = Number(process.env.FC_NUM_RUNS ?? 100);
 

@@ -1,0 +1,15 @@
+// Loaded with the code that reads ids from answers (the message methods, upload), never in a first load.
+
+/**
+ * `body` again, from its source `text`, with each integer of 16 or more digits read as that text: `JSON.parse`
+ * rounds integers above 2^53, and an attachment id …891 read as …000 would name another file. Only answers
+ * that hold such a run of digits are parsed again. One scan: a string literal is passed over whole.
+ */
+export function exactIntegers(body: unknown, text: string): unknown {
+  if (!/\d{16}/.test(text)) return body;
+  return JSON.parse(
+    text.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) =>
+      /^-?\d{16,}$/.test(token) ? `"${token}"` : token,
+    ),
+  );
+}
