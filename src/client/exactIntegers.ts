@@ -1,4 +1,4 @@
-// Loaded with the code that reads ids from answers (the message methods, upload), never in a first load.
+// Part of the message code's chunk: only messageMethods imports it statically (upload through it, lazily).
 
 /**
  * `body` again, from its source `text`, with each integer of 16 or more digits read as that text: `JSON.parse`

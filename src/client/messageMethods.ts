@@ -61,6 +61,9 @@ export interface MessageKit {
   zone: ResolvedTimeZone;
 }
 
+// For upload, which imports it from here: one chunk with the message code, not a shared one of its own.
+export { exactIntegers };
+
 /** The path below /v2/servicerequest of one case, its id encoded. */
 const casePath = (caseId: string, rest: string): string => `/cases/${encodeURIComponent(caseId)}/${rest}`;
 

@@ -7,7 +7,6 @@
 // imported here as types only, so the first load is not split into extra shared chunks (each costs gzip context).
 import type { detached } from './createClient.ts';
 import type { TicketChatError as TicketChatErrorClass } from './errors.ts';
-import { exactIntegers } from './exactIntegers.ts';
 import type { BodyMaker, FileReader, Query, TextAnswer } from './request.ts';
 import type {
   Attachment,
@@ -213,7 +212,12 @@ export function attachmentMethods(request: Request, kit: AttachmentKit) {
     }
     if (!streams) answer = await request('POST', '/accessorys', query, signal, 'text', whole);
     const { body: parsed, text } = answer as TextAnswer;
-    const wireId = (exactIntegers(parsed, text) as { accessory_id?: unknown }).accessory_id;
+    type Answer = { accessory_id?: unknown };
+    let wireId = (parsed as Answer).accessory_id;
+    // Above 2^53 JSON.parse rounded it: read the digits sent, with the message code (a chat has it loaded; a
+    // static import would make a chunk of its own that the first poll would wait for, one request more).
+    if (typeof wireId === 'number' && !Number.isSafeInteger(wireId))
+      wireId = ((await import('./messageMethods.ts')).exactIntegers(parsed, text) as Answer).accessory_id;
     // The id goes back in a send's `accessory_ids` and in download paths: it must pass the checks those make.
     let id: string;
     try {
