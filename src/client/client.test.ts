@@ -369,6 +369,23 @@ describe('exact wire quirks', () => {
     expect(older.messages[0]?.replier).toBe('9007199254740993');
   });
 
+  // Hostile review round 3: the exact reading must never lose an answer that JSON.parse's reading kept.
+  it('an answer whose exact reading fails is read as JSON.parse reads it (a code of 16+ digits, a huge string)', async () => {
+    let answer = '';
+    server.use(http.get(pollUrl, () => HttpResponse.text(answer)));
+    const message = (content: string) =>
+      `{"content":"${content}","create_time":"2026-01-05 10:00:00","accessory_list":[{"accessory_id":12345678901234567891}]}`;
+    // A status no decoder reads as text: the answer as before, with its messages.
+    answer = `{"imstatus":[{"incident_id":"c1","status":12345678901234567891}],"immsg":[{"incident_id":"c1","message_list":[${message('kept')}]}]}`;
+    const coded = await client.pollMessages({ caseIds: ['c1'] });
+    expect(coded.messages.map((m) => m.content)).toEqual(['kept']);
+    expect(coded.statuses).toEqual([{ caseId: 'c1', status: Number('12345678901234567891') }]);
+    // Millions of escapes: the engine's regular-expression stack may give out; the answer still reads.
+    answer = `{"immsg":[{"incident_id":"c1","message_list":[${message('\\"'.repeat(5_000_000))},${message('a'.repeat(12_000_000))}]}]}`;
+    const huge = await client.pollMessages({ caseIds: ['c1'] });
+    expect(huge.messages.map((m) => m.content.length)).toEqual([5_000_000, 12_000_000]);
+  });
+
   // Was: a cursor over 64 characters was accepted from the answer, then refused as `input` when sent back, so
   // polling stopped for good (attack2 finding 1).
   it('a cursor of any length goes back exactly as received, URL-encoded', async () => {

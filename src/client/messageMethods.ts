@@ -7,7 +7,7 @@
 import type { PerChunk, Request } from './createClient.ts';
 import { decode } from './decode.ts';
 import { TicketChatError } from './errors.ts';
-import { exactIntegers } from './exactIntegers.ts';
+import { readExact } from './exactIntegers.ts';
 import { markReadArgs, olderArgs, pollArgs, sendArgs } from './messageArgs.ts';
 import { olderBody, pollBody, topLevelNumberText } from './messageBodies.ts';
 import { finishMessages, toMessage } from './messages.ts';
@@ -62,7 +62,7 @@ export interface MessageKit {
 }
 
 // For upload, which imports it from here: one chunk with the message code, not a shared one of its own.
-export { exactIntegers };
+export { readExact };
 
 /** The path below /v2/servicerequest of one case, its id encoded. */
 const casePath = (caseId: string, rest: string): string => `/cases/${encodeURIComponent(caseId)}/${rest}`;
@@ -91,7 +91,11 @@ export function messageMethods({
         },
         req.signal,
         (body, sole, text) => {
-          const { imstatus, immsg, last_message_time_id: next } = decode(pollBody, exactIntegers(body, text));
+          const {
+            imstatus,
+            immsg,
+            last_message_time_id: next,
+          } = readExact((exact) => decode(pollBody, exact), body, text);
           const statuses: ChatStatus[] = [];
           for (const { incident_id, status } of imstatus) {
             const caseId = incident_id || sole;
@@ -136,7 +140,7 @@ export function messageMethods({
       ];
       const path = casePath(caseId, 'instant-messages/more');
       const answer = (await request('GET', path, query, req.signal, 'text')) as TextAnswer;
-      const body = decode(olderBody, exactIntegers(answer.body, answer.text));
+      const body = readExact((exact) => decode(olderBody, exact), answer.body, answer.text);
       return { messages: finishMessages(toMessages(body.message_list, caseId)), count: body.count };
     },
 

@@ -217,7 +217,11 @@ export function attachmentMethods(request: Request, kit: AttachmentKit) {
     // Above 2^53 JSON.parse rounded it: read the digits sent, with the message code (a chat has it loaded; a
     // static import would make a chunk of its own that the first poll would wait for, one request more).
     if (typeof wireId === 'number' && !Number.isSafeInteger(wireId))
-      wireId = ((await import('./messageMethods.ts')).exactIntegers(parsed, text) as Answer).accessory_id;
+      wireId = (await import('./messageMethods.ts')).readExact(
+        (exact) => (exact as Answer).accessory_id,
+        parsed,
+        text,
+      );
     // The id goes back in a send's `accessory_ids` and in download paths: it must pass the checks those make.
     let id: string;
     try {
