@@ -1014,6 +1014,17 @@ const answers: HostileAnswer[] = [
     body: '{"limit_size":10}',
   },
   {
+    name: 'a JSON answer with a byte that is not UTF-8 and no token (read as a browser reads it: U+FFFD)',
+    path: '/cases/instant-messages?case_ids=c1',
+    answer: () => ({
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+      body: Buffer.concat([Buffer.from('{"content":"a'), Buffer.from([0xff]), Buffer.from('b"}')]),
+    }),
+    status: 200,
+    body: '{"content":"a\ufffdb"}',
+  },
+  {
     name: 'a JSON answer over 8 MiB',
     path: '/cases/instant-messages?case_ids=c1',
     answer: () => ({
