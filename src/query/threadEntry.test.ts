@@ -166,12 +166,68 @@ describe('local messages', () => {
       ...local('ok', 10, 'accepted'),
       key: 'local:ok.b',
     });
-    e = poll(e, answer([mine('ok', 10)], '1')).entry;
+    // The first poll left before they were accepted: its answer need not hold both.
+    e = poll(e, answer([mine('ok', 10)], '1'), T0 + 9_000).entry;
     e = poll(e, answer([mine('ok', 10)], '2')).entry;
     expect(contents(e)).toEqual(['ok', 'ok']);
     expect(e.local).toEqual([]);
     // A later replay adds nothing.
     expect(poll(e, answer([mine('ok', 10)], '2')).entry.server).toHaveLength(2);
+  });
+
+  test('a replay of a first page never stands for an earlier identical send (its copy is in an older page)', () => {
+    // Two identical sends a second apart; the first page holds only the newest message (the second send's
+    // copy), and an inclusive cursor replays it beside something new: not the first send, whose copy the
+    // older page brings (CI failure of 258c0ff: shown twice). The first send is settled by that page.
+    let e = addLocal(addLocal(emptyThread(), local('same', 10, 'accepted')), local('same', 11, 'accepted'));
+    e = poll(e, answer([mine('same', 11)], '7')).entry;
+    e = mergePoll(e, {
+      result: answer([mine('same', 11), msg('new', 12)], '8'),
+      caseId: 'c1',
+      startedAt: T0 + 3_600_000,
+      sentCursor: '7',
+    }).entry;
+    expect(contents(e)).toEqual(['same', 'new']);
+    e = mergeOlder(e, { messages: assignKeys([mine('same', 10)]), count: 1 }, 50).entry;
+    expect(contents(e)).toEqual(['same', 'same', 'new']);
+    // A later identical send's copy in that second is still its own message.
+    e = addLocal(e, local('same', 11, 'accepted'));
+    expect(contents(poll(e, answer([mine('same', 11)], '9')).entry)).toEqual(['same', 'same', 'same', 'new']);
+  });
+
+  test('a first page of the newest history settles the accepted sends it lacks; later copies are the later sends', () => {
+    // Two sends accepted before the first poll left; the page holds only a newer message, so their copies are
+    // older. Two more identical sends follow; their copies arrive, then a stepped-back cursor replays one.
+    let e = addLocal(addLocal(emptyThread(), local('mine', 10, 'accepted')), {
+      ...local('mine', 10, 'accepted'),
+      key: 'local:mine.b',
+    });
+    e = poll(e, answer([msg('hello', 10)], '1'), T0 + 10_500).entry;
+    expect(contents(e)).toEqual(['hello']);
+    e = addLocal(addLocal(e, local('mine', 11, 'accepted')), {
+      ...local('mine', 11, 'accepted'),
+      key: 'local:mine.c',
+    });
+    e = poll(e, answer([mine('mine', 11), mine('mine', 11)], '2')).entry;
+    e = poll(e, answer([mine('mine', 11), msg('new', 12)], '3')).entry;
+    expect(contents(e)).toEqual(['hello', 'mine', 'mine', 'new']);
+    e = mergeOlder(e, { messages: assignKeys([mine('mine', 10), mine('mine', 10)]), count: 2 }, 50).entry;
+    expect(contents(e)).toEqual(['mine', 'mine', 'hello', 'mine', 'mine', 'new']);
+  });
+
+  test('a twin never stands for a send accepted after its poll left (that answer may predate the copy)', () => {
+    const send = { ...local('ok', 100, 'accepted'), since: T0 + 101_000 };
+    const e = addLocal(poll(undefined, answer([msg('hello', -60), mine('ok', 100)], '1')).entry, send);
+    // An answer (a peer tab's, say) from a poll that left before the acceptance replays the old copy.
+    const before = poll(e, answer([mine('ok', 100), msg('new', 102)], '2'), T0 + 100_500).entry;
+    expect(contents(before)).toEqual(['hello', 'ok', 'new', 'ok (sent)']);
+    // One that left after it carries the twin as the send's copy.
+    expect(contents(poll(e, answer([mine('ok', 100), msg('new', 102)], '2'), T0 + 101_000).entry)).toEqual([
+      'hello',
+      'ok',
+      'ok',
+      'new',
+    ]);
   });
 
   test('item 5: a send whose outcome is unknown is decided by the next poll that started after it', () => {

@@ -8,8 +8,11 @@
 import { isFromSupport, MAX_READ_CONTENT_LENGTH, nextCursor } from '../client/model.ts';
 import type { Attachment, Message, OlderMessagesResult, PollResult } from '../client/types.ts';
 
-/** A server message as stored: a `Message` whose time is epoch ms (a Date would not survive JSON). */
-export type StoredMessage = Omit<Message, 'createdAt'> & { at: number | null };
+/**
+ * A server message as stored: a `Message` whose time is epoch ms (a Date would not survive JSON), and, for a
+ * copy that settled a send of this browser, when that send was made.
+ */
+export type StoredMessage = Omit<Message, 'createdAt'> & { at: number | null; sentAt?: number };
 
 /**
  * A message this browser sent. `sending`: the POST is on its way; `accepted`: it succeeded and the
@@ -105,7 +108,15 @@ export function baseKeyOf(key: string): string {
 }
 
 const stored = ({ createdAt, ...m }: Message): StoredMessage => ({ ...m, at: createdAt?.getTime() ?? null });
-const storedTime = (m: StoredMessage): number => m.at ?? Number.POSITIVE_INFINITY;
+const NEVER = Number.POSITIVE_INFINITY;
+const storedTime = (m: StoredMessage): number => m.at ?? NEVER;
+
+/** How many times `key` was counted before (and counts it once more). */
+function count(counts: Map<string, number>, key: string): number {
+  const n = counts.get(key) ?? 0;
+  counts.set(key, n + 1);
+  return n;
+}
 
 /** First index whose time is > t (`strict`) or >= t. The list is in time order. */
 function bound(list: readonly StoredMessage[], t: number, strict: boolean): number {
@@ -151,12 +162,8 @@ function insertByTime(list: StoredMessage[], added: StoredMessage[]): StoredMess
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 const attachmentIds = (list: readonly Attachment[]) => list.map((a) => a.id).sort();
 /** The same attachment ids, in any order (the service does not keep one). */
-const sameAttachments = (a: readonly Attachment[], b: readonly Attachment[]) => {
-  if (a.length !== b.length) return false;
-  const x = attachmentIds(a);
-  const y = attachmentIds(b);
-  return x.every((id, i) => id === y[i]);
-};
+const sameAttachments = (a: readonly Attachment[], b: readonly Attachment[]) =>
+  JSON.stringify(attachmentIds(a)) === JSON.stringify(attachmentIds(b));
 
 /**
  * How well server message `m` stands for local message `p`: 2 the same text, 1 a copy the service changed
@@ -172,28 +179,27 @@ function likeness(p: LocalMessage, m: StoredMessage, skewMs: number): number {
   return copy === sent || (copy.length >= PREFIX_MIN && sent.startsWith(copy)) ? 1 : 0;
 }
 
-/** Which local states a server message may settle, best first. */
-const SETTLES_NEW: readonly LocalMessage['state'][] = ['accepted', 'checking', 'sending', 'failed'];
-/** An identical twin of a message already shown is evidence only of an accepted send (two POSTs, two messages). */
-const SETTLES_TWIN: readonly LocalMessage['state'][] = ['accepted'];
+/** Local states, best first: a new server copy may settle any (an identical twin only `accepted`, see below). */
+const STATES: readonly LocalMessage['state'][] = ['accepted', 'checking', 'sending', 'failed'];
 
+/**
+ * The local message `m` settles: exact text first, then the better state; among equals the oldest send, or
+ * with `newest` the newest (a first page holds the newest copies). `twin` (for an identical twin of a shown
+ * message) says which it may settle.
+ */
 function pickLocal(
   locals: readonly LocalMessage[],
   taken: ReadonlySet<LocalMessage>,
   m: StoredMessage,
-  twin: boolean,
-  polled: boolean,
+  { skewMs, newest, twin }: { skewMs: number; newest?: boolean; twin?: (p: LocalMessage) => boolean },
 ): LocalMessage | undefined {
-  const states = twin ? SETTLES_TWIN : SETTLES_NEW;
-  const skewMs = twin ? TWIN_SKEW_MS : polled ? Number.POSITIVE_INFINITY : SKEW_MS;
   let best: LocalMessage | undefined;
   let bestScore = 0;
   for (const p of locals) {
-    if (taken.has(p) || !states.includes(p.state)) continue;
+    if (taken.has(p) || (twin && !twin(p))) continue;
     const like = likeness(p, m, skewMs);
-    // Exact text first, then the better state; among equals, the oldest send.
-    const score = like * 10 + (states.length - states.indexOf(p.state));
-    if (like > 0 && score > bestScore) {
+    const score = like * 10 - STATES.indexOf(p.state);
+    if (like > 0 && (score > bestScore || (newest && score === bestScore))) {
       best = p;
       bestScore = score;
     }
@@ -215,7 +221,8 @@ export interface PollMerge {
  * except that an identical copy standing for an accepted send is added too (two accepted POSTs prove two
  * messages). New customer messages settle local ones (see `likeness`; after the first answer, whatever
  * their time); a poll that STARTED after a send's outcome changed also decides it: `checking` without its
- * copy becomes `failed`, `accepted` without its copy for `RECONCILE_AFTER_POLLS` polls is settled. `caseId` filters the answer to one ticket.
+ * copy becomes `failed`, `accepted` without its copy for `RECONCILE_AFTER_POLLS` polls (or in a first answer
+ * that is only the newest history) is settled. `caseId` filters the answer to one ticket.
  */
 export function mergePoll(
   entry: ThreadEntry | undefined,
@@ -241,44 +248,54 @@ export function mergePoll(
   const added: StoredMessage[] = [];
   const seen = new Map<string, number>();
   const extra = new Map<string, number>();
-  const add = (m: StoredMessage, base: string, have: number) => {
-    const more = extra.get(base) ?? 0;
-    extra.set(base, more + 1);
-    const key = `${base}#${have + more}`;
-    added.push(m.key === key ? m : { ...m, key });
-  };
-  // First the copies beyond those the thread has, then the identical twins of shown ones (which only an
-  // accepted send left over can claim), so a replayed boundary never claims a send its new copy stands for.
-  const twins: [StoredMessage, string, number][] = [];
-  for (const message of incoming) {
-    const m = stored(message);
-    const base = baseKeyOf(m.key);
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    const have = copiesOf(prev.server, base, storedTime(m)).length;
-    if (n < have) {
-      twins.push([m, base, have]);
-      continue;
-    }
-    const local = pickLocal(prev.local, taken, m, false, prev.polled);
+  // `m` is this merge's own object (see `stored`).
+  const add = (m: StoredMessage, base: string, have: number, local: LocalMessage | undefined) => {
+    m.key = `${base}#${have + count(extra, base)}`;
     if (local) {
       taken.add(local);
       settled.set(local, m);
+      m.sentAt = local.sentAt;
     }
-    add(m, base, have);
+    added.push(m);
+  };
+  // First the copies beyond those the thread has, then the identical twins of shown ones (which only an
+  // accepted send left over can claim), so a replayed boundary never claims a send its new copy stands for.
+  const twins: [StoredMessage, string, StoredMessage[]][] = [];
+  for (const message of incoming) {
+    const m = stored(message);
+    const base = baseKeyOf(m.key);
+    const n = count(seen, base);
+    const copies = copiesOf(prev.server, base, storedTime(m));
+    if (n < copies.length) twins.push([m, base, copies]);
+    else
+      add(
+        m,
+        base,
+        copies.length,
+        pickLocal(prev.local, taken, m, {
+          skewMs: prev.polled ? NEVER : SKEW_MS,
+          newest: !prev.polled,
+        }),
+      );
   }
   // An answer that hands back the cursor it was sent has nothing newer than it: its copies of shown
   // messages are the inclusive cursor's replay, never an accepted send's twin (that replay claimed a send
   // whose own copy only an older page brings: shown twice).
   const replay = sentCursor != null && result.cursor === sentCursor;
-  for (const [m, base, have] of replay ? [] : twins) {
-    const local = pickLocal(prev.local, taken, m, true, prev.polled);
-    if (!local) continue;
-    taken.add(local);
-    settled.set(local, m);
-    add(m, base, have);
+  // A twin stands only for an accepted send made no earlier than the newest send its shown copies settled
+  // (else it may be their replay, the send's own copy in an older page: a first page pairs its copies with
+  // the newest sends), and only in an answer to a poll that left after the acceptance (the copy was stored:
+  // a new copy in the answer claims it first).
+  for (const [m, base, copies] of replay ? [] : twins) {
+    const after = Math.max(0, ...copies.map((c) => c.sentAt ?? 0));
+    const local = pickLocal(prev.local, taken, m, {
+      skewMs: TWIN_SKEW_MS,
+      twin: (p) => p.state === 'accepted' && p.since <= startedAt && p.sentAt >= after,
+    });
+    if (local) add(m, base, copies.length, local);
   }
   // Outcomes decided by a poll that started after they were set.
+  const partial = !prev.polled && incoming.length > 0 && !incoming.some((m) => m.isFirstMessage);
   let local = prev.local;
   let changedLocal = settled.size > 0;
   const next: LocalMessage[] = [];
@@ -289,7 +306,9 @@ export function mergePoll(
       changedLocal = true;
     } else if (p.since <= startedAt && p.state === 'accepted') {
       changedLocal = true;
-      if (p.misses + 1 >= RECONCILE_AFTER_POLLS) settled.set(p, null);
+      // A first answer without the ticket's first message is its newest history, built after the copy was
+      // stored: not in it, the copy is in an older page (or changed past recognition), never a later copy.
+      if (partial || p.misses + 1 >= RECONCILE_AFTER_POLLS) settled.set(p, null);
       else next.push({ ...p, misses: p.misses + 1 });
     } else next.push(p);
   }
@@ -335,8 +354,7 @@ export function mergeOlder(
   for (const message of page.messages) {
     const m = stored(message);
     const base = baseKeyOf(m.key);
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
+    const n = count(seen, base);
     const copies = copiesOf(prev.server, base, storedTime(m));
     const shown = copies[n];
     if (shown) {
@@ -344,10 +362,9 @@ export function mergeOlder(
       ordered.push(shown);
       continue;
     }
-    const key = `${base}#${n}`;
-    const fresh = m.key === key ? m : { ...m, key };
-    added.push(fresh);
-    ordered.push(fresh);
+    m.key = `${base}#${n}`;
+    added.push(m);
+    ordered.push(m);
   }
   if (!added.length)
     return { entry: reachedStart === prev.reachedStart ? prev : { ...prev, reachedStart }, added };
@@ -376,20 +393,13 @@ export interface ThreadView {
   lastSupportKey: string | undefined;
 }
 
-const DELIVERY: Record<LocalMessage['state'], Delivery> = {
-  sending: 'sending',
-  accepted: 'sent',
-  checking: 'checking',
-  failed: 'failed',
-};
-
 // Views of stored objects, so an unchanged message keeps its identity from one poll to the next.
 const views = new WeakMap<object, ThreadMessage>();
 
 function serverView(m: StoredMessage): ThreadMessage {
   let view = views.get(m);
   if (!view) {
-    const { at, ...rest } = m;
+    const { at, sentAt, ...rest } = m;
     view = { ...rest, createdAt: at === null ? null : new Date(at) };
     views.set(m, view);
   }
@@ -412,8 +422,8 @@ function localView(p: LocalMessage): ThreadMessage {
       fromSupport: isFromSupport(0, 0),
       isFirstMessage: false,
       attachments: p.attachments,
-      delivery: DELIVERY[p.state],
-      ...(p.state === 'failed' && p.failure ? { failure: p.failure } : {}),
+      delivery: p.state === 'accepted' ? 'sent' : p.state,
+      failure: p.state === 'failed' ? p.failure : undefined,
     };
     views.set(p, view);
   }
