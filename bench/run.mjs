@@ -95,7 +95,7 @@ ${sizeSection(sizes)}
 ${renderSection(render)}
 ## (c) Merge cost (tinybench ${JSON.parse((await import('node:fs')).readFileSync(path.join(root, 'node_modules/tinybench/package.json'), 'utf8')).version})
 
-\`mergeThread\` from src/query/mergeThread.ts (bundled by esbuild): 10 new messages into a thread of N, each sample
+\`mergePoll\` from src/query/threadEntry.ts (bundled by esbuild; "mergeThread" below): 10 new messages into a thread of N, each sample
 merging into the entry the previous one produced (the production path); the thread is rebuilt outside the timed
 region when it has grown by 10%. "Nothing new" = an empty poll answer. The naive row is for scale only.
 
