@@ -215,6 +215,27 @@ describe('local messages', () => {
     expect(contents(e)).toEqual(['mine', 'mine', 'hello', 'mine', 'mine', 'new']);
   });
 
+  test('an identical send in the same second: its twin settles it whatever the service clock, also after a lost answer', () => {
+    // The service's clock is a minute behind the browser's: "ok" sent at 100 s carries 40 s.
+    const first = local('ok', 100, 'accepted');
+    let e = poll(emptyThread(), answer([{ ...msg('hello', -60), isFirstMessage: true }], '1')).entry;
+    e = addLocal(e, first);
+    e = poll(e, answer([mine('ok', 40)], '2')).entry;
+    expect(contents(e)).toEqual(['hello', 'ok']);
+    // A second "ok" half a second later lands in the same service second; accepted, or its answer lost.
+    for (const state of ['accepted', 'checking'] as const) {
+      const second = {
+        ...local('ok', 100, state),
+        key: 'local:ok.2',
+        sentAt: T0 + 100_500,
+        since: T0 + 101_000,
+      };
+      const next = poll(addLocal(e, second), answer([mine('ok', 40)], '3')).entry;
+      expect(contents(next)).toEqual(['hello', 'ok', 'ok']);
+      expect(next.local).toEqual([]);
+    }
+  });
+
   test('a twin never stands for a send accepted after its poll left (that answer may predate the copy)', () => {
     const send = { ...local('ok', 100, 'accepted'), since: T0 + 101_000 };
     const e = addLocal(poll(undefined, answer([msg('hello', -60), mine('ok', 100)], '1')).entry, send);

@@ -90,8 +90,9 @@ export const RECONCILE_AFTER_POLLS = 3;
  */
 const SKEW_MS = 5 * 60_000;
 /**
- * An identical twin of a message already shown stands for an accepted send only this close to it: an
- * inclusive cursor replays the newest message, which may be an older identical one.
+ * An identical twin of a message already shown stands for a send only this close to it: an inclusive cursor
+ * replays the newest message, which may be an older identical one. Next to a shown copy of an earlier send
+ * of this browser, "close" is to that send (both browser times, whatever the service's clock says).
  */
 const TWIN_SKEW_MS = 10_000;
 /** A shorter server copy settles a longer local message only from this many characters on (a cut copy). */
@@ -179,7 +180,7 @@ function likeness(p: LocalMessage, m: StoredMessage, skewMs: number): number {
   return copy === sent || (copy.length >= PREFIX_MIN && sent.startsWith(copy)) ? 1 : 0;
 }
 
-/** Local states, best first: a new server copy may settle any (an identical twin only `accepted`, see below). */
+/** Local states, best first: a new server copy may settle any (an identical twin `accepted` or `checking`). */
 const STATES: readonly LocalMessage['state'][] = ['accepted', 'checking', 'sending', 'failed'];
 
 /**
@@ -282,15 +283,20 @@ export function mergePoll(
   // messages are the inclusive cursor's replay, never an accepted send's twin (that replay claimed a send
   // whose own copy only an older page brings: shown twice).
   const replay = sentCursor != null && result.cursor === sentCursor;
-  // A twin stands only for an accepted send made no earlier than the newest send its shown copies settled
-  // (else it may be their replay, the send's own copy in an older page: a first page pairs its copies with
-  // the newest sends), and only in an answer to a poll that left after the acceptance (the copy was stored:
-  // a new copy in the answer claims it first).
+  // A twin stands only for a send accepted (or whose answer was lost) and made no earlier than the newest
+  // send its shown copies settled (else it may be their replay, the send's own copy in an older page: a
+  // first page pairs its copies with the newest sends), and only in an answer to a poll that left after that
+  // outcome (the copy was stored: a new copy in the answer claims it first).
   for (const [m, base, copies] of replay ? [] : twins) {
     const after = Math.max(0, ...copies.map((c) => c.sentAt ?? 0));
     const local = pickLocal(prev.local, taken, m, {
-      skewMs: TWIN_SKEW_MS,
-      twin: (p) => p.state === 'accepted' && p.since <= startedAt && p.sentAt >= after,
+      skewMs: after ? NEVER : TWIN_SKEW_MS,
+      // (accepted or checking)
+      twin: (p) =>
+        STATES.indexOf(p.state) < 2 &&
+        p.since <= startedAt &&
+        p.sentAt >= after &&
+        (!after || p.sentAt - after <= TWIN_SKEW_MS),
     });
     if (local) add(m, base, copies.length, local);
   }
@@ -437,21 +443,13 @@ export function threadView(entry: ThreadEntry): ThreadView {
   let view = lastViews.get(entry);
   if (view) return view;
   const { server, local } = entry;
-  let lastSupportKey: string | undefined;
-  for (let i = server.length; i-- > 0; ) {
-    const m = server[i] as StoredMessage;
-    if (m.fromSupport) {
-      lastSupportKey = m.key;
-      break;
-    }
-  }
   const first = server[0];
   view = {
     messages: server.map(serverView).concat(local.map(localView)),
     polled: entry.polled,
     liveChat: entry.liveChat,
     hasOlder: !entry.reachedStart && first !== undefined && !first.isFirstMessage,
-    lastSupportKey,
+    lastSupportKey: server.findLast((m) => m.fromSupport)?.key,
   };
   lastViews.set(entry, view);
   return view;
