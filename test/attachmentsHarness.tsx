@@ -115,9 +115,10 @@ export function installAttachmentHarness() {
   return { worker, state, holdUploads, failUploads, serveNormally, mount };
 }
 
-// A valid 2x2 PNG, so thumbnails really decode.
+// A valid 2x2 PNG (checksums right: Firefox 140 refuses one with a bad IDAT CRC, which the others decode), so
+// thumbnails really decode.
 const PNG_2X2 =
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR42mNk+M9Qz0AEYBxVSF+FAP5FDvcfRYWgAAAAAElFTkSuQmCC';
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAEUlEQVR42mNQTX79H4QZYAwAUe4JyQPp1FkAAAAASUVORK5CYII=';
 
 export function pngFile(name = 'screenshot.png'): File {
   const bytes = Uint8Array.from(atob(PNG_2X2), (c) => c.charCodeAt(0));

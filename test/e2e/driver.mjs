@@ -105,7 +105,18 @@ async function openPuppeteer(engine) {
   const newTab = async ({ width = 1280, height = 800 } = {}) => {
     // A window per page, like WebKit's: a background tab would be hidden, and hidden tabs stop polling.
     const page = await browser.newPage({ type: 'window' });
-    await page.setViewport({ width, height });
+    await page.setViewport({ width, height }).catch(async (error) => {
+      // Firefox ESR 140 has no emulation.setScreenOrientationOverride, which puppeteer sends beside the
+      // viewport (it tolerates a missing setTouchOverride the same way): the viewport itself is set.
+      if (!/unknown command emulation\.setScreenOrientationOverride/.test(String(error?.message)))
+        throw error;
+      await page.waitForFunction(
+        (w, h) => innerWidth === w && innerHeight === h,
+        { timeout: WAIT },
+        width,
+        height,
+      );
+    });
     const errors = [];
     page.on('pageerror', (e) => {
       const message = String(e?.message ?? e);

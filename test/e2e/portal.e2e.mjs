@@ -10,7 +10,7 @@ const NAV_LINK = 'nav[aria-label="Tickets"] a';
 const LOG = 'section.tc-chat [role="log"]';
 /** A valid 2x2 PNG (the one the attachment browser tests decode), in memory: no fixture file to keep. */
 const SCREENSHOT_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR42mNk+M9Qz0AEYBxVSF+FAP5FDvcfRYWgAAAAAElFTkSuQmCC',
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAEUlEQVR42mNQTX79H4QZYAwAUe4JyQPp1FkAAAAASUVORK5CYII=',
   'base64',
 );
 
