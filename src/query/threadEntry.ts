@@ -219,8 +219,8 @@ export interface PollMerge {
 /**
  * Merges one poll answer. The identity rule: per base key, an answer adds the copies it carries beyond
  * those the thread has (identical messages in one answer stay distinct; a replayed boundary adds nothing),
- * except that an identical copy standing for an accepted send is added too (two accepted POSTs prove two
- * messages). New customer messages settle local ones (see `likeness`; after the first answer, whatever
+ * except that an identical copy standing for a send accepted or whose answer was lost is added too (two
+ * POSTs, two messages). New customer messages settle local ones (see `likeness`; after the first answer, whatever
  * their time); a poll that STARTED after a send's outcome changed also decides it: `checking` without its
  * copy becomes `failed`, `accepted` without its copy for `RECONCILE_AFTER_POLLS` polls (or in a first answer
  * that is only the newest history) is settled. `caseId` filters the answer to one ticket.
@@ -259,8 +259,8 @@ export function mergePoll(
     }
     added.push(m);
   };
-  // First the copies beyond those the thread has, then the identical twins of shown ones (which only an
-  // accepted send left over can claim), so a replayed boundary never claims a send its new copy stands for.
+  // First the copies beyond those the thread has, then the identical twins of shown ones (which only a send
+  // left over can claim, see below), so a replayed boundary never claims a send its new copy stands for.
   const twins: [StoredMessage, string, StoredMessage[]][] = [];
   for (const message of incoming) {
     const m = stored(message);
@@ -280,7 +280,7 @@ export function mergePoll(
       );
   }
   // An answer that hands back the cursor it was sent has nothing newer than it: its copies of shown
-  // messages are the inclusive cursor's replay, never an accepted send's twin (that replay claimed a send
+  // messages are the inclusive cursor's replay, never a send's twin (that replay claimed a send
   // whose own copy only an older page brings: shown twice).
   const replay = sentCursor != null && result.cursor === sentCursor;
   // A twin stands only for a send accepted (or whose answer was lost) and made no earlier than the newest
