@@ -79,6 +79,8 @@ const sharedError = (e: unknown): SharedError => {
   };
 };
 
+// Keeps `sentAt` (a copy that settled a send of this browser, in whichever tab): twins follow the same rule in
+// every tab (threadEntry.ts). Views drop it.
 const message = ({ at, ...m }: StoredMessage): Message => ({
   ...m,
   createdAt: at === null ? null : new Date(at),

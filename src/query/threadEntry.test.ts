@@ -236,6 +236,32 @@ describe('local messages', () => {
     }
   });
 
+  test('a twin never stands for a send still on its way or failed (its copy may yet come, or never)', () => {
+    const e = poll(
+      undefined,
+      answer([{ ...msg('hello', -60), isFirstMessage: true }, mine('ok', 100)], '1'),
+    ).entry;
+    for (const state of ['sending', 'failed'] as const) {
+      const next = poll(
+        addLocal(e, local('ok', 100, state)),
+        answer([mine('ok', 100), msg('new', 102)], '2'),
+      ).entry;
+      expect(contents(next)).toEqual(['hello', 'ok', 'new', `ok (${state})`]);
+    }
+  });
+
+  test('a first page pairs its copy with the newest send, so a replay of it never stands for an older one', () => {
+    // Both sends still on their way when the page (only the newest message) was built: the page's copy is the
+    // second send's; the first send's copy is in the older page.
+    let e = addLocal(addLocal(emptyThread(), local('same', 10)), local('same', 11));
+    e = poll(e, answer([mine('same', 11)], '7'), T0 + 9_000).entry;
+    expect(contents(e)).toEqual(['same', 'same (sending)']);
+    expect(threadView(e).messages[0]).not.toHaveProperty('sentAt');
+    e = setLocalState(e, 'local:same.10', 'accepted', T0 + 12_000) as ThreadEntry;
+    e = poll(e, answer([mine('same', 11), msg('new', 13)], '8')).entry;
+    expect(contents(e)).toEqual(['same', 'new', 'same (sent)']);
+  });
+
   test('a twin never stands for a send accepted after its poll left (that answer may predate the copy)', () => {
     const send = { ...local('ok', 100, 'accepted'), since: T0 + 101_000 };
     const e = addLocal(poll(undefined, answer([msg('hello', -60), mine('ok', 100)], '1')).entry, send);

@@ -180,7 +180,7 @@ function likeness(p: LocalMessage, m: StoredMessage, skewMs: number): number {
   return copy === sent || (copy.length >= PREFIX_MIN && sent.startsWith(copy)) ? 1 : 0;
 }
 
-/** Local states, best first: a new server copy may settle any (an identical twin `accepted` or `checking`). */
+/** Local states, best first: a new server copy may settle any, an identical twin only the first two. */
 const STATES: readonly LocalMessage['state'][] = ['accepted', 'checking', 'sending', 'failed'];
 
 /**
@@ -291,7 +291,7 @@ export function mergePoll(
     const after = Math.max(0, ...copies.map((c) => c.sentAt ?? 0));
     const local = pickLocal(prev.local, taken, m, {
       skewMs: after ? NEVER : TWIN_SKEW_MS,
-      // (accepted or checking)
+      // STATES' first two: accepted or checking.
       twin: (p) =>
         STATES.indexOf(p.state) < 2 &&
         p.since <= startedAt &&
